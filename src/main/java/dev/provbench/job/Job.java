@@ -1,0 +1,58 @@
+package dev.provbench.job;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One benchmark, as read from a job file and validated. Immutable; lives on the driver (paths are
+ * resolved against the job file's folder).
+ *
+ * @param file              the job file it was read from.
+ * @param name              a short name; default the file name without extension.
+ * @param runId             names this run's results ({@code run_id=...} under {@code output}); default
+ *                          {@code name-yyyyMMdd-HHmmss}, overridable on the command line.
+ * @param dataset           the cases: JSON array, JSONL, CSV or Parquet.
+ * @param output            the results folder; default {@code results} beside the job file.
+ * @param task              the judge task: template, temperature, max_tokens, streaming.
+ * @param scorers           scorer names, among {@code CorrectScore} and {@code NonNull}; default both.
+ * @param trials            how many times each case is run per model; default 3.
+ * @param partitionsPerModel Spark partitions per model; its {@code concurrency} is split between
+ *                          them, so the bound holds across executors; default 1.
+ * @param timeouts          HTTP timeouts of one attempt.
+ * @param retry             the retry policy.
+ * @param providers         the providers and their models.
+ */
+public record Job(
+    Path file,
+    String name,
+    String runId,
+    Path dataset,
+    Path output,
+    TaskSpec task,
+    List<String> scorers,
+    int trials,
+    int partitionsPerModel,
+    Timeouts timeouts,
+    RetryPolicy retry,
+    List<ProviderSpec> providers) {
+
+  public Job {
+    scorers = List.copyOf(scorers);
+    providers = List.copyOf(providers);
+  }
+
+  public Job withRunId(String id) {
+    return new Job(file, name, id, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
+        retry, providers);
+  }
+
+  public Job withOutput(Path dir) {
+    return new Job(file, name, runId, dataset, dir, task, scorers, trials, partitionsPerModel, timeouts,
+        retry, providers);
+  }
+
+  /** Total models over all providers. */
+  public int modelCount() {
+    return providers.stream().mapToInt(p -> p.models().size()).sum();
+  }
+}

@@ -1,0 +1,238 @@
+package dev.provbench.job;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a job file into an immutable {@link Job}, validating every field once. Errors name the file
+ * and field and say how to fix it. Environment checks (API keys) are separate: {@link #checkKeys}.
+ */
+public final class JobReader {
+  public static final List<String> SCORERS = List.of("CorrectScore", "NonNull");
+  private static final Pattern SIZE = Pattern.compile("(?i)(?<![0-9a-z.])(\\d+(?:\\.\\d+)?)b(?![a-z0-9])");
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  private static final int DEFAULT_CONCURRENCY = 3;
+
+  private JobReader() {}
+
+  public static Job read(Path file) {
+    String where = file.toString();
+    if (!Files.isRegularFile(file)) {
+      throw new BadInputException(where, "job file not found", "check the path, e.g. jobs/llama31-providers.yaml");
+    }
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (JacksonException e) {
+      String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr();
+      throw new BadInputException(where, "invalid YAML" + loc + ": " + e.getOriginalMessage(),
+          "correct the YAML syntax there (indentation, a missing colon or quote)", e);
+    } catch (IOException e) {
+      throw new BadInputException(where, "cannot be read: " + e.getMessage(), "check its permissions", e);
+    }
+    return parse(file, root);
+  }
+
+  static Job parse(Path file, JsonNode root) {
+    String where = file.toString();
+    Path dir = file.toAbsolutePath().getParent();
+    YamlFields f = new YamlFields(where, "", root);
+    String baseName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    String name = f.string("name", baseName);
+    String runId = f.string("run_id", null);
+    if (runId != null) checkRunId(where + ": run_id", runId);
+    else runId = defaultRunId(name);
+    Path dataset = dir.resolve(f.requiredString("dataset", "name the cases file, e.g. `dataset: ../data/factuality.json`"));
+    if (!Files.isRegularFile(dataset)) {
+      throw f.error("dataset", "file not found: " + dataset.normalize(), "check the path; it is relative to the job file's folder");
+    }
+    Path output = dir.resolve(f.string("output", "results")).normalize();
+    TaskSpec task = task(f, dir);
+    List<String> scorers = f.strings("scorers", SCORERS);
+    for (String s : scorers) {
+      if (!SCORERS.contains(s)) {
+        String near = YamlFields.nearest(s, SCORERS);
+        throw f.error("scorers", "unknown scorer `" + s + "`", near != null ? "did you mean `" + near + "`?"
+            : "use any of " + String.join(", ", SCORERS));
+      }
+    }
+    int trials = f.integer("trials", 3, 1, "run each case at least once, e.g. `trials: 3`");
+    int concurrency = f.integer("concurrency", DEFAULT_CONCURRENCY, 1, "allow at least one request in flight per model");
+    int partitions = f.integer("partitions_per_model", 1, 1, "use at least one partition per model");
+    Timeouts timeouts = timeouts(f.object("timeouts"));
+    RetryPolicy retry = retry(f.object("retry"));
+    List<ProviderSpec> providers = providers(f, concurrency);
+    f.finish();
+    for (ProviderSpec p : providers) {
+      for (ModelSpec m : p.models()) {
+        if (partitions > m.concurrency()) {
+          throw f.error("partitions_per_model", "is " + partitions + " but model " + m.id() + " of " + p.name()
+              + " allows only " + m.concurrency() + " in flight", "use at most as many partitions as the smallest concurrency");
+        }
+      }
+    }
+    return new Job(file, name, runId, dataset, output, task, scorers, trials, partitions, timeouts, retry, providers);
+  }
+
+  /** Rejects a run id that cannot name a results folder. */
+  public static void checkRunId(String where, String runId) {
+    if (!RUN_ID.matcher(runId).matches()) {
+      throw new BadInputException(where, "`" + runId + "` is not a valid run id",
+          "use letters, digits, dot, dash and underscore only, starting with a letter or digit");
+    }
+  }
+
+  public static String defaultRunId(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "-");
+    return safe + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+  }
+
+  /** Infers a size label such as {@code 70b} from a model id, or {@code unknown}. */
+  public static String inferSize(String modelId) {
+    Matcher m = SIZE.matcher(modelId);
+    String found = null;
+    while (m.find()) found = m.group(1);
+    return found == null ? "unknown" : found.toLowerCase(Locale.ROOT) + "b";
+  }
+
+  /** Fails when a provider's API key variable is unset or empty; reads only whether it is set. */
+  public static void checkKeys(Job job, Map<String, String> env) {
+    for (int i = 0; i < job.providers().size(); i++) {
+      ProviderSpec p = job.providers().get(i);
+      if (p.apiKeyEnv() == null) continue;
+      String value = env.get(p.apiKeyEnv());
+      if (value == null || value.isBlank()) {
+        throw new BadInputException(job.file() + ": providers[" + i + "].api_key_env",
+            "environment variable " + p.apiKeyEnv() + " (API key of " + p.name() + ") is not set",
+            "export " + p.apiKeyEnv() + "=<your key> before running, or remove api_key_env for an endpoint without a key");
+      }
+    }
+  }
+
+  private static TaskSpec task(YamlFields root, Path dir) {
+    YamlFields t = root.object("task");
+    if (t == null) throw root.error("task", "is missing", "add `task:` with at least `template: ../data/templates/factuality.yaml`");
+    Path template = dir.resolve(t.requiredString("template", "name the judge template, e.g. `template: ../data/templates/factuality.yaml`"));
+    if (!Files.isRegularFile(template)) {
+      throw t.error("template", "file not found: " + template.normalize(), "check the path; it is relative to the job file's folder");
+    }
+    String type = t.string("type", "factuality");
+    if (!type.equals("factuality")) throw t.error("type", "unknown task `" + type + "`", "use `factuality`");
+    double temperature = t.number("temperature", 0.0, 0, 2, "use a temperature between 0 and 2");
+    int maxTokens = t.integer("max_tokens", 2048, 1, "allow at least one output token, e.g. 2048");
+    boolean stream = t.bool("stream", true);
+    t.finish();
+    return new TaskSpec(template, temperature, maxTokens, stream);
+  }
+
+  private static Timeouts timeouts(YamlFields t) {
+    if (t == null) return Timeouts.DEFAULTS;
+    Timeouts d = Timeouts.DEFAULTS;
+    String fix = "give milliseconds, e.g. 60000";
+    Timeouts out = new Timeouts(t.longValue("connect_ms", d.connectMs(), 1, fix), t.longValue("read_ms", d.readMs(), 1, fix),
+        t.longValue("call_ms", d.callMs(), 0, "give milliseconds, or 0 for no limit"));
+    t.finish();
+    return out;
+  }
+
+  private static RetryPolicy retry(YamlFields r) {
+    if (r == null) return RetryPolicy.DEFAULTS;
+    RetryPolicy d = RetryPolicy.DEFAULTS;
+    RetryPolicy out = new RetryPolicy(
+        r.integer("max_attempts", d.maxAttempts(), 1, "allow at least one attempt (1 means no retry)"),
+        r.longValue("initial_backoff_ms", d.initialBackoffMs(), 0, "give milliseconds, e.g. 500"),
+        r.longValue("max_backoff_ms", d.maxBackoffMs(), 0, "give milliseconds, e.g. 30000"),
+        r.number("jitter", d.jitter(), 0, 1, "give a share between 0 and 1, e.g. 0.5"));
+    r.finish();
+    return out;
+  }
+
+  private static List<ProviderSpec> providers(YamlFields root, int defaultConcurrency) {
+    List<ProviderSpec> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (YamlFields p : root.objects("providers", "list at least one provider with name, base_url and models")) {
+      String name = p.requiredString("name", "give the provider a display name, e.g. `name: Provider 1`");
+      if (!names.add(name)) throw p.error("name", "duplicate provider name `" + name + "`", "give each provider its own name");
+      String baseUrl = baseUrl(p);
+      String keyEnv = p.string("api_key_env", null);
+      if (keyEnv != null && !keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        throw p.error("api_key_env", "`" + keyEnv + "` is not an environment variable name",
+            "name the variable that holds the key (e.g. FIREWORKS_API_KEY), never the key itself");
+      }
+      Map<String, String> headers = p.stringMap("headers");
+      for (String h : headers.keySet()) {
+        if (h.equalsIgnoreCase("authorization")) {
+          throw p.error("headers." + h, "the Authorization header is set from api_key_env", "remove it and set api_key_env");
+        }
+      }
+      int concurrency = p.integer("concurrency", defaultConcurrency, 1, "allow at least one request in flight per model");
+      List<ModelSpec> models = models(p, concurrency);
+      p.finish();
+      out.add(new ProviderSpec(name, baseUrl, keyEnv, headers, models));
+    }
+    return out;
+  }
+
+  private static String baseUrl(YamlFields p) {
+    String url = p.requiredString("base_url", "give the OpenAI-compatible endpoint, e.g. `base_url: https://api.together.xyz/v1`");
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme();
+      if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+        throw p.error("base_url", "`" + url + "` is not an http(s) URL with a host",
+            "write it as https://host[:port]/path, e.g. https://api.fireworks.ai/inference/v1");
+      }
+      if (uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
+        throw p.error("base_url", "must hold no user, password or query", "put the key in the variable named by api_key_env");
+      }
+    } catch (URISyntaxException e) {
+      throw p.error("base_url", "`" + url + "` is not a valid URL (" + e.getReason() + ")",
+          "write it as https://host[:port]/path");
+    }
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static List<ModelSpec> models(YamlFields p, int defaultConcurrency) {
+    List<ModelSpec> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (YamlFields m : p.objects("models", "list the models this provider serves, each with an `id`")) {
+      String id = m.requiredString("id", "give the model id the provider expects, e.g. `id: llama3-1-8b`");
+      if (!ids.add(id)) throw m.error("id", "duplicate model id `" + id + "` at this provider", "list each model once");
+      String size = m.string("size", inferSize(id)).toLowerCase(Locale.ROOT);
+      Price price = null;
+      YamlFields pr = m.object("price");
+      if (pr != null) {
+        String fix = "give US dollars per million tokens, zero or more";
+        price = new Price(pr.number("input_per_1m", 0.0, 0, Double.MAX_VALUE, fix),
+            pr.number("output_per_1m", 0.0, 0, Double.MAX_VALUE, fix));
+        pr.finish();
+      }
+      Double perHour = m.number("cost_per_hour", null, 0, Double.MAX_VALUE, "give US dollars per hour, zero or more");
+      if (price != null && perHour != null) {
+        throw m.error("cost_per_hour", "a model has either a price list or a cost per hour, not both", "remove one of them");
+      }
+      int concurrency = m.integer("concurrency", defaultConcurrency, 1, "allow at least one request in flight per model");
+      m.finish();
+      out.add(new ModelSpec(id, size, price, perHour, concurrency));
+    }
+    return out;
+  }
+}

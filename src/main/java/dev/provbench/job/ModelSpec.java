@@ -1,0 +1,28 @@
+package dev.provbench.job;
+
+import java.io.Serializable;
+
+/**
+ * One model served by a provider.
+ *
+ * @param id          the model id sent in the request's {@code model} field; unique within its provider.
+ * @param size        a size label such as {@code 8b}; given in the job file or inferred from {@code id}
+ *                    ({@code llama-v3p1-70b-instruct} gives {@code 70b}); {@code unknown} when neither.
+ * @param price       per-token prices, or null when unpriced or self-hosted.
+ * @param costPerHour US dollars per hour of a self-hosted machine, or null; excludes {@code price}.
+ * @param concurrency the most requests in flight for this model across the whole job (all executors);
+ *                    defaults to the job's {@code concurrency}.
+ */
+public record ModelSpec(String id, String size, Price price, Double costPerHour, int concurrency)
+    implements Serializable {
+
+  /**
+   * The cost of one call: from the price list, or the machine's hourly rate for the time the call
+   * held one of the model's {@code concurrency} slots. Null when the model has no price.
+   */
+  public Double cost(long promptTokens, long completionTokens, long heldMs) {
+    if (price != null) return price.cost(promptTokens, completionTokens);
+    if (costPerHour != null) return costPerHour * heldMs / 3_600_000.0 / concurrency;
+    return null;
+  }
+}

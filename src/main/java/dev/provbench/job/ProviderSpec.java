@@ -1,0 +1,26 @@
+package dev.provbench.job;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One OpenAI-compatible endpoint and the models it serves.
+ *
+ * @param name      a display name, unique in the job ("Provider 1", "fireworks").
+ * @param baseUrl   the URL that {@code /chat/completions} is appended to, e.g.
+ *                  {@code https://api.together.xyz/v1}.
+ * @param apiKeyEnv the environment variable holding the bearer key, or null for an endpoint without
+ *                  authentication. The key itself is never stored in a job, a row or a log.
+ * @param headers   extra request headers (no secrets: they are shown as written).
+ * @param models    the models to benchmark at this provider; at least one.
+ */
+public record ProviderSpec(
+    String name, String baseUrl, String apiKeyEnv, Map<String, String> headers, List<ModelSpec> models)
+    implements Serializable {
+
+  public ProviderSpec {
+    headers = Map.copyOf(headers);
+    models = List.copyOf(models);
+  }
+}

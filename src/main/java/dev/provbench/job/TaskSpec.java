@@ -1,0 +1,14 @@
+package dev.provbench.job;
+
+import java.nio.file.Path;
+
+/**
+ * The factuality judge task.
+ *
+ * @param template    a YAML file with {@code prompt} (mustache, rendered with escaping off) and
+ *                    {@code choice_scores}; resolved against the job file's folder.
+ * @param temperature sampling temperature sent with every request; default 0.
+ * @param maxTokens   {@code max_tokens} sent with every request; default 2048.
+ * @param stream      stream the answer (SSE) to measure time to first token; default true.
+ */
+public record TaskSpec(Path template, double temperature, int maxTokens, boolean stream) {}
