@@ -171,7 +171,7 @@ public final class JobReader {
     for (YamlFields p : root.objects("providers", "list at least one provider with name, base_url and models")) {
       String name = p.requiredString("name", "give the provider a display name, e.g. `name: Provider 1`");
       if (!names.add(name)) throw p.error("name", "duplicate provider name `" + name + "`", "give each provider its own name");
-      String baseUrl = baseUrl(p);
+      String baseUrl = baseUrl(p, true);
       String keyEnv = p.string("api_key_env", null);
       if (keyEnv != null && !keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
         throw p.error("api_key_env", "`" + keyEnv + "` is not an environment variable name",
@@ -191,8 +191,11 @@ public final class JobReader {
     return out;
   }
 
-  private static String baseUrl(YamlFields p) {
-    String url = p.requiredString("base_url", "give the OpenAI-compatible endpoint, e.g. `base_url: https://api.together.xyz/v1`");
+  private static String baseUrl(YamlFields p, boolean required) {
+    String url = required
+        ? p.requiredString("base_url", "give the OpenAI-compatible endpoint, e.g. `base_url: https://api.together.xyz/v1`")
+        : p.string("base_url", null);
+    if (url == null) return null;
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme();
@@ -230,8 +233,9 @@ public final class JobReader {
         throw m.error("cost_per_hour", "a model has either a price list or a cost per hour, not both", "remove one of them");
       }
       int concurrency = m.integer("concurrency", defaultConcurrency, 1, "allow at least one request in flight per model");
+      String ownUrl = baseUrl(m, false);
       m.finish();
-      out.add(new ModelSpec(id, size, price, perHour, concurrency));
+      out.add(new ModelSpec(id, size, price, perHour, concurrency, ownUrl));
     }
     return out;
   }

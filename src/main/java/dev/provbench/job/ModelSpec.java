@@ -11,9 +11,11 @@ import java.io.Serializable;
  * @param price       per-token prices, or null when unpriced or self-hosted.
  * @param costPerHour US dollars per hour of a self-hosted machine, or null; excludes {@code price}.
  * @param concurrency the most requests in flight for this model across the whole job (all executors);
- *                    defaults to the job's {@code concurrency}.
+ *                    defaults to the provider's, else the job's {@code concurrency}.
+ * @param baseUrl     an endpoint of this model's own, for providers that serve each model at its own
+ *                    URL; null to use the provider's {@code base_url}.
  */
-public record ModelSpec(String id, String size, Price price, Double costPerHour, int concurrency)
+public record ModelSpec(String id, String size, Price price, Double costPerHour, int concurrency, String baseUrl)
     implements Serializable {
 
   /**

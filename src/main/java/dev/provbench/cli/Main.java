@@ -1,0 +1,33 @@
+package dev.provbench.cli;
+
+import dev.provbench.job.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code provbench <command>}. The only place that wires the packages together. */
+@Command(name = "provbench", mixinStandardHelpOptions = true, version = "provbench 0.1.0",
+    description = "Benchmarks LLM inference providers on your own eval: accuracy, latency, cost and reliability in one Spark run.",
+    subcommands = {RunCommand.class, ValidateCommand.class, SummaryCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+  /** Bad input: a job file, dataset, template, environment or output folder; nothing was sent. */
+  public static final int EXIT_BAD_INPUT = 2;
+  /** The run itself failed (Spark, the file system); results written so far are kept. */
+  public static final int EXIT_RUN_FAILED = 3;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof BadInputException) {
+        cmd.getErr().println("error: " + e.getMessage());
+        return EXIT_BAD_INPUT;
+      }
+      cmd.getErr().println("run failed: " + e);
+      return EXIT_RUN_FAILED;
+    });
+    return cli.execute(args);
+  }
+}

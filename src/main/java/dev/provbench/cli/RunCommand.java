@@ -1,0 +1,55 @@
+package dev.provbench.cli;
+
+import dev.provbench.analysis.RunSummary;
+import dev.provbench.job.Job;
+import dev.provbench.job.JobReader;
+import dev.provbench.run.BenchmarkRun;
+import dev.provbench.run.PreparedRun;
+import dev.provbench.run.SparkSessions;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code provbench run JOB}: query every provider × model × case × trial and write one Parquet row per cell. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run a job file: call every provider x model x case x trial, write Parquet, print the summary.")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "JOB", description = "the job file (YAML)")
+  Path jobFile;
+
+  @Option(names = "--run-id", description = "names this run's results (default: the job's run_id, else name-timestamp)")
+  String runId;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: the job's output)")
+  Path out;
+
+  @Option(names = "--progress-seconds", defaultValue = "5", description = "seconds between progress lines; 0 for none")
+  long progressSeconds;
+
+  @Override
+  public Integer call() {
+    Job job = JobOptions.apply(JobReader.read(jobFile), runId, out);
+    PreparedRun run = PreparedRun.prepare(job, System.getenv());
+    runPrepared(run, System.out, progressSeconds);
+    return 0;
+  }
+
+  /** Runs a prepared job and prints its summary; shared with {@code demo}. */
+  static void runPrepared(PreparedRun run, PrintStream out, long progressSeconds) {
+    Job job = run.job();
+    out.printf("provbench: run %s: %d providers, %d models, %d cases x %d trials = %d cells -> %s%n", job.runId(),
+        job.providers().size(), job.modelCount(), run.cases().size(), job.trials(), run.totalCells(),
+        job.output().resolve("run_id=" + job.runId()));
+    int slots = Math.max(Runtime.getRuntime().availableProcessors(), run.spec().partitions().size());
+    SparkSession spark = SparkSessions.create("provbench " + job.name(), slots, Map.of());
+    BenchmarkRun.execute(spark, run, out, progressSeconds);
+    out.println();
+    out.print(RunSummary.render(RunSummary.rows(spark, job.output().toString(), job.runId())));
+    out.println("results: " + job.output().resolve("run_id=" + job.runId()));
+  }
+}

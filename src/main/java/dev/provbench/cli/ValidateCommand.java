@@ -1,0 +1,37 @@
+package dev.provbench.cli;
+
+import dev.provbench.job.Job;
+import dev.provbench.job.JobReader;
+import dev.provbench.job.ModelSpec;
+import dev.provbench.job.ProviderSpec;
+import dev.provbench.run.PreparedRun;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code provbench validate JOB}: every check of a run, without starting Spark or sending a request. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Check a job file, its dataset, template, API keys and output folder; send nothing.")
+final class ValidateCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "JOB", description = "the job file (YAML)")
+  Path jobFile;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: the job's output)")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Job job = JobOptions.apply(JobReader.read(jobFile), null, out);
+    PreparedRun run = PreparedRun.prepare(job, System.getenv());
+    System.out.printf("%s: valid. %d cases x %d trials x %d models = %d cells%n", jobFile, run.cases().size(),
+        job.trials(), job.modelCount(), run.totalCells());
+    for (ProviderSpec p : job.providers()) {
+      for (ModelSpec m : p.models()) {
+        System.out.printf("  %-18s %-6s %-55s concurrency %d%n", p.name(), m.size(), m.id(), m.concurrency());
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.provbench.provider;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One chat completion request: a system and a user message.
+ *
+ * @param model       the model id.
+ * @param system      the system message, or null for none.
+ * @param user        the user message.
+ * @param temperature sampling temperature.
+ * @param maxTokens   {@code max_tokens}.
+ * @param stream      stream the reply (SSE) and ask for usage in the last chunk.
+ */
+public record ChatRequest(String model, String system, String user, double temperature, int maxTokens, boolean stream) {
+
+  /** The JSON body of {@code POST /chat/completions}. */
+  public ObjectNode toJson() {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode body = f.objectNode();
+    body.put("model", model);
+    ArrayNode messages = body.putArray("messages");
+    if (system != null) messages.addObject().put("role", "system").put("content", system);
+    messages.addObject().put("role", "user").put("content", user);
+    body.put("temperature", temperature);
+    body.put("max_tokens", maxTokens);
+    body.put("stream", stream);
+    if (stream) body.putObject("stream_options").put("include_usage", true);
+    return body;
+  }
+}

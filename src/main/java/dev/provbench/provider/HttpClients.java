@@ -1,0 +1,32 @@
+package dev.provbench.provider;
+
+import dev.provbench.job.Timeouts;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+
+/**
+ * The one OkHttpClient of this JVM (it owns the connection pool) and its per-timeout variants, which
+ * share that pool. Static so it never travels in a serialized closure; thread-safe.
+ */
+public final class HttpClients {
+  private static final OkHttpClient BASE = new OkHttpClient.Builder()
+      .retryOnConnectionFailure(false) // a silent re-send of a paid POST; our retries count every attempt
+      .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
+      .build();
+  private static final Map<Timeouts, OkHttpClient> BY_TIMEOUTS = new ConcurrentHashMap<>();
+
+  private HttpClients() {}
+
+  public static OkHttpClient forTimeouts(Timeouts t) {
+    return BY_TIMEOUTS.computeIfAbsent(t, k -> BASE.newBuilder()
+        .connectTimeout(Duration.ofMillis(k.connectMs()))
+        .readTimeout(Duration.ofMillis(k.readMs()))
+        .writeTimeout(Duration.ofMillis(k.readMs()))
+        .callTimeout(Duration.ofMillis(k.callMs()))
+        .build());
+  }
+}

@@ -1,0 +1,37 @@
+package dev.provbench.run;
+
+import dev.provbench.dataset.DatasetReader;
+import dev.provbench.dataset.EvalCase;
+import dev.provbench.job.Job;
+import dev.provbench.job.JobReader;
+import dev.provbench.task.FactualityTask;
+import dev.provbench.task.JudgeTemplate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A job checked against its dataset, template, environment and output folder, ready to run: every
+ * check that can fail on bad input happens here, before Spark starts and before any request.
+ *
+ * @param job   the job.
+ * @param cases the dataset's cases, in file order.
+ * @param spec  what the executors get.
+ */
+public record PreparedRun(Job job, List<EvalCase> cases, RunSpec spec) {
+
+  public static PreparedRun prepare(Job job, Map<String, String> env) {
+    List<EvalCase> cases = DatasetReader.read(job.dataset());
+    JudgeTemplate template = JudgeTemplate.load(job.task().template());
+    for (int i = 0; i < cases.size(); i++) {
+      FactualityTask.checkVariables(template, job.task().template().toString(), cases.get(i).vars(),
+          job.dataset() + ": case " + (i + 1) + " (id " + cases.get(i).id() + ")");
+    }
+    JobReader.checkKeys(job, env);
+    ResultsFolder.check(job.output(), job.runId());
+    return new PreparedRun(job, cases, RunSpec.of(job, template, CellPlanner.partitions(job)));
+  }
+
+  public long totalCells() {
+    return (long) cases.size() * job.trials() * job.modelCount();
+  }
+}

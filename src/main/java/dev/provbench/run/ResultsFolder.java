@@ -1,0 +1,63 @@
+package dev.provbench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provbench.job.BadInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The results folder: {@code run_id=<id>/} partitions of Parquet and a {@code _provbench.json} marker
+ * with the format version (Spark and other engines skip files starting with an underscore).
+ */
+public final class ResultsFolder {
+  public static final String MARKER = "_provbench.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ResultsFolder() {}
+
+  public static Path runDir(Path output, String runId) {
+    return output.resolve("run_id=" + runId);
+  }
+
+  /** Fails when the folder cannot be written, was written by a newer format, or already holds this run. */
+  public static void check(Path output, String runId) {
+    String where = output.toString();
+    try {
+      Files.createDirectories(output);
+    } catch (IOException e) {
+      throw new BadInputException(where, "output folder cannot be created (" + e.getClass().getSimpleName() + ")",
+          "choose a writable `output` in the job file or pass --out");
+    }
+    if (!Files.isWritable(output)) {
+      throw new BadInputException(where, "output folder is not writable", "choose a writable `output` or pass --out");
+    }
+    Path marker = output.resolve(MARKER);
+    if (Files.exists(marker)) {
+      int format;
+      try {
+        JsonNode node = JSON.readTree(marker.toFile());
+        format = node.path("format").asInt(-1);
+      } catch (IOException e) {
+        format = -1;
+      }
+      if (format != ResultSchema.FORMAT_VERSION) {
+        throw new BadInputException(marker.toString(), "results format " + format + " cannot be used by this version (format "
+            + ResultSchema.FORMAT_VERSION + ")", "write to a new output folder with --out");
+      }
+    }
+    if (Files.exists(runDir(output, runId))) {
+      throw new BadInputException(runDir(output, runId).toString(), "run `" + runId + "` already has results here",
+          "choose another --run-id, or another --out folder");
+    }
+  }
+
+  public static void writeMarker(Path output) {
+    try {
+      Files.writeString(output.resolve(MARKER), "{\"format\": " + ResultSchema.FORMAT_VERSION + "}\n");
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write " + output.resolve(MARKER) + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.provbench.run;
+
+import dev.provbench.job.Job;
+import dev.provbench.job.ProviderSpec;
+import dev.provbench.job.RetryPolicy;
+import dev.provbench.job.Timeouts;
+import dev.provbench.task.JudgeTemplate;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Everything an executor needs to run cells, shipped in the task closure: text and numbers only
+ * (no paths, no clients, no keys; each executor reads a key from its own environment).
+ *
+ * @param runId       the run's id.
+ * @param providers   the providers and models, in job order.
+ * @param template    the judge template's text and choice scores.
+ * @param temperature sampling temperature.
+ * @param maxTokens   max_tokens.
+ * @param stream      whether to stream.
+ * @param scorers     scorer names.
+ * @param trials      trials per case.
+ * @param timeouts    HTTP timeouts.
+ * @param retry       retry policy.
+ * @param partitions  the partition plan.
+ */
+public record RunSpec(
+    String runId,
+    List<ProviderSpec> providers,
+    JudgeTemplate template,
+    double temperature,
+    int maxTokens,
+    boolean stream,
+    List<String> scorers,
+    int trials,
+    Timeouts timeouts,
+    RetryPolicy retry,
+    List<PartitionSpec> partitions) implements Serializable {
+
+  public RunSpec {
+    providers = List.copyOf(providers);
+    scorers = List.copyOf(scorers);
+    partitions = List.copyOf(partitions);
+  }
+
+  static RunSpec of(Job job, JudgeTemplate template, List<PartitionSpec> partitions) {
+    return new RunSpec(job.runId(), job.providers(), template, job.task().temperature(), job.task().maxTokens(),
+        job.task().stream(), job.scorers(), job.trials(), job.timeouts(), job.retry(), partitions);
+  }
+}

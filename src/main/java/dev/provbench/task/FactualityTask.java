@@ -1,0 +1,46 @@
+package dev.provbench.task;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import dev.provbench.job.BadInputException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders the factuality judge request for one case and reads its answer. Compiled templates are
+ * cached per JVM (jmustache's {@code Template} is thread-safe but not serializable, so executors
+ * compile the shipped text once).
+ */
+public final class FactualityTask {
+  private static final Map<String, Template> COMPILED = new ConcurrentHashMap<>();
+  private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).defaultValue("");
+
+  private FactualityTask() {}
+
+  public static Prompt prompt(JudgeTemplate template, Map<String, String> vars) {
+    Template compiled = COMPILED.computeIfAbsent(template.prompt(), COMPILER::compile);
+    String system = SelectChoiceTool.systemMessage(template.choiceScores().keySet());
+    return new Prompt(system, compiled.execute(vars));
+  }
+
+  public static ParsedChoice answer(JudgeTemplate template, String reply) {
+    return ToolCallParser.parse(reply, template.choiceScores());
+  }
+
+  /** Fails when the template uses a variable that a case lacks; call once per dataset, before any request. */
+  public static void checkVariables(JudgeTemplate template, String templateFile, Map<String, String> vars, String caseWhere) {
+    for (String v : template.variables()) {
+      if (!vars.containsKey(v)) {
+        throw new BadInputException(caseWhere, "the template " + templateFile + " uses {{" + v + "}} but the case has no `"
+            + v + "` in its input (it has " + String.join(", ", vars.keySet()) + ")",
+            "add `" + v + "` to every case's input, or change the template");
+      }
+    }
+    try {
+      COMPILED.computeIfAbsent(template.prompt(), COMPILER::compile);
+    } catch (RuntimeException e) {
+      throw new BadInputException(templateFile + ": prompt", "is not a valid mustache template: " + e.getMessage(),
+          "close every {{#section}} with {{/section}}", e);
+    }
+  }
+}
