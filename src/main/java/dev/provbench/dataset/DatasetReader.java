@@ -99,14 +99,14 @@ public final class DatasetReader {
     try (MappingIterator<Map<String, String>> it =
              mapper.readerFor(Map.class).with(schema).readValues(file.toFile())) {
       while (it.hasNextValue()) {
+        int line = it.getCurrentLocation().getLineNr() + (out.isEmpty() ? 1 : 0);
         Map<String, String> row;
         try {
           row = it.nextValue();
         } catch (RuntimeException e) {
-          throw new BadInputException(file + ": line " + it.getCurrentLocation().getLineNr(),
+          throw new BadInputException(file + ": line " + line,
               "invalid CSV row: " + e.getMessage(), "quote fields that hold commas or newlines", e);
         }
-        int line = it.getCurrentLocation().getLineNr();
         out.add(CaseParser.parse(unflatten(row), file + ": line " + line));
       }
     }
@@ -133,7 +133,7 @@ public final class DatasetReader {
           node.put(key, s);
         }
       } else {
-        node.putPOJO(key, value);
+        node.put(key, String.valueOf(value));
       }
     }
     return node;

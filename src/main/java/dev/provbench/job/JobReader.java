@@ -41,9 +41,7 @@ public final class JobReader {
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
     } catch (JacksonException e) {
-      String loc = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr();
-      throw new BadInputException(where, "invalid YAML" + loc + ": " + e.getOriginalMessage(),
+      throw new BadInputException(where, YamlErrors.describe(e),
           "correct the YAML syntax there (indentation, a missing colon or quote)", e);
     } catch (IOException e) {
       throw new BadInputException(where, "cannot be read: " + e.getMessage(), "check its permissions", e);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.provbench.job.BadInputException;
+import dev.provbench.job.YamlErrors;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -37,8 +38,7 @@ public record JudgeTemplate(String prompt, Map<String, Double> choiceScores) imp
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
     } catch (JacksonException e) {
-      String line = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      throw new BadInputException(where, "invalid YAML" + line + ": " + e.getOriginalMessage(), "correct the YAML there", e);
+      throw new BadInputException(where, YamlErrors.describe(e), "correct the YAML syntax there", e);
     } catch (IOException e) {
       throw new BadInputException(where, "template cannot be read: " + e.getMessage(), "check the `task.template` path", e);
     }

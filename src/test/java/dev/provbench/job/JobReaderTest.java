@@ -1,0 +1,111 @@
+package dev.provbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobReaderTest {
+  private static final String GOOD = """
+      dataset: cases.jsonl
+      task: {template: judge.yaml}
+      providers:
+        - name: P1
+          base_url: https://api.example.com/v1/
+          api_key_env: P1_KEY
+          models:
+            - id: accounts/x/models/llama-v3p1-70b-instruct
+              price: {input_per_1m: 0.9, output_per_1m: 0.9}
+            - {id: Meta-Llama-3.1-405B-Instruct-Turbo, concurrency: 5}
+        - name: vLLM
+          base_url: http://127.0.0.1:8000/v1
+          models: [{id: my-model, size: 8B, cost_per_hour: 27}]
+      """;
+
+  @TempDir
+  Path dir;
+
+  @BeforeEach
+  void files() throws Exception {
+    Files.writeString(dir.resolve("cases.jsonl"), "{\"input\": \"q\", \"expected\": 1}\n");
+    Files.writeString(dir.resolve("judge.yaml"), "prompt: x\nchoice_scores: {A: 1}\n");
+  }
+
+  private Job read(String yaml) throws Exception {
+    Path f = dir.resolve("job.yaml");
+    Files.writeString(f, yaml);
+    return JobReader.read(f);
+  }
+
+  /** One line per bad job: the YAML after a change, and the exact message after the file name. */
+  private void rejects(String yaml, String message) throws Exception {
+    BadInputException e = assertThrows(BadInputException.class, () -> read(yaml));
+    assertEquals(dir.resolve("job.yaml") + ": " + message, e.getMessage());
+  }
+
+  @Test
+  void readsDefaultsAndInfersSizes() throws Exception {
+    Job job = read(GOOD);
+    assertEquals("job", job.name());
+    assertEquals(3, job.trials());
+    assertEquals(Timeouts.DEFAULTS, job.timeouts());
+    assertEquals(RetryPolicy.DEFAULTS, job.retry());
+    assertEquals(dir.resolve("results"), job.output());
+    assertEquals("https://api.example.com/v1", job.providers().get(0).baseUrl());
+    assertEquals("70b", job.providers().get(0).models().get(0).size());
+    assertEquals(3, job.providers().get(0).models().get(0).concurrency());
+    assertEquals("405b", job.providers().get(0).models().get(1).size());
+    assertEquals(5, job.providers().get(0).models().get(1).concurrency());
+    assertEquals("8b", job.providers().get(1).models().get(0).size());
+    assertNull(job.providers().get(1).apiKeyEnv());
+    assertEquals(0.0009, job.providers().get(0).models().get(0).cost(500, 500, 0), 1e-12);
+    assertEquals(27.0 / 3, job.providers().get(1).models().get(0).cost(0, 0, 3_600_000), 1e-9);
+  }
+
+  @Test
+  void inferSizeTable() {
+    assertEquals("8b", JobReader.inferSize("accounts/fireworks/models/llama-v3p1-8b-instruct"));
+    assertEquals("405b", JobReader.inferSize("meta-llama/Meta-Llama-3.1-405B-Instruct-FP8"));
+    assertEquals("70b", JobReader.inferSize("llama3-1-70b"));
+    assertEquals("unknown", JobReader.inferSize("gpt-4o"));
+  }
+
+  @Test
+  void rejectsBadFieldsWithTheFix() throws Exception {
+    rejects(GOOD.replace("dataset:", "datset:"),
+        "dataset: is missing. Fix: name the cases file, e.g. `dataset: ../data/factuality.json`");
+    rejects(GOOD + "trails: 3\n", "trails: is not a known field (did you mean `trials`?). Fix: rename it to `trials`");
+    rejects(GOOD + "trials: 0\n", "trials: must be at least 1, got 0. Fix: run each case at least once, e.g. `trials: 3`");
+    rejects(GOOD.replace("concurrency: 5", "concurrency: 0"), "providers[0].models[1].concurrency: must be at least 1, got 0."
+        + " Fix: allow at least one request in flight per model");
+    rejects(GOOD.replace("input_per_1m: 0.9", "input_per_1m: -1"), "providers[0].models[0].price.input_per_1m: must be at"
+        + " least 0, got -1. Fix: give US dollars per million tokens, zero or more");
+    rejects(GOOD.replace("https://api.example.com/v1/", "api.example.com"), "providers[0].base_url: `api.example.com` is not an"
+        + " http(s) URL with a host. Fix: write it as https://host[:port]/path, e.g. https://api.fireworks.ai/inference/v1");
+    rejects(GOOD.replace("Meta-Llama-3.1-405B-Instruct-Turbo", "accounts/x/models/llama-v3p1-70b-instruct"),
+        "providers[0].models[1].id: duplicate model id `accounts/x/models/llama-v3p1-70b-instruct` at this provider."
+            + " Fix: list each model once");
+    rejects(GOOD.replace("api_key_env: P1_KEY", "api_key_env: sk-live-123"), "providers[0].api_key_env: `sk-live-123` is not an"
+        + " environment variable name. Fix: name the variable that holds the key (e.g. FIREWORKS_API_KEY), never the key itself");
+    rejects(GOOD.replace("cases.jsonl", "nope.jsonl"), "dataset: file not found: " + dir.resolve("nope.jsonl")
+        + ". Fix: check the path; it is relative to the job file's folder");
+    rejects(GOOD + "scorers: [CorectScore]\n", "scorers: unknown scorer `CorectScore`. Fix: did you mean `CorrectScore`?");
+    rejects("providers: [\n", "invalid YAML at line 1, column 13: while parsing a flow node; expected the node content, but"
+        + " found '<stream end>'. Fix: correct the YAML syntax there (indentation, a missing colon or quote)");
+  }
+
+  @Test
+  void aMissingKeyIsNamedWithoutReadingIt() throws Exception {
+    Job job = read(GOOD);
+    BadInputException e = assertThrows(BadInputException.class, () -> JobReader.checkKeys(job, Map.of()));
+    assertEquals(dir.resolve("job.yaml") + ": providers[0].api_key_env: environment variable P1_KEY (API key of P1) is not set."
+        + " Fix: export P1_KEY=<your key> before running, or remove api_key_env for an endpoint without a key", e.getMessage());
+    JobReader.checkKeys(job, Map.of("P1_KEY", "secret"));
+  }
+}
