@@ -1,7 +1,7 @@
 package dev.provbench.sim;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,10 +29,15 @@ final class AnswerTokens {
 
   /** The normalised content words of {@code text}, in order of first appearance. */
   static Set<String> of(String text) {
-    Set<String> out = new LinkedHashSet<>();
+    return spelled(text).keySet();
+  }
+
+  /** Each normalised content word of {@code text} with the word it came from, for reasons people read. */
+  static Map<String, String> spelled(String text) {
+    Map<String, String> out = new LinkedHashMap<>();
     for (String word : numbersAsDigits(words(text))) {
       String stem = stem(word);
-      if (!stem.isEmpty() && !FUNCTION_WORDS.contains(stem)) out.add(stem);
+      if (!stem.isEmpty() && !FUNCTION_WORDS.contains(stem)) out.putIfAbsent(stem, word);
     }
     return out;
   }

@@ -35,8 +35,10 @@ final class FactualityJudge {
   }
 
   static Verdict rule(JudgePrompt prompt) {
-    Set<String> expert = AnswerTokens.of(prompt.expert());
-    Set<String> submitted = AnswerTokens.of(prompt.submission());
+    Map<String, String> expertWords = AnswerTokens.spelled(prompt.expert());
+    Map<String, String> submittedWords = AnswerTokens.spelled(prompt.submission());
+    Set<String> expert = expertWords.keySet();
+    Set<String> submitted = submittedWords.keySet();
     Set<String> question = AnswerTokens.of(prompt.lastParagraph());
     Set<String> missing = minus(minus(expert, submitted), question);
     Set<String> added = minus(minus(submitted, expert), question);
@@ -48,13 +50,13 @@ final class FactualityJudge {
           + " they differ at most in wording, word order or punctuation.");
     } else if (added.isEmpty() && overlaps(expert, submitted)) {
       verdict = new Verdict("A", "Every detail of the submission is in the expert answer, which also says: "
-          + words(missing) + ". The submission is a consistent subset.");
+          + words(missing, expertWords) + ". The submission is a consistent subset.");
     } else if (missing.isEmpty()) {
       verdict = new Verdict("B", "The submission has every detail of the expert answer and adds: "
-          + words(added) + ". It is a consistent superset.");
+          + words(added, submittedWords) + ". It is a consistent superset.");
     } else {
-      verdict = new Verdict("D", "The answers disagree: the expert answer says " + words(missing)
-          + " where the submission says " + (added.isEmpty() ? "nothing of it" : words(added)) + ".");
+      verdict = new Verdict("D", "The answers disagree: the expert answer says " + words(missing, expertWords)
+          + " where the submission says " + (added.isEmpty() ? "nothing of it" : words(added, submittedWords)) + ".");
     }
     return offered(verdict, prompt.choices());
   }
@@ -92,8 +94,8 @@ final class FactualityJudge {
   }
 
   /** At most four words, so a reply stays near 50 tokens. */
-  private static String words(Set<String> words) {
-    List<String> list = new ArrayList<>(words);
+  private static String words(Set<String> stems, Map<String, String> spelling) {
+    List<String> list = stems.stream().map(spelling::get).toList();
     String shown = String.join(", ", list.subList(0, Math.min(4, list.size())));
     return list.size() > 4 ? shown + " and more" : shown;
   }

@@ -31,10 +31,16 @@ public final class SimulatedProviders implements AutoCloseable {
   public static final int LOG_CAPACITY = 1_000_000;
 
   static {
+    // Read once by the JDK server when it first loads; a value set by the user wins.
     // Small SSE writes must leave at once; Nagle's algorithm would hold them for the client's delayed ACK.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
+    defaultProperty("sun.net.httpserver.nodelay", "true");
+    // The default keeps 200 idle keep-alive connections and closes the rest under clients that just
+    // reused them ("unexpected end of stream"); allow the 256+ that a benchmark or a job holds open.
+    defaultProperty("sun.net.httpserver.maxIdleConnections", "4096");
+  }
+
+  private static void defaultProperty(String key, String value) {
+    if (System.getProperty(key) == null) System.setProperty(key, value);
   }
 
   private final SimProfile profile;
