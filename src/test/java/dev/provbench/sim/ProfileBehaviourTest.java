@@ -101,6 +101,39 @@ class ProfileBehaviourTest {
     assertTrue(ratio > 2.5 && ratio < 6, "scale 1 vs 0.25 should be about 4x, got " + ratio);
   }
 
+  @Test
+  void streamDeliversFirstTokenAtTtftThenPacesAtTokensPerSecond() throws IOException {
+    SimProfile profile = SimProfile.parse("""
+        providers:
+          - name: Paced
+            path: /paced
+            models:
+              - id: paced
+                ttft_ms: {median: 300}
+                tokens_per_s: {median: 100}
+        """, "inline");
+    try (SimulatedProviders sim = SimulatedProviders.start(profile, 0);
+        Response r = SimCalls.post(sim.baseUrl("Paced") + "/chat/completions",
+            SimCalls.chat("paced", FactualityPrompts.render("Q?", "Gus", "Gus"), true, true).toString())) {
+      long sent = System.nanoTime();
+      java.io.BufferedReader lines = new java.io.BufferedReader(r.body().charStream());
+      double ttftMs = -1;
+      int completionTokens = 0;
+      for (String line; (line = lines.readLine()) != null; ) {
+        if (!line.startsWith("data: {")) continue;
+        JsonNode chunk = SimCalls.JSON.readTree(line.substring(6));
+        if (ttftMs < 0 && !chunk.path("choices").path(0).path("delta").path("content").asText("").isEmpty()) {
+          ttftMs = (System.nanoTime() - sent) / 1e6;
+        }
+        completionTokens = Math.max(completionTokens, chunk.path("usage").path("completion_tokens").asInt());
+      }
+      double latencyMs = (System.nanoTime() - sent) / 1e6;
+      double outputTps = completionTokens / ((latencyMs - ttftMs) / 1000);
+      assertTrue(ttftMs > 250 && ttftMs < 700, "ttft " + ttftMs);
+      assertTrue(outputTps > 60 && outputTps < 140, "output tokens/s " + outputTps);
+    }
+  }
+
   /** Each prompt sent three times (trials), non-streaming, at judge_error_rate 0.5: replies by prompt. */
   private static Map<String, List<String>> answers(long seed, List<String> prompts) {
     SimProfile profile = SimProfile.parse("""
