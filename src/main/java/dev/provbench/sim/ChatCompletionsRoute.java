@@ -29,37 +29,50 @@ final class ChatCompletionsRoute {
   }
 
   void handle(HttpExchange exchange) throws IOException {
-    long arrivalNanos = System.nanoTime();
-    long arrivalMs = System.currentTimeMillis();
+    Arrival arrival = new Arrival(System.currentTimeMillis(), System.nanoTime());
     ChatRequest request;
     try (InputStream in = exchange.getRequestBody()) {
       request = ChatRequest.parse(in.readAllBytes());
     } catch (ChatRequest.Invalid e) {
-      record(arrivalMs, arrivalNanos, null, 400, false, 0, Outcome.BAD_REQUEST);
       JsonReply.error(exchange, 400, e.getMessage(), "invalid_request_error", "invalid_request");
+      record(arrival, null, 400, false, 0, Outcome.BAD_REQUEST);
       return;
     }
     SimModel model = provider.model(request.model()).orElse(null);
     if (model == null) {
-      record(arrivalMs, arrivalNanos, request.model(), 404, request.stream(), 0, Outcome.UNKNOWN_MODEL);
       JsonReply.error(exchange, 404, "The model `" + request.model() + "` does not exist at " + provider.name()
           + "; GET " + provider.path() + "/v1/models lists the models served.", "invalid_request_error", "model_not_found");
+      record(arrival, request.model(), 404, request.stream(), 0, Outcome.UNKNOWN_MODEL);
       return;
     }
     ModelLoad load = loads.get(model.id());
     int inFlight = load.tryEnter();
-    if (inFlight == ModelLoad.REFUSED) {
-      try {
-        tooManyRequests(exchange, model, "Too many concurrent requests for " + model.id() + " (at most "
-            + model.maxConcurrency() + " at once). Please retry after the advised wait.");
-      } finally {
-        finish(load, arrivalMs, arrivalNanos, request, load.inFlight(), 429, Outcome.OVER_CAPACITY);
-      }
-      return;
+    if (inFlight == ModelLoad.REFUSED) refuse(exchange, request, model, load, arrival);
+    else serveAdmitted(exchange, request, model, load, inFlight, arrival);
+  }
+
+  /** When a request arrived, on the wall clock (for people) and the monotonic clock (for intervals). */
+  private record Arrival(long epochMs, long nanos) {}
+
+  /** How a served request ended, for its record. */
+  private record Served(int status, Outcome outcome) {}
+
+  private void refuse(HttpExchange exchange, ChatRequest request, SimModel model, ModelLoad load, Arrival arrival)
+      throws IOException {
+    try {
+      tooManyRequests(exchange, model, "Too many concurrent requests for " + model.id() + " (at most "
+          + model.maxConcurrency() + " at once). Please retry after the advised wait.");
+    } finally {
+      finish(load, arrival, request, load.inFlight(), new Served(429, Outcome.OVER_CAPACITY));
     }
+  }
+
+  /** Serves an admitted request and releases its slot, however it ends; dropped connections propagate. */
+  private void serveAdmitted(HttpExchange exchange, ChatRequest request, SimModel model, ModelLoad load, int inFlight,
+      Arrival arrival) throws IOException {
     Served served = new Served(0, Outcome.CLIENT_GONE);
     try {
-      served = serve(exchange, request, model, arrivalNanos);
+      served = serve(exchange, request, model, arrival.nanos());
     } catch (DroppedConnection e) {
       served = new Served(Math.max(0, exchange.getResponseCode()), e.outcome());
       throw e;
@@ -72,11 +85,9 @@ final class ChatCompletionsRoute {
       throw new DroppedConnection(Outcome.STOPPED);
     } finally {
       load.exit();
-      finish(load, arrivalMs, arrivalNanos, request, inFlight, served.status(), served.outcome());
+      finish(load, arrival, request, inFlight, served);
     }
   }
-
-  private record Served(int status, Outcome outcome) {}
 
   private Served serve(HttpExchange exchange, ChatRequest request, SimModel model, long arrivalNanos)
       throws IOException, InterruptedException {
@@ -133,16 +144,14 @@ final class ChatCompletionsRoute {
     JsonReply.error(exchange, 429, message, "rate_limit_error", "rate_limit_exceeded");
   }
 
-  private void finish(ModelLoad load, long arrivalMs, long arrivalNanos, ChatRequest request, int inFlight,
-      int status, Outcome outcome) {
-    load.countStatus(status);
-    record(arrivalMs, arrivalNanos, request.model(), status, request.stream(), inFlight, outcome);
+  private void finish(ModelLoad load, Arrival arrival, ChatRequest request, int inFlight, Served served) {
+    load.countStatus(served.status());
+    record(arrival, request.model(), served.status(), request.stream(), inFlight, served.outcome());
   }
 
-  private void record(long arrivalMs, long arrivalNanos, String model, int status, boolean stream, int inFlight,
-      Outcome outcome) {
-    double serviceMs = (System.nanoTime() - arrivalNanos) / 1e6;
-    journal.add(new RequestRecord(arrivalMs, arrivalNanos, serviceMs, provider.name(), model, status, stream,
-        inFlight, outcome));
+  private void record(Arrival arrival, String model, int status, boolean stream, int inFlight, Outcome outcome) {
+    double serviceMs = (System.nanoTime() - arrival.nanos()) / 1e6;
+    journal.add(new RequestRecord(arrival.epochMs(), arrival.nanos(), serviceMs, provider.name(), model, status,
+        stream, inFlight, outcome));
   }
 }

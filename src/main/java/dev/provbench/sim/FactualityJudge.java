@@ -56,7 +56,7 @@ final class FactualityJudge {
           + words(added, submittedWords) + ". It is a consistent superset.");
     } else {
       verdict = new Verdict("D", "The answers disagree: the expert answer says " + words(missing, expertWords)
-          + " where the submission says " + (added.isEmpty() ? "nothing of it" : words(added, submittedWords)) + ".");
+          + " where the submission says " + (added.isEmpty() ? "only what the question asks" : words(added, submittedWords)) + ".");
     }
     return offered(verdict, prompt.choices());
   }
