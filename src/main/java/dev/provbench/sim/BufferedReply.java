@@ -1,0 +1,28 @@
+package dev.provbench.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/** Writes a non-streaming reply once the whole completion is "generated". Stateless. */
+final class BufferedReply {
+  private BufferedReply() {}
+
+  /** With {@code truncate}, half the body goes out under the full {@code Content-Length}, then the connection drops. */
+  static void write(HttpExchange exchange, Completion c, ScaledClock clock, boolean truncate)
+      throws IOException, InterruptedException {
+    clock.sleepUntil(c.durationMs());
+    byte[] body = ResponseBodies.completion(c).getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, body.length);
+    OutputStream out = exchange.getResponseBody();
+    if (truncate) {
+      out.write(body, 0, body.length / 2);
+      out.flush();
+      throw new DroppedConnection(Outcome.TRUNCATED);
+    }
+    out.write(body);
+    out.close();
+  }
+}

@@ -1,0 +1,157 @@
+package dev.provbench.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * {@code POST {path}/v1/chat/completions} of one provider: admits the request against the model's
+ * concurrency bound, draws its fate, judges the prompt and writes the reply. One per provider per
+ * server; thread-safe (a request holds its thread while it sleeps).
+ */
+final class ChatCompletionsRoute {
+  private static final int[] SERVER_ERRORS = {500, 502, 503};
+
+  private final SimProfile profile;
+  private final SimProvider provider;
+  private final Map<String, ModelLoad> loads;
+  private final AttemptCounter attempts;
+  private final RequestJournal journal;
+
+  ChatCompletionsRoute(SimProfile profile, SimProvider provider, Map<String, ModelLoad> loads,
+      AttemptCounter attempts, RequestJournal journal) {
+    this.profile = profile;
+    this.provider = provider;
+    this.loads = loads;
+    this.attempts = attempts;
+    this.journal = journal;
+  }
+
+  void handle(HttpExchange exchange) throws IOException {
+    Arrival arrival = new Arrival(System.currentTimeMillis(), System.nanoTime());
+    ChatRequest request;
+    try (InputStream in = exchange.getRequestBody()) {
+      request = ChatRequest.parse(in.readAllBytes());
+    } catch (ChatRequest.Invalid e) {
+      JsonReply.error(exchange, 400, e.getMessage(), "invalid_request_error", "invalid_request");
+      record(arrival, null, 400, false, 0, Outcome.BAD_REQUEST);
+      return;
+    }
+    SimModel model = provider.model(request.model()).orElse(null);
+    if (model == null) {
+      JsonReply.error(exchange, 404, "The model `" + request.model() + "` does not exist at " + provider.name()
+          + "; GET " + provider.path() + "/v1/models lists the models served.", "invalid_request_error", "model_not_found");
+      record(arrival, request.model(), 404, request.stream(), 0, Outcome.UNKNOWN_MODEL);
+      return;
+    }
+    ModelLoad load = loads.get(model.id());
+    int inFlight = load.tryEnter();
+    if (inFlight == ModelLoad.REFUSED) refuse(exchange, request, model, load, arrival);
+    else serveAdmitted(exchange, request, model, load, inFlight, arrival);
+  }
+
+  /** When a request arrived, on the wall clock (for people) and the monotonic clock (for intervals). */
+  private record Arrival(long epochMs, long nanos) {}
+
+  /** How a served request ended, for its record. */
+  private record Served(int status, Outcome outcome) {}
+
+  private void refuse(HttpExchange exchange, ChatRequest request, SimModel model, ModelLoad load, Arrival arrival)
+      throws IOException {
+    try {
+      tooManyRequests(exchange, model, "Too many concurrent requests for " + model.id() + " (at most "
+          + model.maxConcurrency() + " at once). Please retry after the advised wait.");
+    } finally {
+      finish(load, arrival, request, load.inFlight(), new Served(429, Outcome.OVER_CAPACITY));
+    }
+  }
+
+  /** Serves an admitted request and releases its slot, however it ends; dropped connections propagate. */
+  private void serveAdmitted(HttpExchange exchange, ChatRequest request, SimModel model, ModelLoad load, int inFlight,
+      Arrival arrival) throws IOException {
+    Served served = new Served(0, Outcome.CLIENT_GONE);
+    try {
+      served = serve(exchange, request, model, arrival.nanos());
+    } catch (DroppedConnection e) {
+      served = new Served(Math.max(0, exchange.getResponseCode()), e.outcome());
+      throw e;
+    } catch (IOException e) {
+      served = new Served(Math.max(0, exchange.getResponseCode()), Outcome.CLIENT_GONE);
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      served = new Served(Math.max(0, exchange.getResponseCode()), Outcome.STOPPED);
+      throw new DroppedConnection(Outcome.STOPPED);
+    } finally {
+      load.exit();
+      finish(load, arrival, request, inFlight, served);
+    }
+  }
+
+  private Served serve(HttpExchange exchange, ChatRequest request, SimModel model, long arrivalNanos)
+      throws IOException, InterruptedException {
+    long messagesHash = request.messagesHash();
+    int attempt = attempts.next(provider.name(), model.id(), messagesHash);
+    RequestDraws draws = RequestDraws.of(profile.seed(), provider.name(), model, messagesHash, attempt);
+    ScaledClock clock = new ScaledClock(arrivalNanos, profile.timeScale());
+    Fault fault = Fault.pick(model, draws.fault());
+    switch (fault) {
+      case RATE_LIMITED -> {
+        tooManyRequests(exchange, model, "Rate limit reached for " + model.id() + ". Please retry after the advised wait.");
+        return new Served(429, Outcome.RATE_LIMITED);
+      }
+      case SERVER_ERROR -> {
+        clock.sleepUntil(draws.ttftMs());
+        int status = SERVER_ERRORS[(int) (draws.flavour() * SERVER_ERRORS.length)];
+        JsonReply.error(exchange, status, "The server had an error while processing your request (simulated "
+            + status + "). Please retry.", "server_error", null);
+        return new Served(status, Outcome.SERVER_ERROR);
+      }
+      case HANG -> {
+        clock.sleepUntil(model.hangMs());
+        throw new DroppedConnection(Outcome.HUNG);
+      }
+      default -> {
+        Completion completion = complete(request, model, draws, fault == Fault.MALFORMED);
+        boolean truncate = fault == Fault.TRUNCATE;
+        if (request.stream()) StreamedReply.write(exchange, completion, request.includeUsage(), clock, truncate);
+        else BufferedReply.write(exchange, completion, clock, truncate);
+        return new Served(200, fault == Fault.MALFORMED ? Outcome.MALFORMED : Outcome.OK);
+      }
+    }
+  }
+
+  private Completion complete(ChatRequest request, SimModel model, RequestDraws draws, boolean malformed) {
+    FactualityJudge.Verdict verdict = FactualityJudge.judge(request.lastUserContent(), model.judgeErrorRate(),
+        draws.judgeError(), draws.wrongLetter());
+    String text = malformed ? ToolCallReply.malformed(verdict, draws.flavour()) : ToolCallReply.wellFormed(verdict);
+    String finishReason = "stop";
+    if (request.maxTokens() > 0 && TokenCount.of(text) > request.maxTokens()) {
+      text = text.substring(0, request.maxTokens() * 4);
+      finishReason = "length";
+    }
+    int completionTokens = TokenCount.of(text);
+    return new Completion("chatcmpl-" + Long.toHexString(draws.streamSeed()), System.currentTimeMillis() / 1000,
+        request.model(), text, finishReason, request.promptTokens(), completionTokens, draws.ttftMs(),
+        completionTokens * 1000.0 / draws.tokensPerS());
+  }
+
+  private void tooManyRequests(HttpExchange exchange, SimModel model, String message) throws IOException {
+    double waitMs = model.retryAfterS() * 1000.0 * profile.timeScale();
+    exchange.getResponseHeaders().set("Retry-After", String.valueOf((long) Math.ceil(waitMs / 1000.0)));
+    exchange.getResponseHeaders().set("retry-after-ms", String.valueOf(Math.round(waitMs)));
+    JsonReply.error(exchange, 429, message, "rate_limit_error", "rate_limit_exceeded");
+  }
+
+  private void finish(ModelLoad load, Arrival arrival, ChatRequest request, int inFlight, Served served) {
+    load.countStatus(served.status());
+    record(arrival, request.model(), served.status(), request.stream(), inFlight, served.outcome());
+  }
+
+  private void record(Arrival arrival, String model, int status, boolean stream, int inFlight, Outcome outcome) {
+    double serviceMs = (System.nanoTime() - arrival.nanos()) / 1e6;
+    journal.add(new RequestRecord(arrival.epochMs(), arrival.nanos(), serviceMs, provider.name(), model, status,
+        stream, inFlight, outcome));
+  }
+}

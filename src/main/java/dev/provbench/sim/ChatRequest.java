@@ -1,0 +1,96 @@
+package dev.provbench.sim;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parts of an OpenAI chat completion request the simulator uses. Immutable.
+ *
+ * @param model        the requested model id.
+ * @param messages     the conversation, content flattened to text.
+ * @param stream       whether to answer as server-sent events.
+ * @param includeUsage {@code stream_options.include_usage}: send a usage chunk before {@code [DONE]}.
+ * @param maxTokens    {@code max_tokens} (or {@code max_completion_tokens}); 0 when absent.
+ */
+record ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Message(String role, String content) {}
+
+  /** A body that is not a chat completion request; answered with 400. */
+  static final class Invalid extends Exception {
+    Invalid(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  ChatRequest {
+    messages = List.copyOf(messages);
+  }
+
+  static ChatRequest parse(byte[] body) throws Invalid {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JacksonException e) {
+      throw new Invalid("We could not parse the JSON body of your request: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new Invalid("We could not read the body of your request: " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) throw new Invalid("The request body must be a JSON object.");
+    JsonNode model = root.path("model");
+    if (!model.isTextual() || model.asText().isBlank()) throw new Invalid("You must provide a model parameter.");
+    JsonNode messages = root.path("messages");
+    if (!messages.isArray() || messages.isEmpty()) throw new Invalid("'messages' must be a non-empty array.");
+    List<Message> out = new ArrayList<>();
+    for (JsonNode m : messages) out.add(new Message(m.path("role").asText(""), content(m.path("content"))));
+    int maxTokens = root.path("max_tokens").asInt(root.path("max_completion_tokens").asInt(0));
+    return new ChatRequest(model.asText(), out, root.path("stream").asBoolean(false),
+        root.path("stream_options").path("include_usage").asBoolean(false), Math.max(0, maxTokens));
+  }
+
+  /** Text content, or the text parts of a content array. */
+  private static String content(JsonNode content) throws Invalid {
+    if (content.isTextual() || content.isMissingNode() || content.isNull()) return content.asText("");
+    if (!content.isArray()) throw new Invalid("A message's 'content' must be a string or an array of parts.");
+    StringBuilder text = new StringBuilder();
+    for (JsonNode part : content) text.append(part.path("text").asText(""));
+    return text.toString();
+  }
+
+  /** The last user message: the prompt the judge reads. */
+  String lastUserContent() {
+    for (int i = messages.size() - 1; i >= 0; i--) if (messages.get(i).role().equals("user")) return messages.get(i).content();
+    return "";
+  }
+
+  /** ceil(characters / 4) over every message's content. */
+  int promptTokens() {
+    long chars = messages.stream().mapToLong(m -> m.content().length()).sum();
+    return TokenCount.of(chars);
+  }
+
+  /** A stable 64-bit hash of roles and contents: the request's identity for seeding. */
+  long messagesHash() {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (Message m : messages) {
+        sha.update(m.role().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(m.content().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return ByteBuffer.wrap(sha.digest()).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

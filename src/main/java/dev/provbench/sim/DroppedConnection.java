@@ -1,0 +1,20 @@
+package dev.provbench.sim;
+
+import java.io.IOException;
+
+/**
+ * Thrown out of a handler on purpose: the JDK server then closes the connection without finishing the
+ * response, which is how a truncated or hung reply looks to the client.
+ */
+final class DroppedConnection extends IOException {
+  private final Outcome outcome;
+
+  DroppedConnection(Outcome outcome) {
+    super(outcome.name().toLowerCase(java.util.Locale.ROOT));
+    this.outcome = outcome;
+  }
+
+  Outcome outcome() {
+    return outcome;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.provbench.sim;
+
+/**
+ * How one simulated model behaves: its speed, its load limit, the faults it injects and how often its
+ * judgement is wrong. Immutable; validated by {@link ProfileReader}. Every rate is a probability per
+ * request; the five fault rates ({@code rate429}, {@code rate5xx}, {@code rateHang}, {@code rateTruncate},
+ * {@code rateMalformed}) are exclusive bands of one draw, so their sum is at most 1.
+ *
+ * @param id             the model id clients send in {@code model}; unique within its provider. Required.
+ * @param ttftMs         time to first token in ms, before {@code time_scale}. Default median 500, sigma 0.
+ * @param tokensPerS     output speed after the first token. Default median 50, sigma 0.
+ * @param maxConcurrency requests this model serves at once; one more is refused with 429 and
+ *                       {@code Retry-After}, without using a draw. Default 64.
+ * @param retryAfterS    the wait advised with every 429, in seconds before {@code time_scale}: sent as
+ *                       {@code Retry-After} (whole seconds, rounded up) and {@code retry-after-ms}. Default 1.
+ * @param rate429        random 429 with {@code Retry-After}, answered at once. Default 0.
+ * @param rate5xx        random 500, 502 or 503 (one third each), after the first-token delay. Default 0.
+ * @param rateTruncate   a reply cut in half: the stream stops without {@code [DONE]}, or a non-streaming
+ *                       body stops short of its {@code Content-Length}; then the connection closes. Default 0.
+ * @param rateHang       the request is held {@code hangMs} and the connection closed with no answer. Default 0.
+ * @param hangMs         how long a hang lasts, before {@code time_scale}; bounded so nothing waits forever.
+ *                       Default 120000.
+ * @param rateMalformed  a reply whose tool call does not parse (no {@code <function=} tag, or cut JSON).
+ *                       Default 0.
+ * @param judgeErrorRate probability that the judge answers a letter other than its rule's; 1 minus this
+ *                       is the model's accuracy on a perfectly judged dataset. Default 0.
+ */
+public record SimModel(
+    String id,
+    LogNormal ttftMs,
+    LogNormal tokensPerS,
+    int maxConcurrency,
+    int retryAfterS,
+    double rate429,
+    double rate5xx,
+    double rateTruncate,
+    double rateHang,
+    long hangMs,
+    double rateMalformed,
+    double judgeErrorRate) {
+
+  /** A fault-free model with the given speed, for tests and as the base of profile defaults. */
+  public static SimModel steady(String id, double ttftMs, double tokensPerS) {
+    return new SimModel(id, new LogNormal(ttftMs, 0), new LogNormal(tokensPerS, 0), 64, 1,
+        0, 0, 0, 0, 120_000, 0, 0);
+  }
+}

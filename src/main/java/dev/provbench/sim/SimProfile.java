@@ -1,0 +1,45 @@
+package dev.provbench.sim;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A set of simulated providers and how they behave: the contents of a profile file. Immutable;
+ * read once with {@link #load(Path)} and shared.
+ *
+ * @param timeScale multiplies every delay: first-token delay, token pacing, hangs and the advised
+ *                  retry wait ({@code Retry-After} rounds it up to whole seconds, {@code retry-after-ms}
+ *                  carries it exactly). 0.1 runs ten times faster; 0 removes every delay. Default 1.
+ * @param seed      the root of every random draw; the same seed, profile and requests give the same
+ *                  replies, whatever order requests arrive in. Default 42.
+ * @param providers the providers served; at least one, names and paths unique.
+ */
+public record SimProfile(double timeScale, long seed, List<SimProvider> providers) {
+
+  public SimProfile {
+    providers = List.copyOf(providers);
+  }
+
+  /** Reads and validates a YAML profile; a {@link SimProfileException} names the file and field. */
+  public static SimProfile load(Path file) {
+    return ProfileReader.read(file);
+  }
+
+  /** Parses YAML text; {@code source} names it in errors. */
+  public static SimProfile parse(String yaml, String source) {
+    return ProfileReader.parse(yaml, source);
+  }
+
+  public Optional<SimProvider> provider(String name) {
+    return providers.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  public SimProfile withSeed(long newSeed) {
+    return new SimProfile(timeScale, newSeed, providers);
+  }
+
+  public SimProfile withTimeScale(double newScale) {
+    return new SimProfile(newScale, seed, providers);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.provbench.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a reply as server-sent events, paced like generation: a role chunk at once, the first content
+ * at the first-token delay, the rest at the model's tokens per second, then the finish chunk, the usage
+ * chunk if asked and {@code data: [DONE]}. Each event is {@code data: <json>\n\n}, flushed. Stateless.
+ */
+final class StreamedReply {
+  /** About three tokens per content delta, cut after a space where one is near. */
+  static final int CHUNK_CHARS = 12;
+
+  private StreamedReply() {}
+
+  /** With {@code truncate}, only the first half of the content goes out, then the connection drops. */
+  static void write(HttpExchange exchange, Completion c, boolean includeUsage, ScaledClock clock, boolean truncate)
+      throws IOException, InterruptedException {
+    exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+    exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+    exchange.sendResponseHeaders(200, 0);
+    OutputStream out = exchange.getResponseBody();
+    event(out, ResponseBodies.chunk(c, "assistant", "", null));
+    List<String> pieces = pieces(c.text());
+    int sentChars = 0;
+    for (int i = 0; i < pieces.size(); i++) {
+      if (truncate && i >= Math.max(1, pieces.size() / 2)) throw new DroppedConnection(Outcome.TRUNCATED);
+      clock.sleepUntil(c.ttftMs() + c.generationMs() * sentChars / Math.max(1, c.text().length()));
+      event(out, ResponseBodies.chunk(c, null, pieces.get(i), null));
+      sentChars += pieces.get(i).length();
+    }
+    if (truncate) throw new DroppedConnection(Outcome.TRUNCATED);
+    clock.sleepUntil(c.durationMs());
+    event(out, ResponseBodies.chunk(c, null, null, c.finishReason()));
+    if (includeUsage) event(out, ResponseBodies.usageChunk(c));
+    event(out, "[DONE]");
+    out.close();
+  }
+
+  /** Splits text into deltas of about {@link #CHUNK_CHARS} characters that join back to it exactly. */
+  static List<String> pieces(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    while (start < text.length()) {
+      int end = Math.min(text.length(), start + CHUNK_CHARS);
+      int space = text.indexOf(' ', end);
+      if (space >= 0 && space - end < CHUNK_CHARS / 2) end = space + 1;
+      out.add(text.substring(start, end));
+      start = end;
+    }
+    return out;
+  }
+
+  private static void event(OutputStream out, String data) throws IOException {
+    out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+}

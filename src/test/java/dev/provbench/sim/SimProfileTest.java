@@ -1,0 +1,81 @@
+package dev.provbench.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimProfileTest {
+  private static final Path DEMO = Path.of("data/sim/demo-profile.yaml");
+
+  @Test
+  void demoProfileHasTheShapeOfTheReferenceRun() {
+    SimProfile demo = SimProfile.load(DEMO);
+    assertEquals(1.0, demo.timeScale());
+    assertEquals(42, demo.seed());
+    assertEquals(List.of("Provider 1", "Provider 2", "Provider 3", "Self-hosted vLLM"),
+        demo.providers().stream().map(SimProvider::name).toList());
+    assertEquals(List.of("/p1", "/p2", "/p3", "/vllm"), demo.providers().stream().map(SimProvider::path).toList());
+    assertEquals(10, demo.providers().stream().mapToInt(p -> p.models().size()).sum());
+    for (SimProvider p : demo.providers()) {
+      for (SimModel m : p.models()) assertEquals(0.0, m.rateHang(), m.id());
+    }
+  }
+
+  @Test
+  void demoProfileMatchesTheWriteUpsSpeedAndAccuracyOrdering() {
+    SimProfile demo = SimProfile.load(DEMO);
+    double[] p1 = replySeconds(demo, "Provider 1");
+    double[] p2 = replySeconds(demo, "Provider 2");
+    double[] p3 = replySeconds(demo, "Provider 3");
+    for (int size = 0; size < 3; size++) {
+      assertEquals(size + 1.0, (p1[size] + p2[size] + p3[size]) / 3, 0.25, "mean reply seconds at size " + size);
+    }
+    assertTrue(p1[0] < Math.min(p2[0], p3[0]) && p1[1] < Math.min(p2[1], p3[1]), "Provider 1 fastest at 8b and 70b");
+    assertTrue(p1[2] > Math.max(p2[2], p3[2]), "Provider 1 slowest at 405b");
+  }
+
+  @Test
+  void defaultsFillWhatAModelLeavesOut() {
+    SimModel m = SimProfile.parse("providers: [{name: P, path: /p, models: [{id: m}]}]", "inline")
+        .providers().get(0).models().get(0);
+    assertEquals(SimModel.steady("m", 500, 50), m);
+  }
+
+  @Test
+  void errorsNameTheFileAndTheField() {
+    rejects("providers[0].models[0].rate_429: must be between 0.0 and 1.0, got 2",
+        "providers: [{name: P, path: /p, models: [{id: m, rate_429: 2}]}]");
+    rejects("providers[0].models[0].ttft_ms.median: must be a number",
+        "providers: [{name: P, path: /p, models: [{id: m, ttft_ms: {median: fast}}]}]");
+    rejects("providers[0].models[0].tokens_per_sec: is not a known field",
+        "providers: [{name: P, path: /p, models: [{id: m, tokens_per_sec: 5}]}]");
+    rejects("providers[0].models[0]: fault rates add up to",
+        "providers: [{name: P, path: /p, models: [{id: m, rate_429: 0.6, rate_5xx: 0.6}]}]");
+    rejects("providers[1].path: repeats `/p`",
+        "providers: [{name: P, path: /p, models: [{id: m}]}, {name: Q, path: /p, models: [{id: m}]}]");
+    rejects("providers[0].path: must look like `/p1`", "providers: [{name: P, path: p1, models: [{id: m}]}]");
+    rejects("providers: is missing", "seed: 1");
+    rejects("invalid YAML at line", "providers: [");
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    SimProfileException e = assertThrows(SimProfileException.class, () -> SimProfile.load(Path.of("nowhere.yaml")));
+    assertTrue(e.getMessage().startsWith("nowhere.yaml: profile file not found"), e.getMessage());
+  }
+
+  /** Seconds for a 50-token reply at the median speeds of a provider's 8b, 70b and 405b models. */
+  private static double[] replySeconds(SimProfile profile, String provider) {
+    return profile.provider(provider).orElseThrow().models().stream()
+        .mapToDouble(m -> (m.ttftMs().median() + 50_000 / m.tokensPerS().median()) / 1000).toArray();
+  }
+
+  private static void rejects(String expectedStart, String yaml) {
+    SimProfileException e = assertThrows(SimProfileException.class, () -> SimProfile.parse(yaml, "bad.yaml"));
+    assertTrue(e.getMessage().startsWith("bad.yaml: " + expectedStart), e.getMessage());
+  }
+}
