@@ -10,7 +10,7 @@ final class BufferedReply {
   private BufferedReply() {}
 
   /** With {@code truncate}, half the body goes out under the full {@code Content-Length}, then the connection drops. */
-  static void write(HttpExchange exchange, Completion c, ScaledClock clock, boolean truncate)
+  static void write(HttpExchange exchange, Completion c, ScaledClock clock, boolean truncate, Runnable release)
       throws IOException, InterruptedException {
     clock.sleepUntil(c.durationMs());
     byte[] body = ResponseBodies.completion(c).getBytes(StandardCharsets.UTF_8);
@@ -22,6 +22,7 @@ final class BufferedReply {
       out.flush();
       throw new DroppedConnection(Outcome.TRUNCATED);
     }
+    release.run(); // before the last bytes: a client that has read them finds the slot free
     out.write(body);
     out.close();
   }

@@ -71,8 +71,9 @@ final class ChatCompletionsRoute {
   private void serveAdmitted(HttpExchange exchange, ChatRequest request, SimModel model, ModelLoad load, int inFlight,
       Arrival arrival) throws IOException {
     Served served = new Served(0, Outcome.CLIENT_GONE);
+    SlotRelease release = new SlotRelease(load::exit);
     try {
-      served = serve(exchange, request, model, arrival.nanos());
+      served = serve(exchange, request, model, arrival.nanos(), release);
     } catch (DroppedConnection e) {
       served = new Served(Math.max(0, exchange.getResponseCode()), e.outcome());
       throw e;
@@ -84,13 +85,13 @@ final class ChatCompletionsRoute {
       served = new Served(Math.max(0, exchange.getResponseCode()), Outcome.STOPPED);
       throw new DroppedConnection(Outcome.STOPPED);
     } finally {
-      load.exit();
+      release.run();
       finish(load, arrival, request, inFlight, served);
     }
   }
 
-  private Served serve(HttpExchange exchange, ChatRequest request, SimModel model, long arrivalNanos)
-      throws IOException, InterruptedException {
+  private Served serve(HttpExchange exchange, ChatRequest request, SimModel model, long arrivalNanos,
+      SlotRelease release) throws IOException, InterruptedException {
     long messagesHash = request.messagesHash();
     int attempt = attempts.next(provider.name(), model.id(), messagesHash);
     RequestDraws draws = RequestDraws.of(profile.seed(), provider.name(), model, messagesHash, attempt);
@@ -98,12 +99,14 @@ final class ChatCompletionsRoute {
     Fault fault = Fault.pick(model, draws.fault());
     switch (fault) {
       case RATE_LIMITED -> {
+        release.run();
         tooManyRequests(exchange, model, "Rate limit reached for " + model.id() + ". Please retry after the advised wait.");
         return new Served(429, Outcome.RATE_LIMITED);
       }
       case SERVER_ERROR -> {
         clock.sleepUntil(draws.ttftMs());
         int status = SERVER_ERRORS[(int) (draws.flavour() * SERVER_ERRORS.length)];
+        release.run();
         JsonReply.error(exchange, status, "The server had an error while processing your request (simulated "
             + status + "). Please retry.", "server_error", null);
         return new Served(status, Outcome.SERVER_ERROR);
@@ -115,8 +118,8 @@ final class ChatCompletionsRoute {
       default -> {
         Completion completion = complete(request, model, draws, fault == Fault.MALFORMED);
         boolean truncate = fault == Fault.TRUNCATE;
-        if (request.stream()) StreamedReply.write(exchange, completion, request.includeUsage(), clock, truncate);
-        else BufferedReply.write(exchange, completion, clock, truncate);
+        if (request.stream()) StreamedReply.write(exchange, completion, request.includeUsage(), clock, truncate, release);
+        else BufferedReply.write(exchange, completion, clock, truncate, release);
         return new Served(200, fault == Fault.MALFORMED ? Outcome.MALFORMED : Outcome.OK);
       }
     }

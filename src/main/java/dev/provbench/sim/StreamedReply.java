@@ -18,9 +18,12 @@ final class StreamedReply {
 
   private StreamedReply() {}
 
-  /** With {@code truncate}, only the first half of the content goes out, then the connection drops. */
-  static void write(HttpExchange exchange, Completion c, boolean includeUsage, ScaledClock clock, boolean truncate)
-      throws IOException, InterruptedException {
+  /**
+   * With {@code truncate}, only the first half of the content goes out, then the connection drops.
+   * {@code release} runs just before {@code [DONE]}, the event after which a client counts the call as done.
+   */
+  static void write(HttpExchange exchange, Completion c, boolean includeUsage, ScaledClock clock, boolean truncate,
+      Runnable release) throws IOException, InterruptedException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.sendResponseHeaders(200, 0);
@@ -38,6 +41,7 @@ final class StreamedReply {
     clock.sleepUntil(c.durationMs());
     event(out, ResponseBodies.chunk(c, null, null, c.finishReason()));
     if (includeUsage) event(out, ResponseBodies.usageChunk(c));
+    release.run();
     event(out, "[DONE]");
     out.close();
   }
