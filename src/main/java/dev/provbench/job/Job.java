@@ -51,6 +51,11 @@ public record Job(
         retry, providers);
   }
 
+  public Job withProviders(List<ProviderSpec> list) {
+    return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
+        retry, list);
+  }
+
   /** Total models over all providers. */
   public int modelCount() {
     return providers.stream().mapToInt(p -> p.models().size()).sum();

@@ -23,4 +23,11 @@ public record ProviderSpec(
     headers = Map.copyOf(headers);
     models = List.copyOf(models);
   }
+
+  /** The same provider at another endpoint (its models' own URLs dropped), e.g. a local simulator. */
+  public ProviderSpec withBaseUrl(String url) {
+    List<ModelSpec> atUrl = models.stream()
+        .map(m -> new ModelSpec(m.id(), m.size(), m.price(), m.costPerHour(), m.concurrency(), null)).toList();
+    return new ProviderSpec(name, url, apiKeyEnv, headers, atUrl);
+  }
 }

@@ -1,0 +1,60 @@
+package dev.provbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.provbench.SparkTestSession;
+import dev.provbench.analysis.RunSummary;
+import dev.provbench.run.ResultsFolder;
+import dev.provbench.sim.ModelStats;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo end to end at 20x speed: the reference job against the simulated providers. */
+class DemoRunTest {
+  @TempDir
+  Path out;
+
+  @Test
+  void everyCellIsARowWithinTheConcurrencyBoundAndAccuracyRisesWithSize() {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    DemoRun.Outcome demo = DemoRun.execute(Path.of("jobs/demo.yaml"), Path.of("data/sim/demo-profile.yaml"), 0.05, out,
+        "demo-test", new PrintStream(console, true), 0);
+    SparkSession spark = SparkTestSession.get();
+
+    String text = console.toString();
+    assertTrue(text.contains("SIMULATED providers"), text);
+    assertTrue(text.contains("10 experiments, 1800 cells"), text);
+    assertTrue(Files.exists(ResultsFolder.runDir(out, "demo-test").resolve(DemoRun.SIMULATED_MARKER)));
+
+    List<Row> cells = spark.read().parquet(out.toString()).where("run_id = 'demo-test'").select("cell_id").collectAsList();
+    assertEquals(1800, cells.size());
+    assertEquals(1800, cells.stream().map(r -> r.getString(0)).distinct().count());
+
+    assertEquals(10, demo.serverStats().models().size());
+    for (ModelStats m : demo.serverStats().models()) {
+      assertEquals(3, m.maxConcurrency(), "most in flight at once at the server for " + m.model());
+      assertTrue(m.requests() >= 180, m.model() + " answered " + m.requests());
+    }
+
+    Map<String, double[]> bySize = new TreeMap<>();
+    for (Row r : RunSummary.rows(spark, out.toString(), "demo-test")) {
+      double[] sum = bySize.computeIfAbsent(r.getString(1), k -> new double[2]);
+      sum[0] += r.getDouble(5) * r.getLong(3);
+      sum[1] += r.getLong(3);
+    }
+    double acc8 = bySize.get("8b")[0] / bySize.get("8b")[1];
+    double acc70 = bySize.get("70b")[0] / bySize.get("70b")[1];
+    double acc405 = bySize.get("405b")[0] / bySize.get("405b")[1];
+    assertTrue(acc8 < acc70 && acc70 < acc405, "accuracy by size: " + acc8 + " " + acc70 + " " + acc405);
+  }
+}
