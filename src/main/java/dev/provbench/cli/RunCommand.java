@@ -1,6 +1,7 @@
 package dev.provbench.cli;
 
 import dev.provbench.analysis.RunSummary;
+import dev.provbench.job.BadInputException;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.run.BenchmarkRun;
@@ -28,13 +29,26 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: the job's output)")
   Path out;
 
+  @Option(names = "--resume", paramLabel = "RUN_ID",
+      description = "finish an earlier run of this job: only cells without a row are called")
+  String resume;
+
+  @Option(names = "--retry-failed", description = "with --resume: run failed cells again too")
+  boolean retryFailed;
+
   @Option(names = "--progress-seconds", defaultValue = "5", description = "seconds between progress lines; 0 for none")
   long progressSeconds;
 
   @Override
   public Integer call() {
-    Job job = JobOptions.apply(JobReader.read(jobFile), runId, out);
-    PreparedRun run = PreparedRun.prepare(job, System.getenv());
+    if (resume != null && runId != null) {
+      throw new BadInputException("--resume", "names the run already; --run-id cannot be given too", "drop --run-id");
+    }
+    if (retryFailed && resume == null) {
+      throw new BadInputException("--retry-failed", "only applies to --resume", "add --resume RUN_ID");
+    }
+    Job job = JobOptions.apply(JobReader.read(jobFile), resume != null ? resume : runId, out);
+    PreparedRun run = PreparedRun.prepare(job, System.getenv(), resume == null ? null : new PreparedRun.Resume(retryFailed));
     runPrepared(run, System.out, progressSeconds);
     return 0;
   }

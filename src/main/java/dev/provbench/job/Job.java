@@ -20,6 +20,7 @@ import java.util.List;
  *                          them, so the bound holds across executors; default 1.
  * @param timeouts          HTTP timeouts of one attempt.
  * @param retry             the retry policy.
+ * @param commit            how often results are made durable while the run goes.
  * @param providers         the providers and their models.
  */
 public record Job(
@@ -34,6 +35,7 @@ public record Job(
     int partitionsPerModel,
     Timeouts timeouts,
     RetryPolicy retry,
+    CommitPolicy commit,
     List<ProviderSpec> providers) {
 
   public Job {
@@ -43,17 +45,17 @@ public record Job(
 
   public Job withRunId(String id) {
     return new Job(file, name, id, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, providers);
+        retry, commit, providers);
   }
 
   public Job withOutput(Path dir) {
     return new Job(file, name, runId, dataset, dir, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, providers);
+        retry, commit, providers);
   }
 
   public Job withProviders(List<ProviderSpec> list) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, list);
+        retry, commit, list);
   }
 
   /** Total models over all providers. */

@@ -77,6 +77,7 @@ public final class JobReader {
     int partitions = f.integer("partitions_per_model", 1, 1, "use at least one partition per model");
     Timeouts timeouts = timeouts(f.object("timeouts"));
     RetryPolicy retry = retry(f.object("retry"));
+    CommitPolicy commit = commit(f.object("commit"));
     List<ProviderSpec> providers = providers(f, concurrency);
     f.finish();
     for (ProviderSpec p : providers) {
@@ -87,7 +88,8 @@ public final class JobReader {
         }
       }
     }
-    return new Job(file, name, runId, dataset, output, task, scorers, trials, partitions, timeouts, retry, providers);
+    return new Job(file, name, runId, dataset, output, task, scorers, trials, partitions, timeouts, retry, commit,
+        providers);
   }
 
   /** Rejects a run id that cannot name a results folder. */
@@ -160,6 +162,16 @@ public final class JobReader {
         r.longValue("max_backoff_ms", d.maxBackoffMs(), 0, "give milliseconds, e.g. 30000"),
         r.number("jitter", d.jitter(), 0, 1, "give a share between 0 and 1, e.g. 0.5"));
     r.finish();
+    return out;
+  }
+
+  private static CommitPolicy commit(YamlFields c) {
+    if (c == null) return CommitPolicy.DEFAULTS;
+    CommitPolicy d = CommitPolicy.DEFAULTS;
+    CommitPolicy out = new CommitPolicy(
+        c.integer("every_cells", d.everyCells(), 1, "commit after at least one cell, e.g. 200"),
+        c.longValue("every_seconds", d.everySeconds(), 1, "commit at least every few seconds, e.g. 30"));
+    c.finish();
     return out;
   }
 

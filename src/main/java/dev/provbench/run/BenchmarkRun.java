@@ -3,32 +3,45 @@ package dev.provbench.run;
 import dev.provbench.dataset.EvalCase;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Runs a prepared job on Spark: one partition per model share, each with its window of calls in
- * flight, and writes one Parquet row per cell under {@code output/run_id=<id>/}. The HTTP-producing
- * lineage is written once and never recomputed: summaries read the Parquet back.
+ * flight, committing one Parquet row per cell in durable chunks under {@code output/run_id=<id>/}.
+ * The only action collects each partition's count of committed rows; summaries read the Parquet back,
+ * so no action recomputes the HTTP-producing lineage.
  */
 public final class BenchmarkRun {
   private BenchmarkRun() {}
 
-  public static void execute(SparkSession spark, PreparedRun run, PrintStream out, long progressSeconds) {
+  /** @return rows committed by this execution. */
+  public static long execute(SparkSession spark, PreparedRun run, PrintStream out, long progressSeconds) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     RunSpec spec = run.spec();
+    Set<String> alreadyDone = Set.of();
+    if (run.resume() != null) {
+      if (run.resume().retryFailed()) {
+        long setAside = ResultsCompaction.supersedeFailed(spark, run.job().output(), spec.runId());
+        out.printf("resuming %s: %d failed cells will run again (their rows moved to _superseded/)%n", spec.runId(), setAside);
+      }
+      alreadyDone = CommittedCells.ofRun(spark, run.job().output(), spec.runId());
+      out.printf("resuming %s: %d cells already done, %d to run%n", spec.runId(), alreadyDone.size(),
+          run.totalCells() - alreadyDone.size());
+    }
     Broadcast<List<EvalCase>> cases = jsc.broadcast(run.cases());
-    LongAccumulator done = jsc.sc().longAccumulator("cells done");
+    Broadcast<Set<String>> done = jsc.broadcast(alreadyDone);
+    Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+    LongAccumulator finished = jsc.sc().longAccumulator("cells done");
     LongAccumulator failed = jsc.sc().longAccumulator("cells failed");
-    ProgressListener progress = new ProgressListener(done, failed, run.totalCells());
+    ProgressListener progress = new ProgressListener(finished, failed, run.totalCells() - alreadyDone.size());
     spark.sparkContext().addSparkListener(progress);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "provbench-progress");
@@ -38,18 +51,20 @@ public final class BenchmarkRun {
     if (progressSeconds > 0) {
       ticker.scheduleAtFixedRate(() -> progress.print(out), progressSeconds, progressSeconds, TimeUnit.SECONDS);
     }
+    long committed;
     try {
-      jsc.setJobDescription("provbench run " + spec.runId());
-      JavaRDD<Row> rows = jsc.parallelize(spec.partitions(), spec.partitions().size())
-          .mapPartitions(new CellPartition(spec, cases, done, failed));
       ResultsFolder.writeMarker(run.job().output());
-      spark.createDataFrame(rows, ResultSchema.SCHEMA).write().mode(SaveMode.Append).partitionBy("run_id")
-          .parquet(run.job().output().toString());
+      jsc.setJobDescription("provbench run " + spec.runId());
+      committed = jsc.parallelize(spec.partitions(), spec.partitions().size())
+          .mapPartitions(new CellPartition(spec, cases, done, hadoop, finished, failed))
+          .collect().stream().mapToLong(Long::longValue).sum();
     } finally {
       ticker.shutdownNow();
       spark.sparkContext().removeSparkListener(progress);
       cases.destroy();
+      done.destroy();
     }
     progress.print(out);
+    return committed;
   }
 }

@@ -2,55 +2,110 @@ package dev.provbench.run;
 
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ProviderSpec;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * The task body: runs one partition's cells with its window of calls in flight and yields one row per
- * cell as each finishes. Serialized into the closure: holds only the spec, the broadcast cases and the
- * progress accumulators.
+ * The task body: runs one partition's cells with its window of calls in flight and commits their rows
+ * in durable chunks as they finish; yields the number of rows it committed. Cells already committed —
+ * by an earlier run (resume) or an earlier attempt of this task (a Spark retry) — are skipped, so every
+ * cell ends as exactly one row. Serialized into the closure: the spec, broadcasts and accumulators.
  */
-final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Row> {
+final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Long> {
+  /** Test hook: a task local property that makes the first attempt of every task fail after N cells. */
+  static final String FAIL_FIRST_ATTEMPT_AFTER = "provbench.faultInjection.failFirstAttemptAfterCells";
+
   private final RunSpec spec;
   private final Broadcast<List<EvalCase>> cases;
-  private final LongAccumulator done;
+  private final Broadcast<Set<String>> done;
+  private final Broadcast<SerializableConfiguration> hadoop;
+  private final LongAccumulator finished;
   private final LongAccumulator failed;
 
-  CellPartition(RunSpec spec, Broadcast<List<EvalCase>> cases, LongAccumulator done, LongAccumulator failed) {
+  CellPartition(RunSpec spec, Broadcast<List<EvalCase>> cases, Broadcast<Set<String>> done,
+      Broadcast<SerializableConfiguration> hadoop, LongAccumulator finished, LongAccumulator failed) {
     this.spec = spec;
     this.cases = cases;
     this.done = done;
+    this.hadoop = hadoop;
+    this.finished = finished;
     this.failed = failed;
   }
 
   @Override
-  public Iterator<Row> call(Iterator<PartitionSpec> parts) {
+  public Iterator<Long> call(Iterator<PartitionSpec> parts) {
     PartitionSpec part = parts.next();
+    TaskContext context = TaskContext.get();
+    int attempt = context == null ? 0 : context.attemptNumber();
+    long failAfter = context == null || attempt > 0 ? -1 : parseLong(context.getLocalProperty(FAIL_FIRST_ATTEMPT_AFTER));
+    Configuration conf = hadoop.value().value();
+    Path runDir = new Path(spec.resultsDir());
+    String prefix = String.format("part-p%05d", part.index());
+    Set<String> skip = new HashSet<>(done.value());
+    skip.addAll(CommittedCells.ofPartition(runDir, prefix + "-", conf));
+
     List<EvalCase> all = cases.value();
     CellRunner runner = new CellRunner(spec, part, apiKey(spec.providers().get(part.provider())));
-    WindowedIterator<Cell, CellResult> results = new WindowedIterator<>(CellPlanner.cells(spec, part, all),
-        part.window(), cell -> runner.run(cell, all.get(cell.caseIndex())), "provbench-p" + part.index());
-    TaskContext context = TaskContext.get();
-    if (context != null) context.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> results.close());
+    WindowedIterator<Cell, CellResult> results = new WindowedIterator<>(
+        skipping(CellPlanner.cells(spec, part, all), skip), part.window(),
+        cell -> runner.run(cell, all.get(cell.caseIndex())), "provbench-p" + part.index());
+    if (context != null) {
+      context.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> results.close());
+    }
+    long count = 0;
+    try (ChunkWriter writer = new ChunkWriter(runDir, prefix + "-a" + attempt, conf, spec.commit().everyCells(),
+        spec.commit().everySeconds() * 1000)) {
+      while (results.hasNext()) {
+        CellResult r = results.next();
+        writer.add(ResultSchema.toRow(r));
+        finished.add(1);
+        if (!r.status().equals("ok")) failed.add(1);
+        if (++count == failAfter) throw new IllegalStateException("injected failure of task attempt 0 after " + count + " cells");
+      }
+      writer.commit();
+      return List.of(writer.committed()).iterator();
+    }
+  }
+
+  private static Iterator<Cell> skipping(Iterator<Cell> cells, Set<String> skip) {
     return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return results.hasNext();
+      Cell next = advance();
+
+      private Cell advance() {
+        while (cells.hasNext()) {
+          Cell c = cells.next();
+          if (!skip.contains(c.cellId())) return c;
+        }
+        return null;
       }
 
       @Override
-      public Row next() {
-        CellResult r = results.next();
-        done.add(1);
-        if (!r.status().equals("ok")) failed.add(1);
-        return ResultSchema.toRow(r);
+      public boolean hasNext() {
+        return next != null;
+      }
+
+      @Override
+      public Cell next() {
+        if (next == null) throw new NoSuchElementException();
+        Cell c = next;
+        next = advance();
+        return c;
       }
     };
+  }
+
+  private static long parseLong(String s) {
+    return s == null || s.isBlank() ? -1 : Long.parseLong(s.trim());
   }
 
   /** Read on the executor from its own environment, so no key travels in Spark's configuration. */

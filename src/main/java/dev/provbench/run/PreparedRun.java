@@ -13,13 +13,25 @@ import java.util.Map;
  * A job checked against its dataset, template, environment and output folder, ready to run: every
  * check that can fail on bad input happens here, before Spark starts and before any request.
  *
- * @param job   the job.
- * @param cases the dataset's cases, in file order.
- * @param spec  what the executors get.
+ * @param job    the job.
+ * @param cases  the dataset's cases, in file order.
+ * @param spec   what the executors get.
+ * @param resume how to resume an existing run, or null for a new run.
  */
-public record PreparedRun(Job job, List<EvalCase> cases, RunSpec spec) {
+public record PreparedRun(Job job, List<EvalCase> cases, RunSpec spec, Resume resume) {
+
+  /**
+   * Resuming a run: cells already committed are skipped.
+   *
+   * @param retryFailed run failed cells again too; their old rows move to {@code output/_superseded/}.
+   */
+  public record Resume(boolean retryFailed) {}
 
   public static PreparedRun prepare(Job job, Map<String, String> env) {
+    return prepare(job, env, null);
+  }
+
+  public static PreparedRun prepare(Job job, Map<String, String> env, Resume resume) {
     List<EvalCase> cases = DatasetReader.read(job.dataset());
     JudgeTemplate template = JudgeTemplate.load(job.task().template());
     for (int i = 0; i < cases.size(); i++) {
@@ -27,8 +39,9 @@ public record PreparedRun(Job job, List<EvalCase> cases, RunSpec spec) {
           job.dataset() + ": case " + (i + 1) + " (id " + cases.get(i).id() + ")");
     }
     JobReader.checkKeys(job, env);
-    ResultsFolder.check(job.output(), job.runId());
-    return new PreparedRun(job, cases, RunSpec.of(job, template, CellPlanner.partitions(job)));
+    if (resume == null) ResultsFolder.check(job.output(), job.runId());
+    else ResultsFolder.checkResumable(job.output(), job.runId());
+    return new PreparedRun(job, cases, RunSpec.of(job, template, CellPlanner.partitions(job)), resume);
   }
 
   public long totalCells() {

@@ -21,8 +21,25 @@ public final class ResultsFolder {
     return output.resolve("run_id=" + runId);
   }
 
-  /** Fails when the folder cannot be written, was written by a newer format, or already holds this run. */
+  /** Fails when the folder cannot be written, was written by another format, or already holds this run. */
   public static void check(Path output, String runId) {
+    checkWritable(output);
+    if (Files.exists(runDir(output, runId))) {
+      throw new BadInputException(runDir(output, runId).toString(), "run `" + runId + "` already has results here",
+          "choose another --run-id or --out folder, or finish it with --resume " + runId);
+    }
+  }
+
+  /** Fails unless the folder holds results of this run in this format. */
+  public static void checkResumable(Path output, String runId) {
+    checkWritable(output);
+    if (!Files.isDirectory(runDir(output, runId))) {
+      throw new BadInputException(runDir(output, runId).toString(), "there is no run `" + runId + "` to resume",
+          "check --resume and --out (the results folder holds run_id=<id> folders)");
+    }
+  }
+
+  private static void checkWritable(Path output) {
     String where = output.toString();
     try {
       Files.createDirectories(output);
@@ -46,10 +63,6 @@ public final class ResultsFolder {
         throw new BadInputException(marker.toString(), "results format " + format + " cannot be used by this version (format "
             + ResultSchema.FORMAT_VERSION + ")", "write to a new output folder with --out");
       }
-    }
-    if (Files.exists(runDir(output, runId))) {
-      throw new BadInputException(runDir(output, runId).toString(), "run `" + runId + "` already has results here",
-          "choose another --run-id, or another --out folder");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.provbench.run;
 
+import dev.provbench.job.CommitPolicy;
 import dev.provbench.job.Job;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.job.RetryPolicy;
@@ -23,6 +24,8 @@ import java.util.List;
  * @param timeouts    HTTP timeouts.
  * @param retry       retry policy.
  * @param partitions  the partition plan.
+ * @param resultsDir  the run's results folder ({@code output/run_id=<id>}) as a Hadoop path.
+ * @param commit      how often partitions commit their rows.
  */
 public record RunSpec(
     String runId,
@@ -35,7 +38,9 @@ public record RunSpec(
     int trials,
     Timeouts timeouts,
     RetryPolicy retry,
-    List<PartitionSpec> partitions) implements Serializable {
+    List<PartitionSpec> partitions,
+    String resultsDir,
+    CommitPolicy commit) implements Serializable {
 
   public RunSpec {
     providers = List.copyOf(providers);
@@ -45,6 +50,7 @@ public record RunSpec(
 
   static RunSpec of(Job job, JudgeTemplate template, List<PartitionSpec> partitions) {
     return new RunSpec(job.runId(), job.providers(), template, job.task().temperature(), job.task().maxTokens(),
-        job.task().stream(), job.scorers(), job.trials(), job.timeouts(), job.retry(), partitions);
+        job.task().stream(), job.scorers(), job.trials(), job.timeouts(), job.retry(), partitions,
+        ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit());
   }
 }

@@ -31,7 +31,8 @@ public final class SparkSessions {
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
         .config("spark.executor.heartbeatInterval", "2s")
-        .config("spark.sql.debug.maxToStringFields", "200");
+        .config("spark.sql.debug.maxToStringFields", "200")
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     if (!submitted.contains("spark.master")) {
       b.master("local[" + Math.max(1, localThreads) + "]")
           .config("spark.driver.host", "127.0.0.1")
