@@ -22,6 +22,12 @@ import org.apache.spark.util.SerializableConfiguration;
 public final class BenchmarkRun {
   private BenchmarkRun() {}
 
+  /** A new token per execution, so a resumed run's files never take an earlier execution's names. */
+  private static String executionId() {
+    return java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+        + String.format("%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+  }
+
   /** @return rows committed by this execution. */
   public static long execute(SparkSession spark, PreparedRun run, PrintStream out, long progressSeconds) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -56,7 +62,7 @@ public final class BenchmarkRun {
       ResultsFolder.writeMarker(run.job().output());
       jsc.setJobDescription("provbench run " + spec.runId());
       committed = jsc.parallelize(spec.partitions(), spec.partitions().size())
-          .mapPartitions(new CellPartition(spec, cases, done, hadoop, finished, failed))
+          .mapPartitions(new CellPartition(spec, cases, done, hadoop, finished, failed, executionId()))
           .collect().stream().mapToLong(Long::longValue).sum();
     } finally {
       ticker.shutdownNow();

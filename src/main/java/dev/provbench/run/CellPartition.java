@@ -31,10 +31,13 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
   private final Broadcast<SerializableConfiguration> hadoop;
   private final LongAccumulator finished;
   private final LongAccumulator failed;
+  private final String execution;
 
+  /** @param execution names this execution's files apart from an earlier one's (a resumed run). */
   CellPartition(RunSpec spec, Broadcast<List<EvalCase>> cases, Broadcast<Set<String>> done,
-      Broadcast<SerializableConfiguration> hadoop, LongAccumulator finished, LongAccumulator failed) {
+      Broadcast<SerializableConfiguration> hadoop, LongAccumulator finished, LongAccumulator failed, String execution) {
     this.spec = spec;
+    this.execution = execution;
     this.cases = cases;
     this.done = done;
     this.hadoop = hadoop;
@@ -63,7 +66,7 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
       context.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> results.close());
     }
     long count = 0;
-    try (ChunkWriter writer = new ChunkWriter(runDir, prefix + "-a" + attempt, conf, spec.commit().everyCells(),
+    try (ChunkWriter writer = new ChunkWriter(runDir, prefix + "-" + execution + "-a" + attempt, conf, spec.commit().everyCells(),
         spec.commit().everySeconds() * 1000)) {
       while (results.hasNext()) {
         CellResult r = results.next();

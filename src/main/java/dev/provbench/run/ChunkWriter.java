@@ -32,7 +32,7 @@ final class ChunkWriter implements AutoCloseable {
   private int sequence;
   private long committed;
 
-  /** @param prefix names this task attempt's files, e.g. {@code part-p0003-a0}. */
+  /** @param prefix names this task attempt's files, e.g. {@code part-p00003-20261127201500ab12-a0}. */
   ChunkWriter(Path runDir, String prefix, Configuration conf, int everyCells, long everyMs) {
     this.runDir = runDir;
     this.prefix = prefix;
@@ -65,6 +65,7 @@ final class ChunkWriter implements AutoCloseable {
           .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build()) {
         for (Row r : buffer) writer.write(ParquetCellFormat.toGroup(r));
       }
+      if (fs.exists(visible)) throw new IOException(visible + " exists already; committed results are never overwritten");
       if (!fs.rename(hidden, visible)) throw new IOException("cannot rename " + hidden + " to " + visible);
       fs.delete(new Path(runDir, "._tmp-" + name + ".crc"), false);
     } catch (IOException e) {

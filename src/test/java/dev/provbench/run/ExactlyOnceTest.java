@@ -119,7 +119,7 @@ class ExactlyOnceTest {
     // Lose a third of the rows, as a kill before their commit would.
     Path runDir = ResultsFolder.runDir(job.output(), "resume");
     try (Stream<Path> files = Files.list(runDir)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().matches("part-p0000[01]-a0-c0000[0-3]\\.parquet")).toList()) {
+      for (Path f : files.filter(p -> p.getFileName().toString().matches("part-p0000[01]-.*-a0-c0000[0-3]\\.parquet")).toList()) {
         Files.delete(f);
       }
     }

@@ -1,0 +1,123 @@
+package dev.provbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.provbench.SparkTestSession;
+import dev.provbench.job.Job;
+import dev.provbench.job.JobReader;
+import dev.provbench.sim.SimProfile;
+import dev.provbench.sim.SimulatedProviders;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real run in a child JVM is killed with SIGKILL once some chunks are committed; the resumed run
+ * makes only the missing calls, counted at the simulated provider, and every cell ends as one row.
+ */
+@Tag("slow")
+class KillAndResumeTest {
+  private static final int CELLS = 40 * 2 * 2;
+
+  @TempDir
+  Path dir;
+
+  private Path job(int port) throws Exception {
+    StringBuilder cases = new StringBuilder();
+    for (int i = 1; i <= 40; i++) {
+      cases.append("{\"id\": \"c").append(i).append("\", \"input\": {\"input\": \"Question ").append(i)
+          .append("?\", \"output\": \"Answer ").append(i).append("\", \"expected\": \"Answer ").append(i)
+          .append("\"}, \"expected\": 1}\n");
+    }
+    Files.writeString(dir.resolve("cases.jsonl"), cases);
+    Files.copy(Path.of("data/templates/factuality.yaml"), dir.resolve("judge.yaml"));
+    Path job = dir.resolve("job.yaml");
+    Files.writeString(job, """
+        run_id: killed
+        dataset: cases.jsonl
+        output: results
+        task: {template: judge.yaml}
+        trials: 2
+        concurrency: 2
+        commit: {every_cells: 5, every_seconds: 1}
+        providers:
+          - name: Sim
+            base_url: http://127.0.0.1:%d/s/v1
+            models: [{id: judge-a}, {id: judge-b}]
+        """.formatted(port));
+    return job;
+  }
+
+  private static SimProfile profile() {
+    return SimProfile.parse("""
+        time_scale: 1
+        providers:
+          - name: Sim
+            path: /s
+            models:
+              - {id: judge-a, ttft_ms: {median: 150, sigma: 0}, tokens_per_s: {median: 1000, sigma: 0}}
+              - {id: judge-b, ttft_ms: {median: 150, sigma: 0}, tokens_per_s: {median: 1000, sigma: 0}}
+        """, "kill-test profile");
+  }
+
+  private static long committedFiles(Path runDir) throws Exception {
+    if (!Files.isDirectory(runDir)) return 0;
+    try (Stream<Path> files = Files.list(runDir)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("part-")).count();
+    }
+  }
+
+  @Test
+  void aKilledRunResumesWithOnlyTheMissingCalls() throws Exception {
+    try (SimulatedProviders sim = SimulatedProviders.start(profile(), 0)) {
+      Path jobFile = job(sim.port());
+      Job job = JobReader.read(jobFile);
+      Path runDir = ResultsFolder.runDir(job.output(), "killed");
+
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(List.of(System.getProperty("provbench.addOpens", "").trim().split("\\s+")));
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.provbench.cli.Main", "run",
+          jobFile.toString(), "--progress-seconds", "1"));
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(dir.resolve("child.log").toFile());
+      pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+      Process child = pb.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (committedFiles(runDir) < 6 && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
+      assertTrue(child.isAlive(), "the run was still going when killed; log: " + Files.readString(dir.resolve("child.log")));
+      child.destroyForcibly();
+      assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+      assertNotEquals(0, child.exitValue());
+
+      SparkSession spark = SparkTestSession.get();
+      long before = spark.read().parquet(job.output().toString()).where("run_id = 'killed'").count();
+      assertTrue(before >= 6 && before < CELLS, "rows committed before the kill: " + before);
+
+      Thread.sleep(500); // let the simulator finish the killed run's calls in flight
+      sim.resetStats();
+      BenchmarkRun.execute(spark, PreparedRun.prepare(job, Map.of(), new PreparedRun.Resume(false)),
+          new PrintStream(OutputStream.nullOutputStream()), 0);
+      assertEquals(CELLS - before, sim.stats().totalRequests(), "calls made by the resumed run");
+      assertEquals(CELLS, spark.read().parquet(job.output().toString()).where("run_id = 'killed'").count());
+      assertEquals(CELLS, spark.read().parquet(job.output().toString()).where("run_id = 'killed'")
+          .select("cell_id").distinct().count());
+      System.out.printf("kill and resume: %d of %d cells committed before SIGKILL, %d calls on resume%n", before, CELLS,
+          sim.stats().totalRequests());
+    }
+  }
+
+}
