@@ -195,9 +195,19 @@ public final class JobReader {
       }
       int concurrency = p.integer("concurrency", defaultConcurrency, 1, "allow at least one request in flight per model");
       List<ModelSpec> models = models(p, concurrency);
+      RateLimit limit = rateLimit(p.object("rate_limit"));
       p.finish();
-      out.add(new ProviderSpec(name, baseUrl, keyEnv, headers, models));
+      out.add(new ProviderSpec(name, baseUrl, keyEnv, headers, models, limit));
     }
+    return out;
+  }
+
+  private static RateLimit rateLimit(YamlFields r) {
+    if (r == null) return RateLimit.NONE;
+    RateLimit out = new RateLimit(
+        r.number("requests_per_minute", 0.0, 0, Double.MAX_VALUE, "give requests per minute, or 0 for no limit"),
+        r.number("tokens_per_minute", 0.0, 0, Double.MAX_VALUE, "give tokens per minute, or 0 for no limit"));
+    r.finish();
     return out;
   }
 

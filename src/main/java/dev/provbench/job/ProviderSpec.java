@@ -14,10 +14,11 @@ import java.util.Map;
  *                  authentication. The key itself is never stored in a job, a row or a log.
  * @param headers   extra request headers (no secrets: they are shown as written).
  * @param models    the models to benchmark at this provider; at least one.
+ * @param rateLimit the provider's requests and tokens per minute over all its models; default none.
  */
 public record ProviderSpec(
-    String name, String baseUrl, String apiKeyEnv, Map<String, String> headers, List<ModelSpec> models)
-    implements Serializable {
+    String name, String baseUrl, String apiKeyEnv, Map<String, String> headers, List<ModelSpec> models,
+    RateLimit rateLimit) implements Serializable {
 
   public ProviderSpec {
     headers = Map.copyOf(headers);
@@ -28,6 +29,6 @@ public record ProviderSpec(
   public ProviderSpec withBaseUrl(String url) {
     List<ModelSpec> atUrl = models.stream()
         .map(m -> new ModelSpec(m.id(), m.size(), m.price(), m.costPerHour(), m.concurrency(), null)).toList();
-    return new ProviderSpec(name, url, apiKeyEnv, headers, atUrl);
+    return new ProviderSpec(name, url, apiKeyEnv, headers, atUrl, rateLimit);
   }
 }

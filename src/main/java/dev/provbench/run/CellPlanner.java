@@ -26,11 +26,12 @@ public final class CellPlanner {
     int shards = job.partitionsPerModel();
     for (int p = 0; p < job.providers().size(); p++) {
       List<ModelSpec> models = job.providers().get(p).models();
+      int providerWindows = models.stream().mapToInt(ModelSpec::concurrency).sum();
       for (int m = 0; m < models.size(); m++) {
         int concurrency = models.get(m).concurrency();
         for (int s = 0; s < shards; s++) {
           int window = concurrency / shards + (s < concurrency % shards ? 1 : 0);
-          out.add(new PartitionSpec(out.size(), p, m, s, shards, window));
+          out.add(new PartitionSpec(out.size(), p, m, s, shards, window, (double) window / providerWindows));
         }
       }
     }

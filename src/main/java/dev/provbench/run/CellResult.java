@@ -22,6 +22,7 @@ public record CellResult(
     int attempts,
     int rateLimited,
     long backoffMs,
+    long throttleMs,
     long durationMs,
     Long latencyMs,
     Long ttftMs,

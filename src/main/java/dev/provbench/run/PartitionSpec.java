@@ -13,6 +13,8 @@ import java.io.Serializable;
  * @param window   requests this partition may have in flight; the shards' windows add up to the model's
  *                 concurrency, so the bound holds across executors (one task attempt runs at a time,
  *                 speculation being off).
+ * @param rateShare this partition's part of its provider's rate limits: its window over the sum of the
+ *                  windows of all the provider's partitions, so the shares add up to the limits.
  */
-public record PartitionSpec(int index, int provider, int model, int shard, int shards, int window)
+public record PartitionSpec(int index, int provider, int model, int shard, int shards, int window, double rateShare)
     implements Serializable {}

@@ -39,6 +39,7 @@ public final class ResultSchema {
       field("attempts", DataTypes.IntegerType, false),
       field("rate_limited", DataTypes.IntegerType, false),
       field("backoff_ms", DataTypes.LongType, false),
+      field("throttle_ms", DataTypes.LongType, false),
       field("duration_ms", DataTypes.LongType, false),
       field("latency_ms", DataTypes.LongType, true),
       field("ttft_ms", DataTypes.LongType, true),
@@ -68,7 +69,7 @@ public final class ResultSchema {
       attempts.add(RowFactory.create(a.attempt(), a.status(), a.httpStatus(), a.latencyMs(), a.waitMs(), a.error()));
     }
     return RowFactory.create(r.cellId(), r.provider(), r.model(), r.size(), r.caseId(), r.trial(), r.status(),
-        r.httpStatus(), r.error(), r.attempts(), r.rateLimited(), r.backoffMs(), r.durationMs(), r.latencyMs(),
+        r.httpStatus(), r.error(), r.attempts(), r.rateLimited(), r.backoffMs(), r.throttleMs(), r.durationMs(), r.latencyMs(),
         r.ttftMs(), r.promptTokens(), r.completionTokens(), r.outputTps(), r.costUsd(), r.response(), r.output(),
         r.choice(), r.reasons(), r.expected(), r.correctScore(), r.nonNull(), r.scoreNote(), r.stream(),
         Timestamp.from(r.startedAt()), Timestamp.from(r.finishedAt()),

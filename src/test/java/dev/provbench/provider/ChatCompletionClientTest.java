@@ -36,7 +36,7 @@ class ChatCompletionClientTest {
   private ChatCompletionClient client(Timeouts timeouts) {
     ModelSpec model = new ModelSpec("llama-8b", "8b", null, null, 3, null);
     ProviderSpec provider = new ProviderSpec("P", server.url("/v1").toString().replaceAll("/$", ""), "P_KEY",
-        Map.of("X-Team", "evals"), List.of(model));
+        Map.of("X-Team", "evals"), List.of(model), dev.provbench.job.RateLimit.NONE);
     return new ChatCompletionClient(provider, model, timeouts, KEY);
   }
 

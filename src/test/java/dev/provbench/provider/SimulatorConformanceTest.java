@@ -26,7 +26,8 @@ class SimulatorConformanceTest {
     JudgeTemplate template = JudgeTemplate.load(Path.of("data/templates/factuality.yaml"));
     try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
       ModelSpec model = new ModelSpec("judge-small", "8b", null, null, 1, null);
-      ProviderSpec provider = new ProviderSpec("Fast", sim.baseUrl("Fast"), null, Map.of(), List.of(model));
+      ProviderSpec provider = new ProviderSpec("Fast", sim.baseUrl("Fast"), null, Map.of(), List.of(model),
+          dev.provbench.job.RateLimit.NONE);
       Prompt prompt = FactualityTask.prompt(template, Map.of("input", "What colour is the door?", "output", submitted,
           "expected", expert));
       AttemptResult r = new ChatCompletionClient(provider, model, Timeouts.DEFAULTS, null)

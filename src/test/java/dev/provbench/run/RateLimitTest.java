@@ -1,0 +1,83 @@
+package dev.provbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.provbench.SparkTestSession;
+import dev.provbench.job.Job;
+import dev.provbench.job.JobReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A provider's requests-per-minute limit holds across its models' partitions, on the server's clock. */
+class RateLimitTest {
+  @StartStop
+  private final MockWebServer server = new MockWebServer();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void requestsPerMinuteHoldsAcrossTheProvidersModels() throws Exception {
+    List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        arrivals.add(System.nanoTime());
+        return new MockResponse.Builder().body("{\"choices\": [{\"message\": {\"content\": "
+            + "\"<function=select_choice>{\\\"reasons\\\": \\\"r\\\", \\\"choice\\\": \\\"C\\\"}</function>\"}}]}").build();
+      }
+    });
+    StringBuilder cases = new StringBuilder();
+    for (int i = 0; i < 12; i++) cases.append("{\"input\": \"q").append(i).append("\", \"expected\": 1}\n");
+    Files.writeString(dir.resolve("cases.jsonl"), cases);
+    Files.writeString(dir.resolve("judge.yaml"), "prompt: \"{{input}}\"\nchoice_scores: {C: 1}\n");
+    Files.writeString(dir.resolve("job.yaml"), """
+        run_id: rl
+        dataset: cases.jsonl
+        output: results
+        task: {template: judge.yaml, stream: false}
+        trials: 1
+        concurrency: 3
+        providers:
+          - name: P
+            base_url: http://127.0.0.1:%d/v1
+            rate_limit: {requests_per_minute: 600}
+            models: [{id: m1}, {id: m2, concurrency: 1}]
+        """.formatted(server.getPort()));
+    Job job = JobReader.read(dir.resolve("job.yaml"));
+    SparkSession spark = SparkTestSession.get();
+    BenchmarkRun.execute(spark, PreparedRun.prepare(job, Map.of()), new PrintStream(OutputStream.nullOutputStream()), 0);
+
+    assertEquals(24, arrivals.size());
+    List<Long> sorted = new ArrayList<>(arrivals);
+    Collections.sort(sorted);
+    // 600 a minute is 10 a second: split 3:1 between the models' partitions, each paced evenly.
+    int most = 0;
+    for (int i = 0; i < sorted.size(); i++) {
+      int j = i;
+      while (j < sorted.size() && sorted.get(j) - sorted.get(i) < 1_000_000_000L) j++;
+      most = Math.max(most, j - i);
+    }
+    assertTrue(most <= 10 + 2, "requests in the busiest second: " + most);
+    double span = (sorted.get(sorted.size() - 1) - sorted.get(0)) / 1e9;
+    assertTrue(span >= 1.6, "24 requests at 10 a second took only " + span + " s");
+    long throttled = spark.read().parquet(job.output().toString()).where("run_id = 'rl'")
+        .selectExpr("sum(throttle_ms)").first().getLong(0);
+    assertTrue(throttled > 0, "waits are recorded in throttle_ms");
+  }
+}
