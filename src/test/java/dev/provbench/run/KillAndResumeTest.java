@@ -90,6 +90,7 @@ class KillAndResumeTest {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(List.of(System.getProperty("provbench.addOpens", "").trim().split("\\s+")));
+      command.add("-Dspark.speculation=true"); // as a user's cluster defaults might say: provbench must turn it off
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.provbench.cli.Main", "run",
           jobFile.toString(), "--progress-seconds", "1"));
       ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
@@ -102,6 +103,9 @@ class KillAndResumeTest {
       child.destroyForcibly();
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
       assertNotEquals(0, child.exitValue());
+
+      String log = Files.readString(dir.resolve("child.log"));
+      assertTrue(log.contains("spark.speculation=true was set; provbench turns it off"), log);
 
       SparkSession spark = SparkTestSession.get();
       long before = spark.read().parquet(job.output().toString()).where("run_id = 'killed'").count();
