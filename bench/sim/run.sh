@@ -2,8 +2,4 @@
 # Throughput of the local simulated providers: requests/s at 256 concurrent connections over
 # loopback, with zero delay and with a 200 ms reply delay, streaming and not. Each scenario stops at
 # 20,000 requests or 30 s. Figures go to docs/SIMULATOR.md ("Benchmark").
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-mvn -q -B test-compile
-exec mvn -q -B exec:java -Dexec.classpathScope=test \
-  -Dexec.mainClass=dev.provbench.sim.bench.SimThroughputBench
+exec "$(dirname "$0")/../run-main.sh" dev.provbench.sim.bench.SimThroughputBench "$@"
