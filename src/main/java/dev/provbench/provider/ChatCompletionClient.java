@@ -51,7 +51,10 @@ public final class ChatCompletionClient {
     try (Response response = http.newCall(request.build()).execute()) {
       if (!response.isSuccessful()) return httpError(response, start);
       ResponseBody body = response.body();
-      return chat.stream() ? readStream(body.source(), response.code(), start) : readWhole(body.string(), response.code(), start);
+      boolean eventStream = body.contentType() == null || body.contentType().toString().startsWith("text/event-stream");
+      // A server may answer a streamed request with a whole body (JSON, or an HTML error page): read it as one.
+      return chat.stream() && eventStream ? readStream(body.source(), response.code(), start)
+          : readWhole(body.string(), response.code(), start);
     } catch (SocketTimeoutException e) {
       return AttemptResult.failure(Outcome.TIMEOUT, null, elapsed(start), null, clean("timed out: " + e.getMessage()));
     } catch (InterruptedIOException e) {
@@ -106,6 +109,10 @@ public final class ChatCompletionClient {
       try {
         chunk = JSON.readTree(data);
       } catch (IOException e) {
+        if (source.exhausted()) {
+          return AttemptResult.failure(Outcome.TRANSPORT_ERROR, status, elapsed(start), null,
+              "stream ended inside an event after " + content.length() + " characters");
+        }
         return badBody(status, elapsed(start), "stream event is not JSON: " + snippet(data));
       }
       if (chunk.hasNonNull("error")) return badBody(status, elapsed(start), "error event in the stream: " + errorMessage(data));
@@ -143,7 +150,7 @@ public final class ChatCompletionClient {
   }
 
   /** The provider's own error message when the body is an OpenAI-style error, else a snippet. */
-  private static String errorMessage(String body) {
+  private String errorMessage(String body) {
     try {
       JsonNode root = JSON.readTree(body);
       JsonNode message = root.path("error").path("message");
@@ -155,8 +162,9 @@ public final class ChatCompletionClient {
     return snippet(body);
   }
 
-  private static String snippet(String s) {
-    String flat = s == null ? "" : s.replaceAll("\\s+", " ").trim();
+  /** Server text, flattened and cut short: the key is removed first, so no prefix of it survives a cut. */
+  private String snippet(String s) {
+    String flat = clean(s == null ? "" : s).replaceAll("\\s+", " ").trim();
     return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
   }
 

@@ -15,7 +15,9 @@ import okhttp3.OkHttpClient;
 public final class HttpClients {
   private static final OkHttpClient BASE = new OkHttpClient.Builder()
       .retryOnConnectionFailure(false) // a silent re-send of a paid POST; our retries count every attempt
-      .connectionPool(new ConnectionPool(256, 5, TimeUnit.MINUTES))
+      // Idle connections go after 4 s: servers that close idle ones after 5 s (uvicorn, so vLLM) would
+      // otherwise fail the next request on a dead connection, and our retries count every attempt.
+      .connectionPool(new ConnectionPool(256, 4, TimeUnit.SECONDS))
       .build();
   private static final Map<Timeouts, OkHttpClient> BY_TIMEOUTS = new ConcurrentHashMap<>();
 

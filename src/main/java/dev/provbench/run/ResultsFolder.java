@@ -41,6 +41,9 @@ public final class ResultsFolder {
 
   private static void checkWritable(Path output) {
     String where = output.toString();
+    if (Files.exists(output) && !Files.isDirectory(output)) {
+      throw new BadInputException(where, "output is a file, not a folder", "remove the file or choose another `output` or --out");
+    }
     try {
       Files.createDirectories(output);
     } catch (IOException e) {

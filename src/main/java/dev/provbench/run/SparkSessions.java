@@ -9,8 +9,12 @@ import org.apache.spark.sql.SparkSession;
  * speculative copy re-sends paid calls), keys redacted, everything bound to 127.0.0.1 in local mode.
  */
 public final class SparkSessions {
-  /** Spark's default pattern plus API keys and Authorization headers. */
-  public static final String REDACTION = "(?i)secret|password|token|access[.]?key|api.?key|authorization";
+  /**
+   * Spark's default pattern plus API keys, Authorization headers and every environment variable handed
+   * to executors or drivers through Spark's configuration, whatever its name (that is how keys travel).
+   */
+  public static final String REDACTION =
+      "(?i)secret|password|token|access[.]?key|api.?key|authorization|executorEnv|appMasterEnv|driverEnv";
 
   private SparkSessions() {}
 

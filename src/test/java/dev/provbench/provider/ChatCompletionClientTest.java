@@ -219,4 +219,34 @@ class ChatCompletionClientTest {
       assertNotNull(r.error());
     }
   }
+
+  @Test
+  void aStreamEndingInsideAnEventIsATransportError() {
+    String cut = sse("<function=select_choice>").replace("data: [DONE]\n\n", "") + "data: {\"choices\": [{\"del";
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(cut).build());
+    AttemptResult r = client(Timeouts.DEFAULTS).send(request(true));
+    assertEquals(AttemptResult.Outcome.TRANSPORT_ERROR, r.outcome(), r.error());
+    assertTrue(r.retryable());
+  }
+
+  @Test
+  void aWholeBodyAnsweringAStreamedRequestIsReadAsOne() {
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html").body("<html>gateway</html>").build());
+    AttemptResult html = client(Timeouts.DEFAULTS).send(request(true));
+    assertEquals(AttemptResult.Outcome.HTTP_ERROR, html.outcome());
+    assertFalse(html.retryable());
+    server.enqueue(ok(completion(REPLY)));
+    AttemptResult json = client(Timeouts.DEFAULTS).send(request(true));
+    assertTrue(json.ok(), json.error());
+    assertEquals(REPLY, json.content());
+  }
+
+  @Test
+  void aKeyEchoedAtTheCutOfALongMessageLeavesNoPrefix() {
+    String message = "x".repeat(190) + " key " + KEY + " was refused";
+    server.enqueue(new MockResponse.Builder().code(401).body("{\"error\": {\"message\": \"" + message + "\"}}").build());
+    AttemptResult r = client(Timeouts.DEFAULTS).send(request(false));
+    assertFalse(r.error().contains(KEY.substring(0, 6)), r.error());
+    assertTrue(r.error().contains(" key [reda"), "removed before the cut: " + r.error());
+  }
 }
