@@ -36,7 +36,7 @@ final class CaseParser {
     }
     Map<String, String> vars = new LinkedHashMap<>();
     if (input.isObject()) {
-      input.fields().forEachRemaining(e -> vars.put(e.getKey(), text(e.getValue())));
+      input.properties().forEach(e -> vars.put(e.getKey(), text(e.getValue())));
     } else {
       vars.put("input", text(input));
     }

@@ -139,7 +139,7 @@ final class YamlFields {
     if (!has(key)) return out;
     JsonNode v = node.get(key);
     if (!v.isObject()) throw error(key, "must be a mapping, got " + describe(v), "write `Name: value` lines");
-    v.fields().forEachRemaining(e -> {
+    v.properties().forEach(e -> {
       if (!e.getValue().isValueNode() || e.getValue().isNull()) {
         throw error(key + "." + e.getKey(), "must be a text value, got " + describe(e.getValue()), "write `Name: value`");
       }

@@ -55,7 +55,7 @@ public record JudgeTemplate(String prompt, Map<String, Double> choiceScores) imp
           "add `choice_scores:` mapping each choice letter to a score, e.g. `A: 0.4`");
     }
     Map<String, Double> map = new LinkedHashMap<>();
-    scores.fields().forEachRemaining(e -> {
+    scores.properties().forEach(e -> {
       if (!e.getValue().isNumber() || !Double.isFinite(e.getValue().asDouble())) {
         throw new BadInputException(where + ": choice_scores." + e.getKey(), "must be a number, got `" + e.getValue().asText() + "`",
             "give each choice a numeric score, e.g. `C: 1`");
