@@ -36,7 +36,7 @@ final class CaseParser {
     }
     Map<String, String> vars = new LinkedHashMap<>();
     if (input.isObject()) {
-      input.fields().forEachRemaining(e -> vars.put(e.getKey(), text(e.getValue())));
+      input.properties().forEach(e -> vars.put(e.getKey(), text(e.getValue())));
     } else {
       vars.put("input", text(input));
     }
@@ -52,7 +52,7 @@ final class CaseParser {
   private static double expected(JsonNode e, String where) {
     String fix = "give the gold score as a number, e.g. \"expected\": 0.6";
     if (e == null || e.isNull()) throw new BadInputException(where, "expected is missing", fix);
-    if (e.isNumber()) return e.asDouble();
+    if (e.isNumber() && Double.isFinite(e.asDouble())) return e.asDouble();
     if (e.isTextual()) {
       try {
         double d = Double.parseDouble(e.asText().trim());
@@ -61,6 +61,7 @@ final class CaseParser {
         // reported below
       }
     }
+    if (e.isNumber()) throw new BadInputException(where, "expected must be a finite number, got " + e.asText(), fix);
     throw new BadInputException(where, "expected must be a number, got " + shorten(e.toString()), fix);
   }
 

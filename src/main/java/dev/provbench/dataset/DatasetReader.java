@@ -39,7 +39,7 @@ public final class DatasetReader {
       if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) cases = jsonLines(file);
       else if (name.endsWith(".json")) cases = jsonArray(file);
       else if (name.endsWith(".csv")) cases = csv(file);
-      else if (name.endsWith(".parquet")) cases = ParquetCases.read(file);
+      else if (name.endsWith(".parquet")) cases = parquet(file);
       else {
         throw new BadInputException(file.toString(), "unknown dataset format",
             "use a .json array, .jsonl, .csv or .parquet file");
@@ -50,6 +50,19 @@ public final class DatasetReader {
     if (cases.isEmpty()) throw new BadInputException(file.toString(), "holds no cases", "add at least one case");
     checkUniqueIds(file, cases);
     return cases;
+  }
+
+  private static List<EvalCase> parquet(Path file) throws IOException {
+    try {
+      return ParquetCases.read(file);
+    } catch (BadInputException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Parquet reports a file that is not Parquet (or is damaged) with an unchecked exception.
+      String why = String.valueOf(e.getMessage()).contains("is not a Parquet file")
+          ? "is not a Parquet file (it lacks Parquet's magic number)" : "cannot be read as Parquet (" + e.getClass().getSimpleName() + ")";
+      throw new BadInputException(file.toString(), why, "write it again with Spark or pandas, or use .json, .jsonl or .csv", e);
+    }
   }
 
   private static List<EvalCase> jsonArray(Path file) throws IOException {

@@ -2,8 +2,6 @@ package dev.provbench.job;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -29,6 +27,7 @@ public final class JobReader {
   private static final Pattern SIZE = Pattern.compile("(?i)(?<![0-9a-z.])(\\d+(?:\\.\\d+)?)b(?![a-z0-9])");
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
   private static final int DEFAULT_CONCURRENCY = 3;
+  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
   private JobReader() {}
 
@@ -39,10 +38,10 @@ public final class JobReader {
     }
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      root = YamlErrors.strictMapper().readTree(file.toFile());
     } catch (JacksonException e) {
       throw new BadInputException(where, YamlErrors.describe(e),
-          "correct the YAML syntax there (indentation, a missing colon or quote)", e);
+          YamlErrors.fix(e, "correct the YAML syntax there (indentation, a missing colon or quote)"), e);
     } catch (IOException e) {
       throw new BadInputException(where, "cannot be read: " + e.getMessage(), "check its permissions", e);
     }
@@ -119,17 +118,24 @@ public final class JobReader {
       ProviderSpec p = job.providers().get(i);
       if (p.apiKeyEnv() == null) continue;
       String value = env.get(p.apiKeyEnv());
+      String where = job.file() + ": providers[" + i + "].api_key_env";
       if (value == null || value.isBlank()) {
-        throw new BadInputException(job.file() + ": providers[" + i + "].api_key_env",
-            "environment variable " + p.apiKeyEnv() + " (API key of " + p.name() + ") is not set",
+        throw new BadInputException(where, "environment variable " + p.apiKeyEnv() + " (API key of " + p.name() + ") is not set",
             "export " + p.apiKeyEnv() + "=<your key> before running, or remove api_key_env for an endpoint without a key");
+      }
+      int bad = firstUnsendable(value, false);
+      if (bad >= 0) {
+        // Says where and what, never the key itself.
+        throw new BadInputException(where, "environment variable " + p.apiKeyEnv() + " (API key of " + p.name() + ") holds "
+            + describeChar(value, bad) + " at position " + (bad + 1) + " of " + value.length() + ", which cannot be sent",
+            "export it again without spaces, quotes or line breaks");
       }
     }
   }
 
   private static TaskSpec task(YamlFields root, Path dir) {
     YamlFields t = root.object("task");
-    if (t == null) throw root.error("task", "is missing", "add `task:` with at least `template: ../data/templates/factuality.yaml`");
+    if (t == null) throw root.missing("task", "add `task:` with at least `template: ../data/templates/factuality.yaml`");
     Path template = dir.resolve(t.requiredString("template", "name the judge template, e.g. `template: ../data/templates/factuality.yaml`"));
     if (!Files.isRegularFile(template)) {
       throw t.error("template", "file not found: " + template.normalize(), "check the path; it is relative to the job file's folder");
@@ -188,11 +194,7 @@ public final class JobReader {
             "name the variable that holds the key (e.g. FIREWORKS_API_KEY), never the key itself");
       }
       Map<String, String> headers = p.stringMap("headers");
-      for (String h : headers.keySet()) {
-        if (h.equalsIgnoreCase("authorization")) {
-          throw p.error("headers." + h, "the Authorization header is set from api_key_env", "remove it and set api_key_env");
-        }
-      }
+      headers.forEach((h, value) -> checkHeader(p, h, value));
       int concurrency = p.integer("concurrency", defaultConcurrency, 1, "allow at least one request in flight per model");
       List<ModelSpec> models = models(p, concurrency);
       RateLimit limit = rateLimit(p.object("rate_limit"));
@@ -211,6 +213,42 @@ public final class JobReader {
     return out;
   }
 
+  private static void checkHeader(YamlFields p, String name, String value) {
+    if (name.equalsIgnoreCase("authorization")) {
+      throw p.error("headers." + name, "the Authorization header is set from api_key_env", "remove it and set api_key_env");
+    }
+    if (!HEADER_NAME.matcher(name).matches()) {
+      throw p.error("headers." + name, "is not a valid HTTP header name", "use letters, digits and dashes, e.g. `X-Team`");
+    }
+    int bad = firstUnsendable(value, true);
+    if (bad >= 0) {
+      throw p.error("headers." + name, "value has a character that cannot be sent in an HTTP header (" + describeChar(value, bad)
+          + " at position " + (bad + 1) + ")", "use printable ASCII on one line");
+    }
+  }
+
+  /**
+   * The index of the first character HTTP/1.1 cannot carry in a header value, or -1. A key ({@code isValue}
+   * false) also has no spaces or quotes: those come from copying it with its surroundings.
+   */
+  private static int firstUnsendable(String value, boolean isValue) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok = c > 0x20 && c < 0x7f && (isValue || c != '"' && c != '\'') || isValue && (c == ' ' || c == '\t');
+      if (!ok) return i;
+    }
+    return -1;
+  }
+
+  private static String describeChar(String s, int i) {
+    char c = s.charAt(i);
+    if (c == '\n') return "a line break";
+    if (c == '\r') return "a carriage return";
+    if (c == ' ' || c == '\t') return "a space or tab";
+    if (c == '"' || c == '\'') return "a quote";
+    return c < 0x20 || c == 0x7f ? "a control character" : "a non-ASCII character";
+  }
+
   private static String baseUrl(YamlFields p, boolean required) {
     String url = required
         ? p.requiredString("base_url", "give the OpenAI-compatible endpoint, e.g. `base_url: https://api.together.xyz/v1`")
@@ -225,6 +263,10 @@ public final class JobReader {
       }
       if (uri.getRawUserInfo() != null || uri.getRawQuery() != null) {
         throw p.error("base_url", "must hold no user, password or query", "put the key in the variable named by api_key_env");
+      }
+      if (uri.getPath() != null && uri.getPath().replaceAll("/+$", "").endsWith("/chat/completions")) {
+        throw p.error("base_url", "`" + url + "` ends with /chat/completions, which provbench appends itself",
+            "end it before /chat/completions, e.g. https://api.together.xyz/v1");
       }
     } catch (URISyntaxException e) {
       throw p.error("base_url", "`" + url + "` is not a valid URL (" + e.getReason() + ")",

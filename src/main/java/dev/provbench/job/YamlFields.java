@@ -59,8 +59,19 @@ final class YamlFields {
 
   String requiredString(String key, String fix) {
     String s = string(key, null);
-    if (s == null) throw error(key, "is missing", fix);
+    if (s == null) throw missing(key, fix);
     return s;
+  }
+
+  /** A required key is absent: names a misspelling of it when one is there, else gives {@code fix}. */
+  BadInputException missing(String key, String fix) {
+    List<String> present = new ArrayList<>();
+    node.fieldNames().forEachRemaining(k -> {
+      if (!k.equals(key)) present.add(k);
+    });
+    String near = nearest(key, present);
+    if (near == null || node.hasNonNull(key)) return error(key, "is missing", fix);
+    return error(key, "is missing, but there is `" + near + "`", "rename `" + near + "` to `" + key + "`");
   }
 
   int integer(String key, int fallback, int min, String fix) {
@@ -107,7 +118,7 @@ final class YamlFields {
 
   List<YamlFields> objects(String key, String fix) {
     JsonNode v = raw(key);
-    if (v == null || v.isNull()) throw error(key, "is missing", fix);
+    if (v == null || v.isNull()) throw missing(key, fix);
     if (!v.isArray() || v.isEmpty()) throw error(key, "must be a non-empty list, got " + describe(v), fix);
     List<YamlFields> out = new ArrayList<>();
     for (int i = 0; i < v.size(); i++) out.add(new YamlFields(file, childPath(key) + "[" + i + "]", v.get(i)));
@@ -128,7 +139,12 @@ final class YamlFields {
     if (!has(key)) return out;
     JsonNode v = node.get(key);
     if (!v.isObject()) throw error(key, "must be a mapping, got " + describe(v), "write `Name: value` lines");
-    v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    v.properties().forEach(e -> {
+      if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+        throw error(key + "." + e.getKey(), "must be a text value, got " + describe(e.getValue()), "write `Name: value`");
+      }
+      out.put(e.getKey(), e.getValue().asText());
+    });
     return out;
   }
 
@@ -181,7 +197,7 @@ final class YamlFields {
   static String describe(JsonNode v) {
     if (v == null || v.isNull()) return "nothing";
     if (v.isObject()) return "a mapping";
-    if (v.isArray()) return "a list";
+    if (v.isArray()) return v.isEmpty() ? "an empty list" : "a list";
     return "`" + v.asText() + "`";
   }
 

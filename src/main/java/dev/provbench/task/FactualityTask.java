@@ -32,7 +32,7 @@ public final class FactualityTask {
     for (String v : template.variables()) {
       if (!vars.containsKey(v)) {
         throw new BadInputException(caseWhere, "the template " + templateFile + " uses {{" + v + "}} but the case has no `"
-            + v + "` in its input (it has " + String.join(", ", vars.keySet()) + ")",
+            + v + "` in its input (it has " + String.join(", ", new java.util.TreeSet<>(vars.keySet())) + ")",
             "add `" + v + "` to every case's input, or change the template");
       }
     }

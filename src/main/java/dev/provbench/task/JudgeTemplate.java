@@ -2,15 +2,15 @@ package dev.provbench.task;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.provbench.job.BadInputException;
 import dev.provbench.job.YamlErrors;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +36,9 @@ public record JudgeTemplate(String prompt, Map<String, Double> choiceScores) imp
     String where = file.toString();
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+      root = YamlErrors.strictMapper().readTree(Files.readString(file));
     } catch (JacksonException e) {
-      throw new BadInputException(where, YamlErrors.describe(e), "correct the YAML syntax there", e);
+      throw new BadInputException(where, YamlErrors.describe(e), YamlErrors.fix(e, "correct the YAML syntax there"), e);
     } catch (IOException e) {
       throw new BadInputException(where, "template cannot be read: " + e.getMessage(), "check the `task.template` path", e);
     }
@@ -47,22 +47,30 @@ public record JudgeTemplate(String prompt, Map<String, Double> choiceScores) imp
     }
     JsonNode prompt = root.get("prompt");
     if (prompt == null || !prompt.isTextual() || prompt.asText().isBlank()) {
-      throw new BadInputException(where + ": prompt", "is missing or empty", "add `prompt: |` followed by the mustache text");
+      throw missing(where, root, "prompt", "is missing or empty", "add `prompt: |` followed by the mustache text");
     }
     JsonNode scores = root.get("choice_scores");
     if (scores == null || !scores.isObject() || scores.isEmpty()) {
-      throw new BadInputException(where + ": choice_scores", "is missing",
+      throw missing(where, root, "choice_scores", "is missing",
           "add `choice_scores:` mapping each choice letter to a score, e.g. `A: 0.4`");
     }
     Map<String, Double> map = new LinkedHashMap<>();
-    scores.fields().forEachRemaining(e -> {
-      if (!e.getValue().isNumber()) {
+    scores.properties().forEach(e -> {
+      if (!e.getValue().isNumber() || !Double.isFinite(e.getValue().asDouble())) {
         throw new BadInputException(where + ": choice_scores." + e.getKey(), "must be a number, got `" + e.getValue().asText() + "`",
             "give each choice a numeric score, e.g. `C: 1`");
       }
       map.put(e.getKey(), e.getValue().asDouble());
     });
     return new JudgeTemplate(prompt.asText(), map);
+  }
+
+  private static BadInputException missing(String where, JsonNode root, String key, String problem, String fix) {
+    List<String> present = new ArrayList<>();
+    root.fieldNames().forEachRemaining(present::add);
+    String near = root.has(key) ? null : YamlErrors.nearestKey(key, present);
+    return near == null ? new BadInputException(where + ": " + key, problem, fix)
+        : new BadInputException(where + ": " + key, "is missing, but there is `" + near + "`", "rename `" + near + "` to `" + key + "`");
   }
 
   /** The top-level variables the prompt uses, e.g. {@code input}, {@code output}, {@code expected}. */

@@ -1,6 +1,7 @@
 package dev.provbench.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -78,7 +79,8 @@ class JobReaderTest {
 
   @Test
   void rejectsBadFieldsWithTheFix() throws Exception {
-    rejects(GOOD.replace("dataset:", "datset:"),
+    rejects(GOOD.replace("dataset:", "datset:"), "dataset: is missing, but there is `datset`. Fix: rename `datset` to `dataset`");
+    rejects(GOOD.replace("dataset: cases.jsonl\n", ""),
         "dataset: is missing. Fix: name the cases file, e.g. `dataset: ../data/factuality.json`");
     rejects(GOOD + "trails: 3\n", "trails: is not a known field (did you mean `trials`?). Fix: rename it to `trials`");
     rejects(GOOD + "trials: 0\n", "trials: must be at least 1, got 0. Fix: run each case at least once, e.g. `trials: 3`");
@@ -107,5 +109,23 @@ class JobReaderTest {
     assertEquals(dir.resolve("job.yaml") + ": providers[0].api_key_env: environment variable P1_KEY (API key of P1) is not set."
         + " Fix: export P1_KEY=<your key> before running, or remove api_key_env for an endpoint without a key", e.getMessage());
     JobReader.checkKeys(job, Map.of("P1_KEY", "secret"));
+  }
+
+  /** One line per key that OkHttp could not send: where the bad character is, never the key. */
+  private void rejectsKey(String key, String problem) throws Exception {
+    Job job = read(GOOD);
+    BadInputException e = assertThrows(BadInputException.class, () -> JobReader.checkKeys(job, Map.of("P1_KEY", key)));
+    assertEquals(dir.resolve("job.yaml") + ": providers[0].api_key_env: environment variable P1_KEY (API key of P1) holds "
+        + problem + ", which cannot be sent. Fix: export it again without spaces, quotes or line breaks", e.getMessage());
+    assertFalse(e.getMessage().contains(key.strip()), "the key is never shown");
+  }
+
+  @Test
+  void aKeyThatCannotBeSentIsRejectedWithoutShowingIt() throws Exception {
+    rejectsKey("sk-abc123\n", "a line break at position 10 of 10");
+    rejectsKey(" sk-abc123", "a space or tab at position 1 of 10");
+    rejectsKey("sk-abc 123", "a space or tab at position 7 of 10");
+    rejectsKey("sk-abc\u00e9123", "a non-ASCII character at position 7 of 10");
+    rejectsKey("'sk-abc123'", "a quote at position 1 of 11");
   }
 }

@@ -1,0 +1,314 @@
+package dev.provbench.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.provbench.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bad input is rejected before any request: each case changes one thing in a job folder that validates,
+ * runs {@code provbench run} against a server that counts requests, and expects exit code 2, no request,
+ * and exactly this message on stderr (paths shown relative to the job's folder).
+ */
+class BadInputTest {
+  private static final String JOB = """
+      name: bad-input
+      run_id: r1
+      dataset: cases.jsonl
+      output: results
+      task: {template: judge.yaml, stream: false}
+      scorers: [CorrectScore, NonNull]
+      trials: 1
+      concurrency: 2
+      providers:
+        - name: P1
+          base_url: BASE_URL
+          headers: {X-Team: evals}
+          models:
+            - id: m-8b
+              price: {input_per_1m: 0.2, output_per_1m: 0.2}
+            - id: m-70b
+              cost_per_hour: 27
+      """;
+  private static final String CASES = """
+      {"id": "c1", "input": {"input": "Capital of France?", "output": "Paris", "expected": "Paris"}, "expected": 1}
+      {"id": "c2", "input": {"input": "Capital of Italy?", "output": "Milan", "expected": "Rome"}, "expected": 0}
+      {"id": "c3", "input": {"input": "Largest planet?", "output": "Jupiter, a gas giant", "expected": "Jupiter"}, "expected": 0.6}
+      """;
+  private static final String TEMPLATE = """
+      prompt: |
+        [Question]: {{input}}
+        [Expert]: {{expected}}
+        [Submission]: {{output}}
+      choice_scores: {A: 0.4, B: 0.6, C: 1, D: 0, E: 1}
+      """;
+  private static final String UNSET_KEY = "PROVBENCH_RELIABILITY_UNSET_KEY";
+
+  @StartStop
+  private final MockWebServer server = new MockWebServer();
+
+  @TempDir
+  Path root;
+
+  private int caseNumber;
+  private final List<String> failures = new ArrayList<>();
+  private final StringBuilder doc = new StringBuilder(DocSection.row("bad input", "message (exit code 2, no request sent)"))
+      .append(DocSection.row("---", "---"));
+
+  /** One change to a job folder that is otherwise valid. */
+  interface Change {
+    void apply(Path dir) throws IOException;
+  }
+
+  @BeforeEach
+  void answerEverything() {
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+        return new MockResponse.Builder().body(Reply.completion(Reply.ANSWER)).build();
+      }
+    });
+  }
+
+  @Test
+  void everyBadInputIsRejectedBeforeAnyRequestWithTheFileTheFieldAndTheFix() throws Exception {
+    rejects("job file not found", dir -> Files.delete(dir.resolve("job.yaml")),
+        "job.yaml: job file not found. Fix: check the path, e.g. jobs/llama31-providers.yaml");
+    rejects("invalid YAML", job(j -> j.replace("trials: 1", "trials: [1")),
+        "job.yaml: invalid YAML at line 8, column 12: while parsing a flow sequence; expected ',' or ']', but got :."
+            + " Fix: correct the YAML syntax there (indentation, a missing colon or quote)");
+    rejects("a key given twice", job(j -> j + "trials: 3\n"),
+        "job.yaml: invalid YAML at line 18, column 7: Duplicate field 'trials'."
+            + " Fix: give `trials` once in that mapping (YAML keeps only the last one)");
+    rejects("misspelled optional key", job(j -> j.replace("trials:", "trails:")),
+        "job.yaml: trails: is not a known field (did you mean `trials`?). Fix: rename it to `trials`");
+    rejects("misspelled required key", job(j -> j.replace("dataset:", "datset:")),
+        "job.yaml: dataset: is missing, but there is `datset`. Fix: rename `datset` to `dataset`");
+    rejects("misspelled nested key", job(j -> j.replace("models:", "modles:")),
+        "job.yaml: providers[0].models: is missing, but there is `modles`. Fix: rename `modles` to `models`");
+    rejects("misspelled key in a model", job(j -> j.replace("cost_per_hour:", "cost_per_hr:")),
+        "job.yaml: providers[0].models[1].cost_per_hr: is not a known field (did you mean `cost_per_hour`?)."
+            + " Fix: rename it to `cost_per_hour`");
+    rejects("unknown scorer", job(j -> j.replace("CorrectScore,", "CorectScore,")),
+        "job.yaml: scorers: unknown scorer `CorectScore`. Fix: did you mean `CorrectScore`?");
+    rejects("missing task", job(j -> j.replace("task: {template: judge.yaml, stream: false}\n", "")),
+        "job.yaml: task: is missing. Fix: add `task:` with at least `template: ../data/templates/factuality.yaml`");
+    rejects("no providers", job(j -> j.substring(0, j.indexOf("providers:")) + "providers: []\n"),
+        "job.yaml: providers: must be a non-empty list, got an empty list. Fix: list at least one provider with name, base_url and models");
+    rejects("dataset file missing", job(j -> j.replace("cases.jsonl", "nope.jsonl")),
+        "job.yaml: dataset: file not found: nope.jsonl. Fix: check the path; it is relative to the job file's folder");
+    rejects("template file missing", job(j -> j.replace("judge.yaml", "nope.yaml")),
+        "job.yaml: task.template: file not found: nope.yaml. Fix: check the path; it is relative to the job file's folder");
+    rejects("base_url not a URL", baseUrl("api.example.com/v1"),
+        "job.yaml: providers[0].base_url: `api.example.com/v1` is not an http(s) URL with a host."
+            + " Fix: write it as https://host[:port]/path, e.g. https://api.fireworks.ai/inference/v1");
+    rejects("base_url with a key in its query", baseUrl("https://api.example.com/v1?api_key=sk-123"),
+        "job.yaml: providers[0].base_url: must hold no user, password or query. Fix: put the key in the variable named by api_key_env");
+    rejects("base_url ending in /chat/completions", baseUrl("https://api.example.com/v1/chat/completions"),
+        "job.yaml: providers[0].base_url: `https://api.example.com/v1/chat/completions` ends with /chat/completions, which"
+            + " provbench appends itself. Fix: end it before /chat/completions, e.g. https://api.together.xyz/v1");
+    rejects("api_key_env holding a key", provider("api_key_env: sk-live-123"),
+        "job.yaml: providers[0].api_key_env: `sk-live-123` is not an environment variable name."
+            + " Fix: name the variable that holds the key (e.g. FIREWORKS_API_KEY), never the key itself");
+    rejects("API key variable not set", provider("api_key_env: " + UNSET_KEY),
+        "job.yaml: providers[0].api_key_env: environment variable " + UNSET_KEY + " (API key of P1) is not set."
+            + " Fix: export " + UNSET_KEY + "=<your key> before running, or remove api_key_env for an endpoint without a key");
+    rejects("Authorization in headers", job(j -> j.replace("{X-Team: evals}", "{Authorization: Bearer sk-123}")),
+        "job.yaml: providers[0].headers.Authorization: the Authorization header is set from api_key_env."
+            + " Fix: remove it and set api_key_env");
+    rejects("header value with a line break", job(j -> j.replace("{X-Team: evals}", "{X-Team: \"evals\\nX-Admin: 1\"}")),
+        "job.yaml: providers[0].headers.X-Team: value has a character that cannot be sent in an HTTP header (a line break at"
+            + " position 6). Fix: use printable ASCII on one line");
+    rejects("duplicate provider names", job(j -> j + "  - {name: P1, base_url: http://127.0.0.1:9/v1, models: [{id: x}]}\n"),
+        "job.yaml: providers[1].name: duplicate provider name `P1`. Fix: give each provider its own name");
+    rejects("duplicate model ids", job(j -> j.replace("id: m-70b", "id: m-8b")),
+        "job.yaml: providers[0].models[1].id: duplicate model id `m-8b` at this provider. Fix: list each model once");
+    rejects("zero concurrency", job(j -> j.replace("concurrency: 2", "concurrency: 0")),
+        "job.yaml: concurrency: must be at least 1, got 0. Fix: allow at least one request in flight per model");
+    rejects("negative concurrency of a model", job(j -> j.replace("cost_per_hour: 27", "cost_per_hour: 27\n        concurrency: -2")),
+        "job.yaml: providers[0].models[1].concurrency: must be at least 1, got -2. Fix: allow at least one request in flight per model");
+    rejects("zero trials", job(j -> j.replace("trials: 1", "trials: 0")),
+        "job.yaml: trials: must be at least 1, got 0. Fix: run each case at least once, e.g. `trials: 3`");
+    rejects("negative trials", job(j -> j.replace("trials: 1", "trials: -3")),
+        "job.yaml: trials: must be at least 1, got -3. Fix: run each case at least once, e.g. `trials: 3`");
+    rejects("trials not a number", job(j -> j.replace("trials: 1", "trials: three")),
+        "job.yaml: trials: must be a whole number, got `three`. Fix: run each case at least once, e.g. `trials: 3`");
+    rejects("negative price", job(j -> j.replace("input_per_1m: 0.2", "input_per_1m: -0.2")),
+        "job.yaml: providers[0].models[0].price.input_per_1m: must be at least 0, got -0.2."
+            + " Fix: give US dollars per million tokens, zero or more");
+    rejects("negative cost per hour", job(j -> j.replace("cost_per_hour: 27", "cost_per_hour: -27")),
+        "job.yaml: providers[0].models[1].cost_per_hour: must be at least 0, got -27. Fix: give US dollars per hour, zero or more");
+    rejects("both a price and a cost per hour", job(j -> j.replace("cost_per_hour: 27", "cost_per_hour: 27\n        price: {}")),
+        "job.yaml: providers[0].models[1].cost_per_hour: a model has either a price list or a cost per hour, not both."
+            + " Fix: remove one of them");
+    rejects("temperature out of range", job(j -> j.replace("stream: false", "stream: false, temperature: 3")),
+        "job.yaml: task.temperature: must be between 0 and 2, got 3. Fix: use a temperature between 0 and 2");
+    rejects("no attempt allowed", job(j -> j + "retry: {max_attempts: 0}\n"),
+        "job.yaml: retry.max_attempts: must be at least 1, got 0. Fix: allow at least one attempt (1 means no retry)");
+    rejects("jitter above 1", job(j -> j + "retry: {jitter: 1.5}\n"),
+        "job.yaml: retry.jitter: must be between 0 and 1, got 1.5. Fix: give a share between 0 and 1, e.g. 0.5");
+    rejects("negative timeout", job(j -> j + "timeouts: {read_ms: -5}\n"),
+        "job.yaml: timeouts.read_ms: must be at least 1, got -5. Fix: give milliseconds, e.g. 60000");
+    rejects("more partitions than concurrency", job(j -> j + "partitions_per_model: 3\n"),
+        "job.yaml: partitions_per_model: is 3 but model m-8b of P1 allows only 2 in flight."
+            + " Fix: use at most as many partitions as the smallest concurrency");
+    rejects("invalid run id", args("--run-id", "../up"),
+        "--run-id: `../up` is not a valid run id. Fix: use letters, digits, dot, dash and underscore only, starting with a letter or digit");
+    rejects("malformed dataset row", cases(c -> c.replace("\"Milan\",", "\"Milan\"")),
+        "cases.jsonl: line 2: invalid JSON: Unexpected character ('\"' (code 34)): was expecting comma to separate Object entries."
+            + " Fix: write one JSON object per line");
+    rejects("case without expected", cases(c -> c.replace(", \"expected\": 0.6}", "}")),
+        "cases.jsonl: line 3: expected is missing. Fix: give the gold score as a number, e.g. \"expected\": 0.6");
+    rejects("non-numeric expected", cases(c -> c.replace("\"expected\": 0}", "\"expected\": \"wrong\"}")),
+        "cases.jsonl: line 2: expected must be a number, got \"wrong\". Fix: give the gold score as a number, e.g. \"expected\": 0.6");
+    rejects("infinite expected", cases(c -> c.replace("\"expected\": 0}", "\"expected\": 1e999}")),
+        "cases.jsonl: line 2: expected must be a finite number, got Infinity. Fix: give the gold score as a number, e.g. \"expected\": 0.6");
+    rejects("case without input", cases(c -> c + "{\"id\": \"c4\", \"expected\": 1}\n"),
+        "cases.jsonl: line 4: input is missing. Fix: give the template variables, e.g. \"input\": {\"input\": \"...\","
+            + " \"output\": \"...\", \"expected\": \"...\"}");
+    rejects("unknown field in a case", cases(c -> c.replace("\"id\": \"c2\"", "\"id\": \"c2\", \"gold\": 0")),
+        "cases.jsonl: line 2: unknown field `gold`. Fix: use only id, input, expected, metadata and tags");
+    rejects("duplicate case ids", cases(c -> c.replace("\"c3\"", "\"c1\"")),
+        "cases.jsonl: case 3: duplicate case id `c1` (first at case 1). Fix: give each case its own id, or remove the repeated case");
+    rejects("empty dataset", cases(c -> "\n"), "cases.jsonl: holds no cases. Fix: add at least one case");
+    rejects("unknown dataset format", datasetFile("cases.txt", CASES),
+        "cases.txt: unknown dataset format. Fix: use a .json array, .jsonl, .csv or .parquet file");
+    rejects("JSON dataset not an array", datasetFile("cases.json", "{\"input\": \"q\", \"expected\": 1}"),
+        "cases.json: line 1: a .json dataset must be an array of cases. Fix: wrap the cases in [ ... ], or use .jsonl for one case per line");
+    rejects("CSV row without expected", datasetFile("cases.csv", "id,input.input,input.output,input.expected,expected\n"
+        + "c1,Q?,a,a,1\nc2,Q2?,b,b,\n"),
+        "cases.csv: line 3: expected is missing. Fix: give the gold score as a number, e.g. \"expected\": 0.6");
+    rejects(".parquet that is not Parquet", datasetFile("cases.parquet", CASES),
+        "cases.parquet: is not a Parquet file (it lacks Parquet's magic number)."
+            + " Fix: write it again with Spark or pandas, or use .json, .jsonl or .csv");
+    rejects("template variable the dataset lacks", template(t -> t.replace("{{output}}", "{{answer}}")),
+        "cases.jsonl: case 1 (id c1): the template judge.yaml uses {{answer}} but the case has no `answer` in its input (it has"
+            + " expected, input, output). Fix: add `answer` to every case's input, or change the template");
+    rejects("template without choice_scores", template(t -> t.substring(0, t.indexOf("choice_scores"))),
+        "judge.yaml: choice_scores: is missing. Fix: add `choice_scores:` mapping each choice letter to a score, e.g. `A: 0.4`");
+    rejects("misspelled choice_scores", template(t -> t.replace("choice_scores", "choice_score")),
+        "judge.yaml: choice_scores: is missing, but there is `choice_score`. Fix: rename `choice_score` to `choice_scores`");
+    rejects("non-numeric choice score", template(t -> t.replace("D: 0", "D: zero")),
+        "judge.yaml: choice_scores.D: must be a number, got `zero`. Fix: give each choice a numeric score, e.g. `C: 1`");
+    rejects("template without a prompt", template(t -> t.replace("prompt:", "promt:")),
+        "judge.yaml: prompt: is missing, but there is `promt`. Fix: rename `promt` to `prompt`");
+    rejects("unclosed mustache section", template(t -> t.replace("[Question]: {{input}}", "[Question]: {{#input}}")),
+        "judge.yaml: prompt: is not a valid mustache template: Section missing close tag 'input' @ line 1."
+            + " Fix: close every {{#section}} with {{/section}}");
+    rejects("output folder blocked by a file", outputBlockedByAFile(),
+        "results: output folder cannot be created (FileAlreadyExistsException). Fix: choose a writable `output` in the job"
+            + " file or pass --out");
+    rejects("results of an incompatible version", file("results/_provbench.json", "{\"format\": 99}\n"),
+        "results/_provbench.json: results format 99 cannot be used by this version (format 1). Fix: write to a new output folder with --out");
+    rejects("run id that already has results", file("results/run_id=r1/part-0.parquet", ""),
+        "results/run_id=r1: run `r1` already has results here. Fix: choose another --run-id, or another --out folder");
+
+    assertEquals(0, server.getRequestCount(), "no request was sent for any bad input");
+    assertTrue(failures.isEmpty(), failures.size() + " cases differ:\n" + String.join("\n", failures));
+    DocSection.check("bad-input", doc.toString());
+  }
+
+  @Test
+  void theUnchangedJobFolderIsValid() throws Exception {
+    Path dir = jobFolder();
+    assertEquals(0, Main.execute("validate", dir.resolve("job.yaml").toString()));
+    assertEquals(0, server.getRequestCount());
+  }
+
+  /** Makes a fresh valid job folder, applies the change, runs {@code provbench run} and compares. */
+  private void rejects(String name, Change change, String message) throws IOException {
+    Path dir = jobFolder();
+    change.apply(dir);
+    List<String> args = new ArrayList<>(List.of("run", dir.resolve("job.yaml").toString(), "--progress-seconds", "0"));
+    if (Files.exists(dir.resolve("args"))) args.addAll(Files.readAllLines(dir.resolve("args")));
+    int before = server.getRequestCount();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream oldErr = System.err;
+    PrintStream oldOut = System.out;
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      code = Main.execute(args.toArray(String[]::new));
+    } finally {
+      System.setErr(oldErr);
+      System.setOut(oldOut);
+    }
+    String shown = err.toString(StandardCharsets.UTF_8).strip().replace(dir + "/", "").replace(dir.toString(), ".");
+    if (code != Main.EXIT_BAD_INPUT || !shown.equals("error: " + message) || server.getRequestCount() != before) {
+      failures.add(name + ": exit " + code + ", requests " + (server.getRequestCount() - before) + "\n  expected: error: "
+          + message + "\n  actual:   " + shown);
+    }
+    doc.append(DocSection.row(name, "`` " + message + " ``"));
+  }
+
+  private Path jobFolder() throws IOException {
+    Path dir = root.resolve("case" + ++caseNumber);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("job.yaml"), JOB.replace("BASE_URL", server.url("/v1").toString().replaceAll("/$", "")));
+    Files.writeString(dir.resolve("cases.jsonl"), CASES);
+    Files.writeString(dir.resolve("judge.yaml"), TEMPLATE);
+    return dir;
+  }
+
+  private static Change edit(String file, UnaryOperator<String> change) {
+    return dir -> Files.writeString(dir.resolve(file), change.apply(Files.readString(dir.resolve(file))));
+  }
+
+  private static Change job(UnaryOperator<String> change) {
+    return edit("job.yaml", change);
+  }
+
+  private static Change cases(UnaryOperator<String> change) {
+    return edit("cases.jsonl", change);
+  }
+
+  private static Change template(UnaryOperator<String> change) {
+    return edit("judge.yaml", change);
+  }
+
+  private static Change baseUrl(String url) {
+    return job(j -> j.replaceAll("base_url: \\S+", "base_url: " + url));
+  }
+
+  private static Change provider(String line) {
+    return job(j -> j.replace("    headers:", "    " + line + "\n    headers:"));
+  }
+
+  private static Change file(String name, String text) {
+    return dir -> {
+      Files.createDirectories(dir.resolve(name).getParent());
+      Files.writeString(dir.resolve(name), text);
+    };
+  }
+
+  private static Change datasetFile(String name, String text) {
+    return dir -> {
+      Files.writeString(dir.resolve(name), text);
+      job(j -> j.replace("cases.jsonl", name)).apply(dir);
+    };
+  }
+
+  private static Change args(String... args) {
+    return dir -> Files.write(dir.resolve("args"), List.of(args));
+  }
+
+  private static Change outputBlockedByAFile() {
+    return dir -> Files.writeString(dir.resolve("results"), "a file where the results folder should be\n");
+  }
+}

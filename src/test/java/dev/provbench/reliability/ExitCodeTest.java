@@ -1,0 +1,68 @@
+package dev.provbench.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.provbench.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes tell a script what happened: 0 done, 2 bad input (nothing sent), 3 the run failed. */
+class ExitCodeTest {
+  @StartStop
+  private final MockWebServer server = new MockWebServer();
+
+  @TempDir
+  Path dir;
+
+  private final StringBuilder doc = new StringBuilder(DocSection.row("situation", "command", "exit code", "requests sent",
+      "stderr shows")).append(DocSection.row("---", "---", "---:", "---:", "---"));
+
+  @Test
+  void badInputAndRunFailuresHaveDistinctExitCodes() throws Exception {
+    server.setDispatcher(new ScriptedProvider(Map.of("m-8b", List.of(Reply.ok()))));
+    Path job = FaultJob.write(dir.resolve("job"), "r1", server.url("/v1").toString().replaceAll("/$", ""), false,
+        List.of("m-8b"), null, 2, 2);
+    Path badJob = Files.writeString(dir.resolve("job/bad.yaml"), Files.readString(job).replace("trials: 1", "trials: 0"));
+
+    inProcess("a valid job", 0, "", "validate", job.toString());
+    inProcess("a bad job file", Main.EXIT_BAD_INPUT, "error: ", "run", badJob.toString());
+    inProcess("an unknown option", Main.EXIT_BAD_INPUT, "Unknown option: '--colour'", "run", job.toString(), "--colour");
+    ChildJvm.Result failed = ChildJvm.run(dir.resolve("child"), Map.of(), List.of("-Dspark.master=nowhere://x"),
+        Main.class.getName(), "run", job.toString(), "--progress-seconds", "0");
+    assertEquals(Main.EXIT_RUN_FAILED, failed.exitCode(), failed.stderr());
+    assertTrue(failed.stderr().contains("run failed: "), failed.stderr());
+    assertEquals(0, server.getRequestCount());
+    doc.append(DocSection.row("Spark cannot start (`-Dspark.master=nowhere://x`)", "`run`", failed.exitCode(), 0, "`run failed: `"));
+    DocSection.check("exit-codes", doc.toString());
+  }
+
+  private void inProcess(String situation, int expected, String stderrStart, String... args) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream oldErr = System.err;
+    PrintStream oldOut = System.out;
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      code = Main.execute(args);
+    } finally {
+      System.setErr(oldErr);
+      System.setOut(oldOut);
+    }
+    String shown = err.toString(StandardCharsets.UTF_8);
+    assertEquals(expected, code, situation + ": " + shown);
+    assertTrue(shown.startsWith(stderrStart), situation + ": " + shown);
+    assertEquals(0, server.getRequestCount(), situation);
+    doc.append(DocSection.row(situation, "`" + args[0] + "`", code, 0, stderrStart.isEmpty() ? "(nothing)" : "`" + stderrStart + "`"));
+  }
+}
