@@ -25,6 +25,11 @@ public record ProviderSpec(
     models = List.copyOf(models);
   }
 
+  /** A provider without rate limits of its own. */
+  public ProviderSpec(String name, String baseUrl, String apiKeyEnv, Map<String, String> headers, List<ModelSpec> models) {
+    this(name, baseUrl, apiKeyEnv, headers, models, RateLimit.NONE);
+  }
+
   /** The same provider at another endpoint (its models' own URLs dropped), e.g. a local simulator. */
   public ProviderSpec withBaseUrl(String url) {
     List<ModelSpec> atUrl = models.stream()

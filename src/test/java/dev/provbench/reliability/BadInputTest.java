@@ -211,12 +211,11 @@ class BadInputTest {
         "judge.yaml: prompt: is not a valid mustache template: Section missing close tag 'input' @ line 1."
             + " Fix: close every {{#section}} with {{/section}}");
     rejects("output folder blocked by a file", outputBlockedByAFile(),
-        "results: output folder cannot be created (FileAlreadyExistsException). Fix: choose a writable `output` in the job"
-            + " file or pass --out");
+        "results: output is a file, not a folder. Fix: remove the file or choose another `output` or --out");
     rejects("results of an incompatible version", file("results/_provbench.json", "{\"format\": 99}\n"),
         "results/_provbench.json: results format 99 cannot be used by this version (format 1). Fix: write to a new output folder with --out");
     rejects("run id that already has results", file("results/run_id=r1/part-0.parquet", ""),
-        "results/run_id=r1: run `r1` already has results here. Fix: choose another --run-id, or another --out folder");
+        "results/run_id=r1: run `r1` already has results here. Fix: choose another --run-id or --out folder, or finish it with --resume r1");
 
     assertEquals(0, server.getRequestCount(), "no request was sent for any bad input");
     assertTrue(failures.isEmpty(), failures.size() + " cases differ:\n" + String.join("\n", failures));

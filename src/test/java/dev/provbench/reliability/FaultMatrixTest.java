@@ -73,13 +73,11 @@ class FaultMatrixTest {
       streamed("stream cut between events, then an answer", "ok", "transport_error:200 ok:200", 20, 20, cutStream(), ok()),
       streamed("stream cut between events on every attempt", "transport_error",
           "transport_error:200 transport_error:200 transport_error:200", 60, 60, cutStream()),
-      streamed("stream cut inside an event", "http_error", "http_error:200", 0, 0, cutInsideEvent())
-          .knownBug("should be transport_error and retried, like a cut between events"),
+      streamed("stream cut inside an event, then an answer", "ok", "transport_error:200 ok:200", 20, 20, cutInsideEvent(), ok()),
       streamed("stream stalls mid-answer, then an answer", "ok", "timeout ok:200", 20, 20, stallMidStream(), ok()),
       streamed("429 to a stream, then an answer", "ok", "http_error:429 ok:200", 250, 250, tooManyMillis(250), ok()),
       streamed("error event in a 200 stream", "http_error", "http_error:200", 0, 0, errorEvent()),
-      streamed("200 with an HTML error page", "transport_error", "transport_error:200 transport_error:200 transport_error:200", 60,
-          60, htmlPage()).knownBug("should be http_error, not retried, as for a whole answer"),
+      streamed("200 with an HTML error page", "http_error", "http_error:200", 0, 0, htmlPage()),
       streamed("200 with a malformed tool call", "parse_error", "ok:200", 0, 0, malformed()));
 
   @StartStop

@@ -26,7 +26,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,8 +50,6 @@ class SecretsCanaryTest {
 
   /** The same with a variable whose name Spark's redaction pattern does not match. */
   @Test
-  @Disabled("known bug in run/SparkSessions: spark.executorEnv.CANARY_KEY is not redacted in the event log; enable once"
-      + " every spark.executorEnv value is redacted")
   void aKeyVariableOfAnyNameIsRedacted() throws Exception {
     canary("CANARY_KEY");
   }
@@ -110,7 +107,6 @@ class SecretsCanaryTest {
    * characters before it removes the key, so a prefix of the key survives the cut.
    */
   @Test
-  @Disabled("known bug in provider/ChatCompletionClient: clean() runs after snippet(); enable once the key is removed first")
   void aKeyCutByTheErrorSnippetLeavesNoPrefix() {
     String key = "sk-canary-" + HexFormat.of().formatHex(SecureRandom.getSeed(16));
     server.enqueue(new MockResponse.Builder().code(401)

@@ -1,4 +1,4 @@
-package dev.provbench.run;
+package dev.provbench.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
+import dev.provbench.run.BenchmarkRun;
+import dev.provbench.run.PreparedRun;
+import dev.provbench.run.ResultsFolder;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
 
@@ -73,6 +76,10 @@ class KillAndResumeTest {
         """, "kill-test profile");
   }
 
+  private static long distinctAfter(SparkSession spark, Job job) {
+    return spark.read().parquet(job.output().toString()).where("run_id = 'killed'").select("cell_id").distinct().count();
+  }
+
   private static long committedFiles(Path runDir) throws Exception {
     if (!Files.isDirectory(runDir)) return 0;
     try (Stream<Path> files = Files.list(runDir)) {
@@ -121,6 +128,9 @@ class KillAndResumeTest {
           .select("cell_id").distinct().count());
       System.out.printf("kill and resume: %d of %d cells committed before SIGKILL, %d calls on resume%n", before, CELLS,
           sim.stats().totalRequests());
+      DocSection.check("kill-resume", "| cells planned | killed (SIGKILL) after | calls on resume | rows after | cells lost |"
+          + " cells duplicated |\n|---|---|---|---|---|---|\n" + DocSection.row(CELLS, "6 committed chunks",
+          "= cells without a row", CELLS, CELLS - distinctAfter(spark, job), CELLS - distinctAfter(spark, job)));
     }
   }
 
