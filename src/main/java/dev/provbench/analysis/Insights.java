@@ -89,7 +89,7 @@ public final class Insights {
       accuracy.add(fmt("%.1f points at %s", (best - worst) * 100, size.size()));
     }
     if (speed.isEmpty()) return;
-    out.add(new Insight("Between providers, the slowest p50 duration is " + and(speed) + " the fastest.",
+    out.add(new Insight("The slowest provider's p50 duration is " + and(speed) + " that of the fastest.",
         "slowest p50 ÷ fastest p50 within each size (table speed_spread)"));
     out.add(new Insight("Accuracy between providers spreads by " + and(accuracy) + ".",
         "most accurate minus least accurate mean CorrectScore within each size (table accuracy_spread)"));
