@@ -14,14 +14,14 @@ import org.apache.spark.sql.SparkSession;
 public final class CaseScores {
   static final String SQL = """
       SELECT provider, model, size, xxhash64(case_id), coalesce(sum(correct_score), 0), count(*)
-      FROM cells WHERE run_id = :run
+      FROM run_cells
       GROUP BY provider, model, size, case_id""";
 
   private CaseScores() {}
 
   public static Map<Experiment, CaseTotals> load(SparkSession spark, String runId) {
     Map<Experiment, Map<Long, double[]>> byExperiment = new HashMap<>();
-    Iterator<Row> it = spark.sql(SQL, Map.of("run", runId)).toLocalIterator();
+    Iterator<Row> it = spark.sql(SQL).toLocalIterator();
     while (it.hasNext()) {
       Row r = it.next();
       Experiment e = new Experiment(r.getString(0), r.getString(1), r.getString(2));

@@ -59,7 +59,7 @@ public record ExperimentStats(Experiment experiment, long cells, long failed, Do
              count_if(status = 'parse_error'), count_if(status = 'http_error'),
              count_if(status = 'timeout'), count_if(status = 'transport_error'),
              sum(rate_limited), count_if(rate_limited > 0), sum(attempts - 1), sum(backoff_ms) / 1000
-      FROM cells WHERE run_id = :run
+      FROM run_cells
       GROUP BY provider, model, size""";
 
   public double p50() {
@@ -87,7 +87,7 @@ public record ExperimentStats(Experiment experiment, long cells, long failed, Do
 
   /** Experiments of one run, in size, provider, model order. */
   public static List<ExperimentStats> load(SparkSession spark, String runId, AnalysisOptions options) {
-    List<Row> rows = spark.sql(SQL, Map.of("run", runId, "correct_at", options.correctAt(),
+    List<Row> rows = spark.sql(SQL, Map.of("correct_at", options.correctAt(),
         "objective_ms", options.latencyObjectiveMs())).collectAsList();
     List<ExperimentStats> out = new ArrayList<>();
     for (Row r : rows) out.add(of(r));

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -30,6 +32,16 @@ public record RunAnalysis(String runId, boolean simulated, AnalysisOptions optio
 
   /** Loads one run; the {@code cells} view must be registered ({@link ResultsViews#register}). */
   public static RunAnalysis load(SparkSession spark, String runId, boolean simulated, AnalysisOptions options) {
+    Dataset<Row> cells = RunCells.cache(spark, runId);
+    try {
+      return load(spark, runId, simulated, options, cells);
+    } finally {
+      cells.unpersist();
+    }
+  }
+
+  private static RunAnalysis load(SparkSession spark, String runId, boolean simulated, AnalysisOptions options,
+      Dataset<Row> cells) {
     List<SizeStats> sizes = SizeStats.load(spark, runId);
     if (sizes.isEmpty()) throw new IllegalArgumentException("run `" + runId + "` has no cells in these results");
     List<ExperimentStats> experiments = ExperimentStats.load(spark, runId, options);

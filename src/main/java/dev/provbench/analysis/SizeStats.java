@@ -24,12 +24,12 @@ public record SizeStats(String size, long experiments, long cells, long failed, 
   static final String SQL = """
       SELECT size, count(DISTINCT provider, model), count(*), count_if(status <> 'ok'),
              avg(correct_score), avg(non_null), avg(duration_ms) / 1000, percentile(duration_ms, 0.5) / 1000
-      FROM cells WHERE run_id = :run
+      FROM run_cells
       GROUP BY size""";
 
   public static List<SizeStats> load(SparkSession spark, String runId) {
     List<SizeStats> out = new ArrayList<>();
-    for (Row r : spark.sql(SQL, Map.of("run", runId)).collectAsList()) {
+    for (Row r : spark.sql(SQL).collectAsList()) {
       out.add(new SizeStats(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), ExperimentStats.dbl(r, 4),
           ExperimentStats.dbl(r, 5), r.getDouble(6), r.getDouble(7)));
     }

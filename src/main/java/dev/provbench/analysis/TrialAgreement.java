@@ -18,7 +18,7 @@ public record TrialAgreement(long cases, long repeated, long agreeing) {
       SELECT provider, model, size, count(*), count_if(trials > 1), count_if(trials > 1 AND outputs = 1)
       FROM (SELECT provider, model, size, case_id, count(*) AS trials,
                    count(DISTINCT coalesce(CAST(output AS STRING), 'null')) AS outputs
-            FROM cells WHERE run_id = :run GROUP BY provider, model, size, case_id)
+            FROM run_cells GROUP BY provider, model, size, case_id)
       GROUP BY provider, model, size""";
 
   /** Share of repeated cases whose trials all agree; NaN when no case was repeated. */
@@ -28,7 +28,7 @@ public record TrialAgreement(long cases, long repeated, long agreeing) {
 
   public static Map<Experiment, TrialAgreement> load(SparkSession spark, String runId) {
     Map<Experiment, TrialAgreement> out = new HashMap<>();
-    for (Row r : spark.sql(SQL, Map.of("run", runId)).collectAsList()) {
+    for (Row r : spark.sql(SQL).collectAsList()) {
       out.put(new Experiment(r.getString(0), r.getString(1), r.getString(2)),
           new TrialAgreement(r.getLong(3), r.getLong(4), r.getLong(5)));
     }
