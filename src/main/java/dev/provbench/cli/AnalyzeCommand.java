@@ -3,6 +3,7 @@ package dev.provbench.cli;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.OutputFormat;
 import dev.provbench.analysis.ResultsAnalyzer;
+import dev.provbench.job.BadInputException;
 import dev.provbench.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,12 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    OutputFormat output = OutputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+    OutputFormat output;
+    try {
+      output = OutputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--format", "unknown format `" + format + "`", "use console, csv, json or markdown");
+    }
     var spark = SparkSessions.create("provbench analyze", 2, Map.of());
     Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options());
     String text = output.render(analysis);
