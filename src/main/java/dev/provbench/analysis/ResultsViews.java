@@ -3,11 +3,43 @@ package dev.provbench.analysis;
 import dev.provbench.run.ResultSchema;
 import org.apache.spark.sql.SparkSession;
 
-/** Registers the {@code results} view over a results folder (every run in it), with the known schema. */
+/**
+ * The SQL views over a results folder (every run in it), used by {@code analyze}, {@code report}, {@code sql}
+ * and the notebooks:
+ * <ul>
+ *   <li>{@code results}: every stored row, as written;</li>
+ *   <li>{@code cells}: one row per (run_id, cell_id): when a cell was re-run, the row with the latest
+ *       {@code finished_at} wins;</li>
+ *   <li>{@code experiments}: one row per run × provider × model × size, over {@code cells}.</li>
+ * </ul>
+ */
 public final class ResultsViews {
+  /** The {@code cells} view; the notebooks and {@code notebooks/sql/01_views.sql} repeat it. */
+  public static final String CELLS_SQL = """
+      SELECT * EXCEPT (attempt_rank) FROM (
+        SELECT *, row_number() OVER (PARTITION BY run_id, cell_id ORDER BY finished_at DESC) AS attempt_rank
+        FROM results)
+      WHERE attempt_rank = 1""";
+
+  /** The {@code experiments} view: failed cells count everywhere (a score of 0 and their duration). */
+  public static final String EXPERIMENTS_SQL = """
+      SELECT run_id, provider, model, size,
+             count(*) AS cells,
+             count_if(status <> 'ok') AS failed,
+             avg(correct_score) AS correct_score,
+             avg(non_null) AS non_null,
+             avg(duration_ms) / 1000 AS duration_mean_s,
+             percentile(duration_ms, 0.5) / 1000 AS duration_p50_s,
+             sum(cost_usd) AS cost_usd
+      FROM cells
+      GROUP BY run_id, provider, model, size""";
+
   private ResultsViews() {}
 
+  /** Registers {@code results}, {@code cells} and {@code experiments} over {@code resultsDir}. */
   public static void register(SparkSession spark, String resultsDir) {
     spark.read().schema(ResultSchema.SCHEMA).parquet(resultsDir).createOrReplaceTempView("results");
+    spark.sql("CREATE OR REPLACE TEMP VIEW cells AS " + CELLS_SQL);
+    spark.sql("CREATE OR REPLACE TEMP VIEW experiments AS " + EXPERIMENTS_SQL);
   }
 }

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 /** The command line: {@code provbench <command>}. The only place that wires the packages together. */
 @Command(name = "provbench", mixinStandardHelpOptions = true, version = "provbench 0.1.0",
     description = "Benchmarks LLM inference providers on your own eval: accuracy, latency, cost and reliability in one Spark run.",
-    subcommands = {RunCommand.class, ValidateCommand.class, SummaryCommand.class, SimulateCommand.class,
-        DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, SummaryCommand.class, AnalyzeCommand.class,
+        ReportCommand.class, SqlCommand.class, RescoreCommand.class, SimulateCommand.class, DemoCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main {
   /** Bad input: a job file, dataset, template, environment or output folder; nothing was sent. */
   public static final int EXIT_BAD_INPUT = 2;

@@ -1,0 +1,22 @@
+-- The views every other query reads, over the `results` view (all stored rows of a results folder).
+-- `provbench sql` registers the same three views; this file repeats them for notebooks and other engines.
+
+-- cells: one row per (run_id, cell_id); when a cell was re-run, the row with the latest finished_at wins.
+CREATE OR REPLACE TEMP VIEW cells AS
+SELECT * EXCEPT (attempt_rank) FROM (
+  SELECT *, row_number() OVER (PARTITION BY run_id, cell_id ORDER BY finished_at DESC) AS attempt_rank
+  FROM results)
+WHERE attempt_rank = 1;
+
+-- experiments: one row per run x provider x model x size. Failed cells count: CorrectScore 0, full duration.
+CREATE OR REPLACE TEMP VIEW experiments AS
+SELECT run_id, provider, model, size,
+       count(*) AS cells,
+       count_if(status <> 'ok') AS failed,
+       avg(correct_score) AS correct_score,
+       avg(non_null) AS non_null,
+       avg(duration_ms) / 1000 AS duration_mean_s,
+       percentile(duration_ms, 0.5) / 1000 AS duration_p50_s,
+       sum(cost_usd) AS cost_usd
+FROM cells
+GROUP BY run_id, provider, model, size;

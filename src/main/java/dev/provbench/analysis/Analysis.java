@@ -1,0 +1,45 @@
+package dev.provbench.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every table and insight of one run, in the order the write-up reads them; plus the comparison with a
+ * second run when one is given.
+ *
+ * @param run        the run's figures.
+ * @param compared   the second run, or null.
+ * @param tables     the tables.
+ * @param insights   sentences with the numbers behind them.
+ */
+public record Analysis(RunAnalysis run, RunAnalysis compared, List<AnalysisTable> tables, List<Insight> insights) {
+
+  public static Analysis of(RunAnalysis run, RunAnalysis compared) {
+    List<AnalysisTable> tables = new ArrayList<>(List.of(
+        TradeoffTable.of(run),
+        SpeedTables.variance(run),
+        SpeedTables.spread(run),
+        AccuracyTables.variance(run),
+        AccuracyTables.spread(run),
+        AccuracyTables.paired(run),
+        RankingTable.of(run),
+        ReliabilityTable.of(run),
+        CostTable.of(run),
+        ConsistencyTable.of(run),
+        ParetoFront.of(run),
+        GoodputTable.of(run)));
+    if (compared != null) tables.add(RunComparison.of(run, compared));
+    return new Analysis(run, compared, List.copyOf(tables), Insights.of(run));
+  }
+
+  public AnalysisTable table(String id) {
+    return tables.stream().filter(t -> t.id().equals(id)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no table " + id));
+  }
+
+  /** {@code run X} or {@code run X (simulated providers)}. */
+  public String heading() {
+    return "run " + run.runId() + (run.simulated() ? " (simulated providers)" : "")
+        + (compared == null ? "" : ", compared with run " + compared.runId() + (compared.simulated() ? " (simulated providers)" : ""));
+  }
+}

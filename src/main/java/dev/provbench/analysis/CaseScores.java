@@ -1,0 +1,41 @@
+package dev.provbench.analysis;
+
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Loads each experiment's {@link CaseTotals} of one run: one row per experiment × case streams to the
+ * driver (not one per cell), into primitive arrays.
+ */
+public final class CaseScores {
+  static final String SQL = """
+      SELECT provider, model, size, xxhash64(case_id), coalesce(sum(correct_score), 0), count(*)
+      FROM run_cells
+      GROUP BY provider, model, size, case_id""";
+
+  private CaseScores() {}
+
+  public static Map<Experiment, CaseTotals> load(SparkSession spark, String runId) {
+    Map<Experiment, Map<Long, double[]>> byExperiment = new HashMap<>();
+    Iterator<Row> it = spark.sql(SQL).toLocalIterator();
+    while (it.hasNext()) {
+      Row r = it.next();
+      Experiment e = new Experiment(r.getString(0), r.getString(1), r.getString(2));
+      byExperiment.computeIfAbsent(e, k -> new HashMap<>()).put(r.getLong(3), new double[] {r.getDouble(4), r.getLong(5)});
+    }
+    Map<Experiment, CaseTotals> out = new HashMap<>();
+    byExperiment.forEach((e, cases) -> out.put(e, CaseTotals.of(cases)));
+    return out;
+  }
+
+  /** Every experiment of one size pooled case by case. */
+  public static CaseTotals ofSize(Map<Experiment, CaseTotals> byExperiment, String size) {
+    List<CaseTotals> groups = byExperiment.entrySet().stream().filter(e -> e.getKey().size().equals(size))
+        .map(Map.Entry::getValue).toList();
+    return CaseTotals.pool(groups);
+  }
+}

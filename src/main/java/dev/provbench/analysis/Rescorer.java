@@ -1,0 +1,141 @@
+package dev.provbench.analysis;
+
+import dev.provbench.job.BadInputException;
+import dev.provbench.job.Job;
+import dev.provbench.job.JobReader;
+import dev.provbench.run.ResultSchema;
+import dev.provbench.score.Scores;
+import dev.provbench.task.FactualityTask;
+import dev.provbench.task.JudgeTemplate;
+import dev.provbench.task.ParsedChoice;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Re-parses and re-scores a run's stored raw responses with a job's current template and scorers, and
+ * writes them as a new run (same schema, same cell ids) beside the original, which is never touched. Pure
+ * functions of stored text: no provider is called. Cells that got no answer (http_error, timeout,
+ * transport_error) keep their status and score 0.
+ */
+public final class Rescorer {
+  private Rescorer() {}
+
+  /**
+   * @param newRunId the new run's id; null for {@code <runId>-rescored-<n>}, the first n not taken.
+   * @return what was written.
+   */
+  public static Rescored rescore(SparkSession spark, Path results, String runId, String newRunId, Job job) {
+    String target = newRunId != null ? newRunId : nextFreeId(results, runId);
+    JobReader.checkRunId("--as", target);
+    if (Files.exists(results.resolve("run_id=" + target))) {
+      throw new BadInputException(results.resolve("run_id=" + target).toString(), "run `" + target + "` already exists",
+          "choose another id with --as");
+    }
+    ResultsViews.register(spark, results.toString());
+    Column[] columns = Arrays.stream(ResultSchema.SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new);
+    Dataset<Row> cells = spark.table("cells").where(functions.col("run_id").equalTo(runId)).select(columns);
+    if (cells.isEmpty()) {
+      throw new BadInputException(results.toString(), "has no run `" + runId + "`", "pass --run with a run id it holds");
+    }
+    JudgeTemplate template = JudgeTemplate.load(job.task().template());
+    Dataset<Row> rescored = cells.map(new RescoreCell(template, job.scorers(), target), Encoders.row(ResultSchema.SCHEMA));
+    rescored.write().mode(SaveMode.Append).partitionBy("run_id").parquet(results.toString());
+    copySimulatedMarker(results, runId, target);
+    ResultsViews.register(spark, results.toString());
+    Row counts = spark.sql("""
+        SELECT count(*), count_if(NOT (a.correct_score <=> b.correct_score))
+        FROM cells a JOIN cells b ON a.cell_id = b.cell_id
+        WHERE a.run_id = :a AND b.run_id = :b""", Map.of("a", runId, "b", target)).first();
+    return new Rescored(runId, target, counts.getLong(0), counts.getLong(1));
+  }
+
+  /**
+   * What a rescore wrote.
+   *
+   * @param runId   the original run.
+   * @param newRunId the rescored run.
+   * @param cells   cells rescored (the latest attempt of each).
+   * @param changed cells whose CorrectScore changed.
+   */
+  public record Rescored(String runId, String newRunId, long cells, long changed) {}
+
+  static String nextFreeId(Path results, String runId) {
+    for (int n = 1; ; n++) {
+      String id = runId + "-rescored-" + n;
+      if (!Files.exists(results.resolve("run_id=" + id))) return id;
+    }
+  }
+
+  private static void copySimulatedMarker(Path results, String from, String to) {
+    Path marker = results.resolve("run_id=" + from).resolve(SimulatedRuns.RUN_MARKER);
+    if (!Files.exists(marker)) return;
+    try {
+      Files.copy(marker, results.resolve("run_id=" + to).resolve(SimulatedRuns.RUN_MARKER));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot mark run " + to + " as simulated", e);
+    }
+  }
+
+  /** One cell re-read and re-scored; ships the template's text, not a compiled template. */
+  static final class RescoreCell implements MapFunction<Row, Row> {
+    private static final int STATUS = ResultSchema.SCHEMA.fieldIndex("status");
+    private static final int ERROR = ResultSchema.SCHEMA.fieldIndex("error");
+    private static final int RESPONSE = ResultSchema.SCHEMA.fieldIndex("response");
+    private static final int OUTPUT = ResultSchema.SCHEMA.fieldIndex("output");
+    private static final int CHOICE = ResultSchema.SCHEMA.fieldIndex("choice");
+    private static final int REASONS = ResultSchema.SCHEMA.fieldIndex("reasons");
+    private static final int EXPECTED = ResultSchema.SCHEMA.fieldIndex("expected");
+    private static final int CORRECT = ResultSchema.SCHEMA.fieldIndex("correct_score");
+    private static final int NON_NULL = ResultSchema.SCHEMA.fieldIndex("non_null");
+    private static final int NOTE = ResultSchema.SCHEMA.fieldIndex("score_note");
+    private static final int RUN_ID = ResultSchema.SCHEMA.fieldIndex("run_id");
+
+    private final JudgeTemplate template;
+    private final List<String> scorers;
+    private final String runId;
+
+    RescoreCell(JudgeTemplate template, List<String> scorers, String runId) {
+      this.template = template;
+      this.scorers = List.copyOf(scorers);
+      this.runId = runId;
+    }
+
+    @Override
+    public Row call(Row cell) {
+      Object[] v = new Object[cell.length()];
+      for (int i = 0; i < v.length; i++) v[i] = cell.get(i);
+      String status = cell.getString(STATUS);
+      boolean answered = status.equals("ok") || status.equals("parse_error");
+      Double output = null;
+      if (answered) {
+        ParsedChoice parsed = FactualityTask.answer(template, cell.isNullAt(RESPONSE) ? null : cell.getString(RESPONSE));
+        output = parsed.score();
+        v[STATUS] = output == null ? "parse_error" : "ok";
+        v[ERROR] = parsed.error();
+        v[OUTPUT] = output;
+        v[CHOICE] = parsed.choice();
+        v[REASONS] = parsed.reasons();
+      }
+      Scores scores = Scores.of(scorers, output, cell.getDouble(EXPECTED));
+      v[CORRECT] = scores.correct();
+      v[NON_NULL] = scores.nonNull();
+      v[NOTE] = scores.note();
+      v[RUN_ID] = runId;
+      return RowFactory.create(v);
+    }
+  }
+}

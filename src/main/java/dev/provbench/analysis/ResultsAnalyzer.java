@@ -1,0 +1,43 @@
+package dev.provbench.analysis;
+
+import dev.provbench.job.BadInputException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Reads a results folder and analyses one run, or compares two: what {@code analyze} and {@code report} share. */
+public final class ResultsAnalyzer {
+  private ResultsAnalyzer() {}
+
+  /**
+   * @param runIds    none (the latest run), one, or two (the first is the baseline A, the second B).
+   * @param simulated the user's {@code --simulated}; {@link SimulatedRuns} also reads the folder's markers.
+   */
+  public static Analysis analyze(SparkSession spark, Path results, List<String> runIds, boolean simulated,
+      AnalysisOptions options) {
+    if (runIds.size() > 2) throw new BadInputException("--run", "give at most two runs to compare, got " + runIds, "pass --run once or twice");
+    ResultsViews.register(spark, results.toString());
+    List<String> known = runIds(spark);
+    if (known.isEmpty()) throw new BadInputException(results.toString(), "holds no results (no run_id=<id>/ folders)", "pass the folder a run wrote to (its `output`)");
+    List<String> chosen = runIds.isEmpty() ? List.of(known.get(0)) : runIds;
+    for (String id : chosen) {
+      if (!known.contains(id)) {
+        throw new BadInputException(results.toString(), "has no run `" + id + "`", "use one of " + String.join(", ", known));
+      }
+    }
+    RunAnalysis a = load(spark, results, chosen.get(0), simulated, options);
+    RunAnalysis b = chosen.size() == 2 ? load(spark, results, chosen.get(1), simulated, options) : null;
+    return Analysis.of(a, b);
+  }
+
+  private static RunAnalysis load(SparkSession spark, Path results, String runId, boolean simulated, AnalysisOptions options) {
+    return RunAnalysis.load(spark, runId, simulated || SimulatedRuns.isSimulated(results, runId), options);
+  }
+
+  /** The runs in the registered {@code results} view, latest finished first. */
+  public static List<String> runIds(SparkSession spark) {
+    return spark.sql("SELECT run_id FROM results GROUP BY run_id ORDER BY max(finished_at) DESC, run_id").collectAsList()
+        .stream().map((Row r) -> r.getString(0)).toList();
+  }
+}

@@ -1,0 +1,92 @@
+package dev.provbench.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The figures of one run that every table, insight and chart reads: loaded from the {@code cells} view
+ * in a few Spark queries, then bootstrapped on the driver. Immutable once loaded.
+ *
+ * @param runId        the run.
+ * @param simulated    whether the run's providers were simulated (see {@link SimulatedRuns}).
+ * @param options      what was asked on the command line.
+ * @param sizes        per size, in size order.
+ * @param experiments  per experiment, in size, provider, model order.
+ * @param caseTotals   per experiment, CorrectScore by case (for paired tests).
+ * @param accuracy     per experiment, mean CorrectScore with its 95% interval.
+ * @param sizeAccuracy per size, mean CorrectScore with its 95% interval (cases pooled over providers).
+ * @param paired       per size, the most accurate experiment against each other one.
+ * @param agreement    per experiment, trial consistency.
+ */
+public record RunAnalysis(String runId, boolean simulated, AnalysisOptions options, List<SizeStats> sizes,
+    List<ExperimentStats> experiments, Map<Experiment, CaseTotals> caseTotals, Map<Experiment, Interval> accuracy,
+    Map<String, Interval> sizeAccuracy, Map<String, List<PairedComparison>> paired,
+    Map<Experiment, TrialAgreement> agreement) {
+
+  /** Loads one run; the {@code cells} view must be registered ({@link ResultsViews#register}). */
+  public static RunAnalysis load(SparkSession spark, String runId, boolean simulated, AnalysisOptions options) {
+    Dataset<Row> cells = RunCells.cache(spark, runId);
+    try {
+      return load(spark, runId, simulated, options, cells);
+    } finally {
+      cells.unpersist();
+    }
+  }
+
+  private static RunAnalysis load(SparkSession spark, String runId, boolean simulated, AnalysisOptions options,
+      Dataset<Row> cells) {
+    List<SizeStats> sizes = SizeStats.load(spark, runId);
+    if (sizes.isEmpty()) throw new IllegalArgumentException("run `" + runId + "` has no cells in these results");
+    List<ExperimentStats> experiments = ExperimentStats.load(spark, runId, options);
+    Map<Experiment, CaseTotals> totals = CaseScores.load(spark, runId);
+    Bootstrap bootstrap = options.bootstrap();
+    Map<Experiment, Interval> accuracy = new ConcurrentHashMap<>();
+    totals.entrySet().parallelStream().forEach(e -> accuracy.put(e.getKey(), bootstrap.mean(e.getKey().key(), e.getValue())));
+    Map<String, Interval> sizeAccuracy = new ConcurrentHashMap<>();
+    sizes.parallelStream().forEach(s -> sizeAccuracy.put(s.size(), bootstrap.mean("size " + s.size(),
+        CaseScores.ofSize(totals, s.size()))));
+    Map<String, List<PairedComparison>> paired = new LinkedHashMap<>();
+    for (SizeStats s : sizes) paired.put(s.size(), pairedAt(s.size(), experiments, totals, accuracy, bootstrap));
+    return new RunAnalysis(runId, simulated, options, sizes, experiments, totals, Map.copyOf(accuracy),
+        Map.copyOf(sizeAccuracy), paired, TrialAgreement.load(spark, runId));
+  }
+
+  private static List<PairedComparison> pairedAt(String size, List<ExperimentStats> experiments,
+      Map<Experiment, CaseTotals> totals, Map<Experiment, Interval> accuracy, Bootstrap bootstrap) {
+    List<Experiment> at = experiments.stream().map(ExperimentStats::experiment).filter(e -> e.size().equals(size))
+        .sorted(Comparator.comparingDouble((Experiment e) -> -accuracy.get(e).mean()).thenComparing(Experiment.ORDER))
+        .toList();
+    List<PairedComparison> out = new ArrayList<>();
+    for (int i = 1; i < at.size(); i++) {
+      Experiment best = at.get(0);
+      Experiment other = at.get(i);
+      out.add(new PairedComparison(best, other,
+          bootstrap.paired(best.key() + " vs " + other.key(), totals.get(best), totals.get(other))));
+    }
+    return out;
+  }
+
+  /** The experiments at one size, in provider order. */
+  public List<ExperimentStats> at(String size) {
+    return experiments.stream().filter(e -> e.experiment().size().equals(size)).toList();
+  }
+
+  public ExperimentStats stats(Experiment e) {
+    return experiments.stream().filter(s -> s.experiment().equals(e)).findFirst().orElseThrow();
+  }
+
+  public long cells() {
+    return sizes.stream().mapToLong(SizeStats::cells).sum();
+  }
+
+  public long failed() {
+    return sizes.stream().mapToLong(SizeStats::failed).sum();
+  }
+}

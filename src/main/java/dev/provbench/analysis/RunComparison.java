@@ -1,0 +1,43 @@
+package dev.provbench.analysis;
+
+import static dev.provbench.analysis.Column.number;
+import static dev.provbench.analysis.Column.text;
+
+/**
+ * Two runs side by side, per experiment present in both: the change in accuracy (with a paired test on
+ * the cases both ran), p50 duration and cost. B − A throughout; e.g. a run against its rescored version.
+ */
+public final class RunComparison {
+  public static final String ID = "run_comparison";
+
+  private RunComparison() {}
+
+  public static AnalysisTable of(RunAnalysis a, RunAnalysis b) {
+    AnalysisTable.Builder t = AnalysisTable.builder(ID, "Run " + b.runId() + " against run " + a.runId() + " (B − A)",
+        text("size"), text("provider"), text("model"), number("cells A", "%d"), number("cells B", "%d"),
+        number("failed A", "%d"), number("failed B", "%d"), number("CorrectScore A", "%.3f"),
+        number("CorrectScore B", "%.3f"), number("Δ pts", "%+.1f"), number("CI low pts", "%+.1f"),
+        number("CI high pts", "%+.1f"), number("p", "%.3f"), text("significant"), number("p50 A s", "%.2f"),
+        number("p50 B s", "%.2f"), number("Δ p50 s", "%+.2f"), number("$ per 1k A", "%.4f"),
+        number("$ per 1k B", "%.4f"), number("Δ $ per 1k", "%+.4f"));
+    long cells = 0;
+    long failed = 0;
+    for (ExperimentStats sa : a.experiments()) {
+      Experiment e = sa.experiment();
+      ExperimentStats sb = b.experiments().stream().filter(s -> s.experiment().equals(e)).findFirst().orElse(null);
+      if (sb == null) continue;
+      cells += sa.cells() + sb.cells();
+      failed += sa.failed() + sb.failed();
+      PairedDifference d = b.options().bootstrap().paired(a.runId() + " vs " + b.runId() + " " + e.key(),
+          b.caseTotals().get(e), a.caseTotals().get(e));
+      Double costA = sa.costPerThousand();
+      Double costB = sb.costPerThousand();
+      t.row(e.size(), e.provider(), e.model(), sa.cells(), sb.cells(), sa.failed(), sb.failed(),
+          a.accuracy().get(e).mean(), b.accuracy().get(e).mean(), d.difference() * 100, d.low() * 100, d.high() * 100,
+          d.pValue(), d.significant() ? "yes" : "no", sa.p50(), sb.p50(), sb.p50() - sa.p50(), costA, costB,
+          costA == null || costB == null ? null : costB - costA);
+    }
+    return t.build(cells + " cells of both runs, " + failed + " failed; accuracy change by paired bootstrap on the"
+        + " cases both ran; significant when the 95% CI excludes 0");
+  }
+}

@@ -1,0 +1,38 @@
+package dev.provbench.cli;
+
+import dev.provbench.analysis.AnalysisOptions;
+import dev.provbench.analysis.Bootstrap;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options {@code analyze} and {@code report} share (a picocli mixin). */
+final class AnalysisFlags {
+  @Option(names = "--run", paramLabel = "ID",
+      description = "the run to analyse (default: the latest); give it twice to compare two runs, baseline first")
+  List<String> runs = new ArrayList<>();
+
+  @Option(names = "--latency-objective-ms", paramLabel = "MS", defaultValue = "5000",
+      description = "correct goodput counts correct cells with duration_ms at most this (default: ${DEFAULT-VALUE})")
+  long latencyObjectiveMs;
+
+  @Option(names = "--correct-at", paramLabel = "SCORE", defaultValue = "1.0",
+      description = "CorrectScore at or above which a cell is a correct answer (default: ${DEFAULT-VALUE})")
+  double correctAt;
+
+  @Option(names = "--seed", defaultValue = "" + Bootstrap.DEFAULT_SEED,
+      description = "bootstrap seed; the same seed gives the same intervals (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--resamples", defaultValue = "" + Bootstrap.DEFAULT_RESAMPLES,
+      description = "bootstrap resamples per interval and test (default: ${DEFAULT-VALUE})")
+  int resamples;
+
+  @Option(names = "--simulated", description = "label the runs as made by simulated providers"
+      + " (also detected from run_id=<id>/_SIMULATED or \"simulated\": true in _provbench.json)")
+  boolean simulated;
+
+  AnalysisOptions options() {
+    return new AnalysisOptions(new Bootstrap(seed, resamples), latencyObjectiveMs, correctAt);
+  }
+}

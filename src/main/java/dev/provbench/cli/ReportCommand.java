@@ -1,0 +1,37 @@
+package dev.provbench.cli;
+
+import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.ResultsAnalyzer;
+import dev.provbench.report.ReportWriter;
+import dev.provbench.run.SparkSessions;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code provbench report RESULTS --out DIR}: one self-contained HTML page and a PNG per chart. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = "Write an HTML report with charts and the analysis tables (self-contained, no network fetch) and"
+        + " a PNG per chart; calls no provider.")
+final class ReportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder")
+  Path results;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for report.html and the PNGs")
+  Path out;
+
+  @Mixin
+  AnalysisFlags flags;
+
+  @Override
+  public Integer call() {
+    var spark = SparkSessions.create("provbench report", 2, Map.of());
+    Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options());
+    Path html = ReportWriter.write(analysis, out);
+    System.out.println("report of " + analysis.heading() + ": " + html);
+    return 0;
+  }
+}

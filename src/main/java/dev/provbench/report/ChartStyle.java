@@ -1,0 +1,97 @@
+package dev.provbench.report;
+
+import dev.provbench.analysis.ExperimentStats;
+import dev.provbench.analysis.RunAnalysis;
+import dev.provbench.analysis.SizeOrder;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.title.TextTitle;
+
+/**
+ * The same colour for a provider and the same marker for a size in every chart of a report. Colours are
+ * the Okabe–Ito palette, readable by colour-blind readers.
+ */
+final class ChartStyle {
+  private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
+      new Color(0xCC79A7), new Color(0xD55E00), new Color(0x56B4E9), Color.BLACK, new Color(0x999999)};
+  static final Font TITLE = new Font("SansSerif", Font.BOLD, 18);
+  static final Font LABEL = new Font("SansSerif", Font.PLAIN, 13);
+  static final BasicStroke WHISKER = new BasicStroke(1.6f);
+
+  private final Map<String, Paint> providers = new LinkedHashMap<>();
+  private final Map<String, Shape> sizes = new LinkedHashMap<>();
+  private final boolean simulated;
+
+  ChartStyle(RunAnalysis run) {
+    TreeSet<String> names = new TreeSet<>();
+    run.experiments().stream().map(ExperimentStats::experiment).forEach(e -> names.add(e.provider()));
+    int i = 0;
+    for (String p : names) providers.put(p, PALETTE[i++ % PALETTE.length]);
+    List<String> sizeNames = run.sizes().stream().map(s -> s.size()).sorted(SizeOrder.COMPARATOR).toList();
+    Shape[] shapes = {new Ellipse2D.Double(-6, -6, 12, 12), new Rectangle2D.Double(-5.5, -5.5, 11, 11), triangle(true),
+        diamond(), triangle(false)};
+    for (int s = 0; s < sizeNames.size(); s++) sizes.put(sizeNames.get(s), shapes[s % shapes.length]);
+    this.simulated = run.simulated();
+  }
+
+  Paint colour(String provider) {
+    return providers.get(provider);
+  }
+
+  Shape marker(String size) {
+    return sizes.get(size);
+  }
+
+  Map<String, Paint> providers() {
+    return providers;
+  }
+
+  Map<String, Shape> sizes() {
+    return sizes;
+  }
+
+  /** A chart with the house fonts, white background, and a "simulated providers" subtitle when so. */
+  JFreeChart chart(String title, Plot plot) {
+    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    plot.setBackgroundPaint(Color.WHITE);
+    if (simulated) {
+      TextTitle note = new TextTitle("Simulated providers: not measurements of real services", LABEL);
+      note.setPaint(new Color(0xB00020));
+      chart.addSubtitle(note);
+    }
+    return chart;
+  }
+
+  private static Shape triangle(boolean up) {
+    Path2D.Double p = new Path2D.Double();
+    double s = up ? 1 : -1;
+    p.moveTo(0, -7 * s);
+    p.lineTo(6.5, 5 * s);
+    p.lineTo(-6.5, 5 * s);
+    p.closePath();
+    return p;
+  }
+
+  private static Shape diamond() {
+    Path2D.Double p = new Path2D.Double();
+    p.moveTo(0, -7);
+    p.lineTo(7, 0);
+    p.lineTo(0, 7);
+    p.lineTo(-7, 0);
+    p.closePath();
+    return p;
+  }
+}

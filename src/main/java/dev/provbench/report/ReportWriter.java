@@ -1,0 +1,45 @@
+package dev.provbench.report;
+
+import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.RunAnalysis;
+import dev.provbench.analysis.SizeStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes {@code report.html} (self-contained) and one PNG per chart into a folder: the score-vs-duration
+ * scatter, then latency and accuracy per provider within each size.
+ */
+public final class ReportWriter {
+  public static final String HTML = "report.html";
+
+  private ReportWriter() {}
+
+  /** Writes the report and returns the HTML file. */
+  public static Path write(Analysis analysis, Path outDir) {
+    System.setProperty("java.awt.headless", "true");
+    List<ChartImage> charts = charts(analysis.run());
+    try {
+      Files.createDirectories(outDir);
+      for (ChartImage c : charts) Files.write(outDir.resolve(c.fileName()), c.png());
+      Path html = outDir.resolve(HTML);
+      Files.writeString(html, HtmlPage.render(analysis, charts));
+      return html;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report to " + outDir, e);
+    }
+  }
+
+  static List<ChartImage> charts(RunAnalysis run) {
+    ChartStyle style = new ChartStyle(run);
+    List<ChartImage> out = new ArrayList<>();
+    out.add(ScoreDurationChart.render(run, style));
+    for (SizeStats s : run.sizes()) out.add(LatencyChart.render(run, s.size(), style));
+    for (SizeStats s : run.sizes()) out.add(AccuracyChart.render(run, s.size(), style));
+    return out;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.provbench.report;
+
+import dev.provbench.analysis.ExperimentStats;
+import dev.provbench.analysis.Interval;
+import dev.provbench.analysis.RunAnalysis;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.Shape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+
+/**
+ * The write-up's score-vs-duration scatter: one point per experiment at (mean duration, mean
+ * CorrectScore), colour by provider, marker by size, whiskers the accuracy's 95% CI.
+ */
+final class ScoreDurationChart {
+  private ScoreDurationChart() {}
+
+  static ChartImage render(RunAnalysis run, ChartStyle style) {
+    XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+    Map<String, XYIntervalSeries> byProvider = new LinkedHashMap<>();
+    Map<String, List<String>> sizesOf = new LinkedHashMap<>();
+    for (String provider : style.providers().keySet()) {
+      XYIntervalSeries series = new XYIntervalSeries(provider, false, true);
+      byProvider.put(provider, series);
+      sizesOf.put(provider, new ArrayList<>());
+      data.addSeries(series);
+    }
+    for (ExperimentStats s : run.experiments()) {
+      Interval ci = run.accuracy().get(s.experiment());
+      double x = s.durationMean();
+      byProvider.get(s.experiment().provider()).add(x, x, x, ci.mean(), ci.low(), ci.high());
+      sizesOf.get(s.experiment().provider()).add(s.experiment().size());
+    }
+    List<String> providers = new ArrayList<>(byProvider.keySet());
+    XYErrorRenderer renderer = new XYErrorRenderer() {
+      @Override
+      public Shape getItemShape(int series, int item) {
+        return style.marker(sizesOf.get(providers.get(series)).get(item));
+      }
+    };
+    renderer.setDrawXError(false);
+    renderer.setErrorStroke(ChartStyle.WHISKER);
+    renderer.setCapLength(8);
+    renderer.setDefaultLinesVisible(false);
+    for (int i = 0; i < providers.size(); i++) renderer.setSeriesPaint(i, style.colour(providers.get(i)));
+    NumberAxis x = new NumberAxis("mean duration per cell, s (retries and back-off included)");
+    x.setAutoRangeIncludesZero(true);
+    NumberAxis y = new NumberAxis("mean CorrectScore (95% CI)");
+    y.setAutoRangeIncludesZero(false);
+    for (NumberAxis a : List.of(x, y)) {
+      a.setLabelFont(ChartStyle.LABEL);
+      a.setTickLabelFont(ChartStyle.LABEL);
+    }
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+    plot.setFixedLegendItems(legend(style));
+    return ChartImage.of("score-vs-duration.png", "One point per experiment (provider × size): colour is the provider,"
+        + " marker the size; the vertical whisker is the accuracy's 95% bootstrap CI over cases.",
+        style.chart("Score vs duration, one point per experiment", plot), ChartImage.WIDTH, ChartImage.HEIGHT);
+  }
+
+  private static LegendItemCollection legend(ChartStyle style) {
+    LegendItemCollection items = new LegendItemCollection();
+    for (Map.Entry<String, Paint> p : style.providers().entrySet()) {
+      items.add(new LegendItem(p.getKey(), null, null, null, new java.awt.Rectangle(-6, -6, 12, 12), p.getValue()));
+    }
+    for (Map.Entry<String, Shape> s : style.sizes().entrySet()) {
+      LegendItem item = new LegendItem(s.getKey(), null, null, null, s.getValue(), Color.WHITE, new BasicStroke(1.5f),
+          Color.DARK_GRAY);
+      items.add(item);
+    }
+    return items;
+  }
+}

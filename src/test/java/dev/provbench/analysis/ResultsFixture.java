@@ -1,0 +1,83 @@
+package dev.provbench.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provbench.run.ResultSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The small results set every analysis test checks by hand: {@code analysis/results.jsonl}, written as
+ * Parquet with the real schema, partitioned by run_id. Run r1: P1 and P2 at 8b and 70b, cases c1 and c2,
+ * 2 trials, 4 failed cells, and cell P2/8b/c2/2 run twice (a timeout, then ok: the later row wins).
+ * Run r0: two older cells. Short keys of the JSONL fill the schema's columns; the rest take defaults.
+ */
+public final class ResultsFixture {
+  /** When the cells start: {@code start} in the JSONL counts seconds from here. */
+  public static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ResultsFixture() {}
+
+  /** Writes the fixture under {@code dir} and returns {@code dir}. */
+  public static Path write(SparkSession spark, Path dir) throws IOException {
+    write(spark, dir, rows());
+    return dir;
+  }
+
+  public static void write(SparkSession spark, Path dir, List<Row> rows) {
+    spark.createDataFrame(rows, ResultSchema.SCHEMA).coalesce(1).write().mode(SaveMode.Append).partitionBy("run_id")
+        .parquet(dir.toString());
+  }
+
+  public static List<Row> rows() throws IOException {
+    List<Row> rows = new ArrayList<>();
+    try (InputStream in = ResultsFixture.class.getResourceAsStream("/analysis/results.jsonl")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank()) rows.add(row(JSON.readTree(line)));
+      }
+    }
+    return rows;
+  }
+
+  static Row row(JsonNode j) {
+    String run = j.get("run").asText();
+    String provider = j.get("p").asText();
+    String size = j.get("size").asText();
+    String caseId = j.get("case").asText();
+    int trial = j.get("trial").asInt();
+    String status = j.get("status").asText();
+    boolean ok = status.equals("ok");
+    Double output = dbl(j, "out");
+    long duration = j.get("dur").asLong();
+    Instant start = T0.plusSeconds(j.get("start").asLong());
+    Integer http = j.has("http") ? (j.get("http").isNull() ? null : j.get("http").asInt()) : (ok || status.equals("parse_error") ? 200 : null);
+    String choice = j.has("choice") ? j.get("choice").asText() : null;
+    String response = j.has("response") ? j.get("response").asText()
+        : choice == null ? null : "<function=select_choice>{\"reasons\": \"r\", \"choice\": \"" + choice + "\"}</function>";
+    Long ttft = j.has("ttft") ? j.get("ttft").asLong() : null;
+    return RowFactory.create(run + "|" + provider + "|" + size + "|" + caseId + "|" + trial, provider,
+        "m-" + provider.toLowerCase() + "-" + size, size, caseId, trial, status, http, ok ? null : status + " in fixture",
+        j.path("attempts").asInt(1), j.path("r429").asInt(0), j.path("backoff").asLong(0), duration,
+        ok ? duration : null, ttft, 1000L, 20L, dbl(j, "tps"), dbl(j, "cost"), response, output, choice,
+        choice == null ? null : "r", j.get("exp").asDouble(), dbl(j, "cs"), output == null ? 0.0 : 1.0,
+        output == null ? "output is null" : null, ttft != null, Timestamp.from(start),
+        Timestamp.from(start.plusMillis(duration)), scala.jdk.javaapi.CollectionConverters.asScala(List.<Row>of()).toSeq(),
+        run);
+  }
+
+  private static Double dbl(JsonNode j, String field) {
+    JsonNode v = j.get(field);
+    return v == null || v.isNull() ? null : v.asDouble();
+  }
+}
