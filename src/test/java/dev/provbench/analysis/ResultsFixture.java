@@ -68,7 +68,7 @@ public final class ResultsFixture {
     Long ttft = j.has("ttft") ? j.get("ttft").asLong() : null;
     return RowFactory.create(run + "|" + provider + "|" + size + "|" + caseId + "|" + trial, provider,
         "m-" + provider.toLowerCase() + "-" + size, size, caseId, trial, status, http, ok ? null : status + " in fixture",
-        j.path("attempts").asInt(1), j.path("r429").asInt(0), j.path("backoff").asLong(0), duration,
+        j.path("attempts").asInt(1), j.path("r429").asInt(0), j.path("backoff").asLong(0), 0L, duration,
         ok ? duration : null, ttft, 1000L, 20L, dbl(j, "tps"), dbl(j, "cost"), response, output, choice,
         choice == null ? null : "r", j.get("exp").asDouble(), dbl(j, "cs"), output == null ? 0.0 : 1.0,
         output == null ? "output is null" : null, ttft != null, Timestamp.from(start),

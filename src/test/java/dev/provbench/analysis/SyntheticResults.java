@@ -58,7 +58,7 @@ public final class SyntheticResults {
         "CASE WHEN status = 'ok' THEN NULL ELSE concat(status, ' (synthetic)') END AS error",
         "CAST(CASE WHEN status = 'http_error' THEN 4 ELSE 1 END AS INT) AS attempts",
         "CAST(CASE WHEN status = 'http_error' THEN 3 ELSE 0 END AS INT) AS rate_limited",
-        "CAST(CASE WHEN status = 'http_error' THEN 3500 ELSE 0 END AS BIGINT) AS backoff_ms",
+        "CAST(CASE WHEN status = 'http_error' THEN 3500 ELSE 0 END AS BIGINT) AS backoff_ms", "CAST(0 AS BIGINT) AS throttle_ms",
         "dur AS duration_ms", "CASE WHEN status = 'ok' THEN dur END AS latency_ms",
         "CAST(dur * 0.25 AS BIGINT) AS ttft_ms", "CAST(3500 AS BIGINT) AS prompt_tokens",
         "CAST(60 AS BIGINT) AS completion_tokens", "60 / (dur * 0.75 / 1000) AS output_tps",
