@@ -1,11 +1,20 @@
 package dev.provbench.cli;
 
+import dev.provbench.analysis.AccuracyTables;
+import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.AnalysisOptions;
+import dev.provbench.analysis.OutputFormat;
+import dev.provbench.analysis.ResultsAnalyzer;
+import dev.provbench.analysis.SpeedTables;
+import dev.provbench.analysis.TradeoffTable;
 import dev.provbench.job.BadInputException;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.run.PreparedRun;
+import dev.provbench.report.ReportWriter;
 import dev.provbench.run.ResultsFolder;
+import dev.provbench.run.SparkSessions;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimStats;
 import dev.provbench.sim.SimulatedProviders;
@@ -17,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The demo: the reference job against the local simulated providers, one command, no keys. Its
@@ -25,8 +35,8 @@ import java.util.Map;
 final class DemoRun {
   static final String SIMULATED_MARKER = "_SIMULATED";
 
-  /** What the demo ran, and what the simulator saw. */
-  record Outcome(Job job, SimStats serverStats) {}
+  /** What the demo ran, what the simulator saw, and the report it wrote. */
+  record Outcome(Job job, SimStats serverStats, Path report) {}
 
   private DemoRun() {}
 
@@ -42,9 +52,23 @@ final class DemoRun {
           timeScale == 1 ? "at" : String.format("%.0fx shorter than", 1 / timeScale));
       RunCommand.runPrepared(run, console, progressSeconds);
       markSimulated(ResultsFolder.runDir(job.output(), job.runId()), profileFile, timeScale);
+      Path report = writeUp(job, console);
+      console.println("report: " + report);
       console.println("note: these providers were SIMULATED; the figures show the tool at work, not real providers.");
-      return new Outcome(job, sim.stats());
+      return new Outcome(job, sim.stats(), report);
     }
+  }
+
+  /** The write-up's three tables and its insights on the console, from the Parquet; the full report beside the results. */
+  private static Path writeUp(Job job, PrintStream console) {
+    SparkSession spark = SparkSessions.create("provbench demo", 2, Map.of());
+    Analysis all = ResultsAnalyzer.analyze(spark, job.output(), List.of(job.runId()), true, AnalysisOptions.defaults());
+    Analysis writeUp = new Analysis(all.run(), null, List.of(all.table(TradeoffTable.ID), all.table(SpeedTables.VARIANCE_ID),
+        all.table(AccuracyTables.VARIANCE_ID)), all.insights());
+    console.println();
+    console.print(OutputFormat.CONSOLE.render(writeUp));
+    // Under an underscore folder: Spark and other engines skip it when they read the results.
+    return ReportWriter.write(all, job.output().resolve("_reports").resolve(job.runId()));
   }
 
   /** Every provider of the job at the simulator's endpoint of the same name. */

@@ -25,7 +25,7 @@ class DemoRunTest {
   Path out;
 
   @Test
-  void everyCellIsARowWithinTheConcurrencyBoundAndAccuracyRisesWithSize() {
+  void everyCellIsARowWithinTheConcurrencyBoundAndAccuracyRisesWithSize() throws Exception {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     DemoRun.Outcome demo = DemoRun.execute(Path.of("jobs/demo.yaml"), Path.of("data/sim/demo-profile.yaml"), 0.05, out,
         "demo-test", new PrintStream(console, true), 0);
@@ -35,6 +35,10 @@ class DemoRunTest {
     assertTrue(text.contains("SIMULATED providers"), text);
     assertTrue(text.contains("10 experiments, 1800 cells"), text);
     assertTrue(Files.exists(ResultsFolder.runDir(out, "demo-test").resolve(DemoRun.SIMULATED_MARKER)));
+    assertTrue(text.contains("Aggregate trade-off by size"), text);
+    assertTrue(text.contains("Speed variance") && text.contains("Accuracy variance"), text);
+    assertTrue(text.contains("report: " + demo.report()), text);
+    assertTrue(Files.readString(demo.report()).contains("simulated"), "the report says the providers were simulated");
 
     List<Row> cells = spark.read().parquet(out.toString()).where("run_id = 'demo-test'").select("cell_id").collectAsList();
     assertEquals(1800, cells.size());
