@@ -55,6 +55,7 @@ final class DemoRun {
       Path report = writeUp(job, console);
       console.println("report: " + report);
       console.println("note: these providers were SIMULATED; the figures show the tool at work, not real providers.");
+      awaitIdle(sim);
       return new Outcome(job, sim.stats(), report);
     }
   }
@@ -69,6 +70,14 @@ final class DemoRun {
     console.print(OutputFormat.CONSOLE.render(writeUp));
     // Under an underscore folder: Spark and other engines skip it when they read the results.
     return ReportWriter.write(all, job.output().resolve("_reports").resolve(job.runId()));
+  }
+
+  private static void awaitIdle(SimulatedProviders sim) {
+    try {
+      sim.awaitIdle(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Every provider of the job at the simulator's endpoint of the same name. */

@@ -50,6 +50,7 @@ public final class SimulatedProviders implements AutoCloseable {
   private final Map<String, SimProvider> modelRoutes = new HashMap<>();
   private final List<ModelLoad> loads = new ArrayList<>();
   private final RequestJournal journal = new RequestJournal(LOG_CAPACITY);
+  private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
 
   private SimulatedProviders(SimProfile profile, HttpServer server, ExecutorService threads) {
     this.profile = profile;
@@ -111,6 +112,20 @@ public final class SimulatedProviders implements AutoCloseable {
     return urls;
   }
 
+  /**
+   * Waits until no chat request is being handled (at most {@code timeoutMs}). A request is counted in
+   * {@link #stats()} and {@link #requestLog()} when its handler returns, just after the client has read
+   * its last byte: call this before reading them once the client is done. Returns whether it settled.
+   */
+  public boolean awaitIdle(long timeoutMs) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+    while (busy.get() > 0) {
+      if (System.nanoTime() > deadline) return false;
+      Thread.sleep(2);
+    }
+    return true;
+  }
+
   public SimStats stats() {
     List<ModelStats> models = new ArrayList<>();
     for (ModelLoad load : loads) models.add(load.snapshot());
@@ -141,7 +156,12 @@ public final class SimulatedProviders implements AutoCloseable {
     ChatCompletionsRoute chat = chatRoutes.get(path);
     SimProvider models = modelRoutes.get(path);
     if (chat != null && method.equals("POST")) {
-      chat.handle(exchange);
+      busy.incrementAndGet();
+      try {
+        chat.handle(exchange);
+      } finally {
+        busy.decrementAndGet();
+      }
     } else if (models != null && method.equals("GET")) {
       JsonReply.send(exchange, 200, ResponseBodies.models(models));
     } else if (path.equals("/stats") && method.equals("GET")) {

@@ -118,10 +118,11 @@ class KillAndResumeTest {
       long before = spark.read().parquet(job.output().toString()).where("run_id = 'killed'").count();
       assertTrue(before >= 6 && before < CELLS, "rows committed before the kill: " + before);
 
-      Thread.sleep(500); // let the simulator finish the killed run's calls in flight
+      assertTrue(sim.awaitIdle(10_000), "the killed run's calls in flight ended");
       sim.resetStats();
       BenchmarkRun.execute(spark, PreparedRun.prepare(job, Map.of(), new PreparedRun.Resume(false)),
           new PrintStream(OutputStream.nullOutputStream()), 0);
+      assertTrue(sim.awaitIdle(5_000));
       assertEquals(CELLS - before, sim.stats().totalRequests(), "calls made by the resumed run");
       assertEquals(CELLS, spark.read().parquet(job.output().toString()).where("run_id = 'killed'").count());
       assertEquals(CELLS, spark.read().parquet(job.output().toString()).where("run_id = 'killed'")

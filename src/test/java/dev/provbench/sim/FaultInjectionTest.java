@@ -77,10 +77,11 @@ class FaultInjectionTest {
   }
 
   @Test
-  void hangClosesTheConnectionWithNoAnswerAfterHangMs() {
+  void hangClosesTheConnectionWithNoAnswerAfterHangMs() throws Exception {
     long start = System.nanoTime();
     assertThrows(IOException.class, () -> call("always-hangs", false).close());
     double waitedMs = (System.nanoTime() - start) / 1e6;
+    assertTrue(sim.awaitIdle(2_000));
     assertTrue(waitedMs >= 250 && waitedMs < 5_000, "waited " + waitedMs + " ms");
     RequestRecord hung = sim.requestLog().stream().filter(r -> r.model().equals("always-hangs")).findFirst().orElseThrow();
     assertEquals(Outcome.HUNG, hung.outcome());
@@ -88,7 +89,7 @@ class FaultInjectionTest {
   }
 
   @Test
-  void malformedToolCallDoesNotParse() throws IOException {
+  void malformedToolCallDoesNotParse() throws Exception {
     for (int i = 0; i < 8; i++) {
       try (Response r = call("always-malformed", false)) {
         String content = SimCalls.content(SimCalls.JSON.readTree(r.body().string()));
@@ -96,6 +97,7 @@ class FaultInjectionTest {
         assertNull(ToolCallReplyTest.choice(content), content);
       }
     }
+    assertTrue(sim.awaitIdle(2_000));
     assertEquals(8, sim.stats().model("always-malformed").count(200));
   }
 

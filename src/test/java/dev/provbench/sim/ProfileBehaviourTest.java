@@ -57,6 +57,7 @@ class ProfileBehaviourTest {
       long refused = replies.stream().filter(r -> r[0] == 429 && r[1] == 2).count();
       assertEquals(6, ok + refused, "every reply is a 200 or a 429 with Retry-After: 2");
       assertTrue(ok >= 2 && refused >= 1, ok + " served, " + refused + " refused");
+      assertTrue(sim.awaitIdle(2_000));
       ModelStats stats = sim.stats().model("two-at-once");
       assertEquals(2, stats.maxConcurrency());
       assertEquals(6, stats.requests());
@@ -93,7 +94,7 @@ class ProfileBehaviourTest {
   }
 
   @Test
-  void timeScaleScalesServiceTime() {
+  void timeScaleScalesServiceTime() throws Exception {
     double full = meanServiceMs(1.0);
     double quarter = meanServiceMs(0.25);
     double ratio = full / quarter;
@@ -158,7 +159,7 @@ class ProfileBehaviourTest {
   }
 
   /** Mean server-side service time of streamed replies: ttft 200 ms + 40 tokens at 100/s. */
-  private static double meanServiceMs(double timeScale) {
+  private static double meanServiceMs(double timeScale) throws InterruptedException {
     SimProfile profile = SimProfile.parse("""
         providers:
           - name: Timed
@@ -177,6 +178,7 @@ class ProfileBehaviourTest {
           throw new java.io.UncheckedIOException(e);
         }
       }
+      assertTrue(sim.awaitIdle(5_000));
       return sim.requestLog().stream().mapToDouble(RequestRecord::serviceMs).average().orElseThrow();
     }
   }
