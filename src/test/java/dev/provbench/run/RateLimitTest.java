@@ -31,20 +31,21 @@ class RateLimitTest {
   @TempDir
   Path dir;
 
-  @Test
-  void requestsPerMinuteHoldsAcrossTheProvidersModels() throws Exception {
+  /** Runs {@code cases} cases on two models of one provider with this rate limit; returns the server's arrival times. */
+  private List<Long> run(int cases, String rateLimit) throws Exception {
     List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
     server.setDispatcher(new Dispatcher() {
       @Override
       public MockResponse dispatch(RecordedRequest request) {
         arrivals.add(System.nanoTime());
         return new MockResponse.Builder().body("{\"choices\": [{\"message\": {\"content\": "
-            + "\"<function=select_choice>{\\\"reasons\\\": \\\"r\\\", \\\"choice\\\": \\\"C\\\"}</function>\"}}]}").build();
+            + "\"<function=select_choice>{\\\"reasons\\\": \\\"r\\\", \\\"choice\\\": \\\"C\\\"}</function>\"}}],"
+            + " \"usage\": {\"prompt_tokens\": 25, \"completion_tokens\": 5}}").build();
       }
     });
-    StringBuilder cases = new StringBuilder();
-    for (int i = 0; i < 12; i++) cases.append("{\"input\": \"q").append(i).append("\", \"expected\": 1}\n");
-    Files.writeString(dir.resolve("cases.jsonl"), cases);
+    StringBuilder data = new StringBuilder();
+    for (int i = 0; i < cases; i++) data.append("{\"input\": \"q").append(i).append("\", \"expected\": 1}\n");
+    Files.writeString(dir.resolve("cases.jsonl"), data);
     Files.writeString(dir.resolve("judge.yaml"), "prompt: \"{{input}}\"\nchoice_scores: {C: 1}\n");
     Files.writeString(dir.resolve("job.yaml"), """
         run_id: rl
@@ -56,16 +57,33 @@ class RateLimitTest {
         providers:
           - name: P
             base_url: http://127.0.0.1:%d/v1
-            rate_limit: {requests_per_minute: 600}
+            rate_limit: %s
             models: [{id: m1}, {id: m2, concurrency: 1}]
-        """.formatted(server.getPort()));
+        """.formatted(server.getPort(), rateLimit));
     Job job = JobReader.read(dir.resolve("job.yaml"));
-    SparkSession spark = SparkTestSession.get();
-    BenchmarkRun.execute(spark, PreparedRun.prepare(job, Map.of()), new PrintStream(OutputStream.nullOutputStream()), 0);
-
-    assertEquals(24, arrivals.size());
+    BenchmarkRun.execute(SparkTestSession.get(), PreparedRun.prepare(job, Map.of()),
+        new PrintStream(OutputStream.nullOutputStream()), 0);
     List<Long> sorted = new ArrayList<>(arrivals);
     Collections.sort(sorted);
+    return sorted;
+  }
+
+  @Test
+  void tokensPerMinuteHoldsAcrossTheProvidersModels() throws Exception {
+    // Each call uses about 300 tokens (the system message and prompt, estimated at 4 characters a token,
+    // and 5 completion tokens); 18,000 a minute is 300 a second: about one call a second after the burst.
+    List<Long> sorted = run(3, "{tokens_per_minute: 18000}");
+    assertEquals(6, sorted.size());
+    double span = (sorted.get(sorted.size() - 1) - sorted.get(0)) / 1e9;
+    assertTrue(span >= 3, "6 calls of ~300 tokens at 300 tokens a second took only " + span + " s");
+  }
+
+  @Test
+  void requestsPerMinuteHoldsAcrossTheProvidersModels() throws Exception {
+    List<Long> sorted = run(12, "{requests_per_minute: 600}");
+    SparkSession spark = SparkTestSession.get();
+    Job job = JobReader.read(dir.resolve("job.yaml"));
+    assertEquals(24, sorted.size());
     // 600 a minute is 10 a second: split 3:1 between the models' partitions, each paced evenly.
     int most = 0;
     for (int i = 0; i < sorted.size(); i++) {
