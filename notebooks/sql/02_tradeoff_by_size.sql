@@ -2,7 +2,7 @@
 -- Sizes order by their number of parameters (8b < 70b < 405b). `provbench analyze` adds 95% CIs.
 WITH by_size AS (
   SELECT run_id, size,
-         CAST(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE) AS parameters,
+         try_cast(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE) AS parameters,
          count(*) AS cells,
          count_if(status <> 'ok') AS failed,
          avg(correct_score) AS correct_score,

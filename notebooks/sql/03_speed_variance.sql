@@ -13,7 +13,7 @@ SELECT run_id, size, provider, model,
        avg(output_tps) AS tokens_per_s
 FROM cells
 GROUP BY run_id, size, provider, model
-ORDER BY run_id, CAST(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size, provider, model;
+ORDER BY run_id, try_cast(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size, provider, model;
 
 -- The spread within each size: slowest p50 over fastest p50.
 SELECT run_id, size, count(*) AS providers,
@@ -22,4 +22,4 @@ SELECT run_id, size, count(*) AS providers,
        max(duration_p50_s) / min(duration_p50_s) AS slowest_over_fastest
 FROM experiments
 GROUP BY run_id, size
-ORDER BY run_id, CAST(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size;
+ORDER BY run_id, try_cast(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size;

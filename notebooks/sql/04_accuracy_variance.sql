@@ -2,7 +2,7 @@
 -- 95% CIs and paired tests between providers.
 SELECT run_id, size, provider, model, cells, failed, correct_score, non_null
 FROM experiments
-ORDER BY run_id, CAST(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size, provider, model;
+ORDER BY run_id, try_cast(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size, provider, model;
 
 -- The spread within each size, in CorrectScore points.
 SELECT run_id, size, count(*) AS providers,
@@ -11,4 +11,4 @@ SELECT run_id, size, count(*) AS providers,
        (max(correct_score) - min(correct_score)) * 100 AS spread_pts
 FROM experiments
 GROUP BY run_id, size
-ORDER BY run_id, CAST(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size;
+ORDER BY run_id, try_cast(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size;

@@ -29,7 +29,7 @@ public final class RunSummary {
       FROM results
       WHERE run_id = '%s'
       GROUP BY provider, size, model
-      ORDER BY CAST(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size, provider, model
+      ORDER BY try_cast(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size, provider, model
       """;
 
   private RunSummary() {}

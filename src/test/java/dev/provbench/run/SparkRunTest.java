@@ -108,7 +108,7 @@ class SparkRunTest {
           - name: P2
             base_url: %1$s/p2/v1
             models:
-              - {id: m-a, size: 8b}
+              - {id: m-a}
               - {id: m-b, size: 70b, cost_per_hour: 36}
         """.formatted(base));
     return job;
