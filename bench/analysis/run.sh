@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 work="target/bench-analysis"
 mkdir -p "$work"
-BENCH_HEAP=6g exec bench/run-main.sh dev.provbench.analysis.bench.AnalysisBenchmark "$work" ${*:-1000000 10000000}
+BENCH_HEAP=${BENCH_HEAP:-6g} exec bench/run-main.sh dev.provbench.analysis.bench.AnalysisBenchmark "$work" ${*:-1000000 10000000}
