@@ -36,8 +36,17 @@ public final class ResultsViews {
 
   private ResultsViews() {}
 
+  /** Fails when a local results folder does not exist; call it before starting Spark. */
+  public static void checkFolder(String resultsDir) {
+    if (!resultsDir.contains("://") && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(resultsDir))) {
+      throw new dev.provbench.job.BadInputException(resultsDir, "results folder not found",
+          "pass the folder a run wrote to (its `output`, e.g. results)");
+    }
+  }
+
   /** Registers {@code results}, {@code cells} and {@code experiments} over {@code resultsDir}. */
   public static void register(SparkSession spark, String resultsDir) {
+    checkFolder(resultsDir);
     spark.read().schema(ResultSchema.SCHEMA).parquet(resultsDir).createOrReplaceTempView("results");
     spark.sql("CREATE OR REPLACE TEMP VIEW cells AS " + CELLS_SQL);
     spark.sql("CREATE OR REPLACE TEMP VIEW experiments AS " + EXPERIMENTS_SQL);

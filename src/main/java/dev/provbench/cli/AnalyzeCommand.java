@@ -1,5 +1,6 @@
 package dev.provbench.cli;
 
+import dev.provbench.analysis.ResultsViews;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.OutputFormat;
 import dev.provbench.analysis.ResultsAnalyzer;
@@ -41,6 +42,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException("--format", "unknown format `" + format + "`", "use console, csv, json or markdown");
     }
+    ResultsViews.checkFolder(results.toString());
     var spark = SparkSessions.create("provbench analyze", 2, Map.of());
     Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options());
     String text = output.render(analysis);

@@ -1,5 +1,6 @@
 package dev.provbench.cli;
 
+import dev.provbench.analysis.ResultsViews;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.report.ReportWriter;
@@ -28,6 +29,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ResultsViews.checkFolder(results.toString());
     var spark = SparkSessions.create("provbench report", 2, Map.of());
     Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options());
     Path html = ReportWriter.write(analysis, out);

@@ -35,6 +35,7 @@ final class RescoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Job job = JobReader.read(jobFile);
+    ResultsViews.checkFolder(results.toString());
     SparkSession spark = SparkSessions.create("provbench rescore", 2, Map.of());
     String run = runId;
     if (run == null) {

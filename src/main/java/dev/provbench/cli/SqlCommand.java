@@ -40,6 +40,7 @@ final class SqlCommand implements Callable<Integer> {
           "e.g. provbench sql results \"SELECT * FROM experiments\"");
     }
     String script = file != null ? Files.readString(file) : query;
+    ResultsViews.checkFolder(results.toString());
     SparkSession spark = SparkSessions.create("provbench sql", 2, Map.of());
     ResultsViews.register(spark, results.toString());
     List<Dataset<Row>> out = SqlScript.run(spark, script);

@@ -1,5 +1,6 @@
 package dev.provbench.cli;
 
+import dev.provbench.analysis.ResultsViews;
 import dev.provbench.analysis.RunSummary;
 import dev.provbench.run.SparkSessions;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ final class SummaryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ResultsViews.checkFolder(results.toString());
     SparkSession spark = SparkSessions.create("provbench summary", 2, Map.of());
     System.out.print(RunSummary.render(RunSummary.rows(spark, results.toString(), runId)));
     return 0;
