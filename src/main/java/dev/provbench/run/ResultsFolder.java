@@ -44,13 +44,14 @@ public final class ResultsFolder {
     if (Files.exists(output) && !Files.isDirectory(output)) {
       throw new BadInputException(where, "output is a file, not a folder", "remove the file or choose another `output` or --out");
     }
-    try {
-      Files.createDirectories(output);
-    } catch (IOException e) {
-      throw new BadInputException(where, "output folder cannot be created (" + e.getClass().getSimpleName() + ")",
+    // Checked without creating anything: `validate` leaves no trace; the run creates the folder.
+    Path existing = output.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) existing = existing.getParent();
+    if (existing == null || !Files.isDirectory(existing)) {
+      throw new BadInputException(where, "output folder cannot be created: " + existing + " is a file",
           "choose a writable `output` in the job file or pass --out");
     }
-    if (!Files.isWritable(output)) {
+    if (!Files.isWritable(existing)) {
       throw new BadInputException(where, "output folder is not writable", "choose a writable `output` or pass --out");
     }
     Path marker = output.resolve(MARKER);
@@ -71,6 +72,7 @@ public final class ResultsFolder {
 
   public static void writeMarker(Path output) {
     try {
+      Files.createDirectories(output);
       Files.writeString(output.resolve(MARKER), "{\"format\": " + ResultSchema.FORMAT_VERSION + "}\n");
     } catch (IOException e) {
       throw new IllegalStateException("cannot write " + output.resolve(MARKER) + ": " + e.getMessage(), e);
