@@ -11,6 +11,7 @@ import dev.provbench.sim.SimulatedProviders;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import dev.provbench.JudgeCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,14 +87,7 @@ public final class SoakBenchmark {
   }
 
   private static Job writeJob(Path dir, String baseUrl, int models, int cases, int trials, int concurrency) throws Exception {
-    StringBuilder data = new StringBuilder();
-    for (int i = 0; i < cases; i++) {
-      data.append("{\"id\": \"c").append(i).append("\", \"input\": {\"input\": \"Question ").append(i)
-          .append("?\", \"output\": \"Answer ").append(i).append("\", \"expected\": \"Answer ").append(i)
-          .append("\"}, \"expected\": 1}\n");
-    }
-    Files.writeString(dir.resolve("cases.jsonl"), data);
-    Files.copy(Path.of("data/templates/factuality.yaml"), dir.resolve("judge.yaml"));
+    JudgeCases.write(dir, cases);
     StringBuilder yaml = new StringBuilder("""
         run_id: soak
         dataset: cases.jsonl

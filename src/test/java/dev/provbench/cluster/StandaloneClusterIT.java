@@ -8,6 +8,7 @@ import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
 import java.io.IOException;
 import java.net.ServerSocket;
+import dev.provbench.JudgeCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -84,14 +85,7 @@ class StandaloneClusterIT {
   }
 
   private Path job(String baseUrl) throws IOException {
-    StringBuilder cases = new StringBuilder();
-    for (int i = 1; i <= 30; i++) {
-      cases.append("{\"id\": \"c").append(i).append("\", \"input\": {\"input\": \"Question ").append(i)
-          .append("?\", \"output\": \"Answer ").append(i).append("\", \"expected\": \"Answer ").append(i)
-          .append("\"}, \"expected\": 1}\n");
-    }
-    Files.writeString(dir.resolve("cases.jsonl"), cases);
-    Files.copy(Path.of("data/templates/factuality.yaml"), dir.resolve("judge.yaml"));
+    JudgeCases.write(dir, 30);
     Path job = dir.resolve("job.yaml");
     Files.writeString(job, """
         run_id: cluster

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.cli.Main;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -236,19 +233,9 @@ class BadInputTest {
     List<String> args = new ArrayList<>(List.of("run", dir.resolve("job.yaml").toString(), "--progress-seconds", "0"));
     if (Files.exists(dir.resolve("args"))) args.addAll(Files.readAllLines(dir.resolve("args")));
     int before = server.getRequestCount();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldErr = System.err;
-    PrintStream oldOut = System.out;
-    int code;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      code = Main.execute(args.toArray(String[]::new));
-    } finally {
-      System.setErr(oldErr);
-      System.setOut(oldOut);
-    }
-    String shown = err.toString(StandardCharsets.UTF_8).strip().replace(dir + "/", "").replace(dir.toString(), ".");
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    int code = run.exitCode();
+    String shown = run.stderr().strip().replace(dir + "/", "").replace(dir.toString(), ".");
     if (code != Main.EXIT_BAD_INPUT || !shown.equals("error: " + message) || server.getRequestCount() != before) {
       failures.add(name + ": exit " + code + ", requests " + (server.getRequestCount() - before) + "\n  expected: error: "
           + message + "\n  actual:   " + shown);

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,19 +46,9 @@ class ExitCodeTest {
   }
 
   private void inProcess(String situation, int expected, String stderrStart, String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldErr = System.err;
-    PrintStream oldOut = System.out;
-    int code;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      code = Main.execute(args);
-    } finally {
-      System.setErr(oldErr);
-      System.setOut(oldOut);
-    }
-    String shown = err.toString(StandardCharsets.UTF_8);
+    CliRun run = CliRun.of(args);
+    int code = run.exitCode();
+    String shown = run.stderr();
     assertEquals(expected, code, situation + ": " + shown);
     assertTrue(shown.startsWith(stderrStart), situation + ": " + shown);
     assertEquals(0, server.getRequestCount(), situation);

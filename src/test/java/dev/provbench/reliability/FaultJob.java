@@ -1,6 +1,7 @@
 package dev.provbench.reliability;
 
 import java.io.IOException;
+import dev.provbench.JudgeCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,16 +19,7 @@ final class FaultJob {
 
   static Path write(Path dir, String runId, String baseUrl, boolean stream, List<String> models, String apiKeyEnv,
       int cases, int concurrency) throws IOException {
-    Files.createDirectories(dir);
-    StringBuilder data = new StringBuilder();
-    for (int i = 1; i <= cases; i++) {
-      data.append("{\"id\": \"c").append(i).append("\", \"input\": {\"input\": \"Question ").append(i)
-          .append("?\", \"output\": \"Answer ").append(i).append("\", \"expected\": \"Answer ").append(i)
-          .append("\"}, \"expected\": 1}\n");
-    }
-    Files.writeString(dir.resolve("cases.jsonl"), data);
-    Files.copy(Path.of("data/templates/factuality.yaml"), dir.resolve("judge.yaml"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    JudgeCases.write(dir, cases);
     StringBuilder job = new StringBuilder("""
         name: %s
         run_id: %s

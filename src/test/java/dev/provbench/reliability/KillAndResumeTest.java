@@ -15,6 +15,7 @@ import dev.provbench.sim.SimulatedProviders;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import dev.provbench.JudgeCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,14 +40,7 @@ class KillAndResumeTest {
   Path dir;
 
   private Path job(int port) throws Exception {
-    StringBuilder cases = new StringBuilder();
-    for (int i = 1; i <= 40; i++) {
-      cases.append("{\"id\": \"c").append(i).append("\", \"input\": {\"input\": \"Question ").append(i)
-          .append("?\", \"output\": \"Answer ").append(i).append("\", \"expected\": \"Answer ").append(i)
-          .append("\"}, \"expected\": 1}\n");
-    }
-    Files.writeString(dir.resolve("cases.jsonl"), cases);
-    Files.copy(Path.of("data/templates/factuality.yaml"), dir.resolve("judge.yaml"));
+    JudgeCases.write(dir, 40);
     Path job = dir.resolve("job.yaml");
     Files.writeString(job, """
         run_id: killed
