@@ -1,6 +1,9 @@
 package dev.provbench.analysis;
 
-import dev.provbench.job.BadInputException;
+import dev.provbench.results.ResultsViews;
+import dev.provbench.results.SimulatedRuns;
+
+import dev.provbench.input.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;

@@ -1,5 +1,8 @@
 package dev.provbench.analysis;
 
+import dev.provbench.results.ResultsViews;
+import dev.provbench.results.SimulatedRuns;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package dev.provbench.analysis;
 
+import dev.provbench.results.ResultsViews;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.provbench.cli;
 
-import dev.provbench.job.BadInputException;
+import dev.provbench.input.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,6 +1,6 @@
 package dev.provbench.cli;
 
-import dev.provbench.analysis.ResultsViews;
+import dev.provbench.results.ResultsViews;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.report.ReportWriter;

@@ -1,8 +1,8 @@
 package dev.provbench.cli;
 
 import dev.provbench.analysis.ResultsAnalyzer;
-import dev.provbench.analysis.ResultsViews;
-import dev.provbench.analysis.Rescorer;
+import dev.provbench.results.ResultsViews;
+import dev.provbench.run.Rescorer;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.run.SparkSessions;
@@ -41,7 +41,7 @@ final class RescoreCommand implements Callable<Integer> {
     if (run == null) {
       ResultsViews.register(spark, results.toString());
       List<String> runs = ResultsAnalyzer.runIds(spark);
-      if (runs.isEmpty()) throw new dev.provbench.job.BadInputException(results.toString(), "holds no results", "pass a results folder");
+      if (runs.isEmpty()) throw new dev.provbench.input.BadInputException(results.toString(), "holds no results", "pass a results folder");
       run = runs.get(0);
     }
     Rescorer.Rescored r = Rescorer.rescore(spark, results, run, newRunId, job);

@@ -1,7 +1,7 @@
 package dev.provbench.cli;
 
 import dev.provbench.analysis.RunSummary;
-import dev.provbench.job.BadInputException;
+import dev.provbench.input.BadInputException;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.run.BenchmarkRun;

@@ -1,8 +1,8 @@
 package dev.provbench.cli;
 
-import dev.provbench.analysis.ResultsViews;
+import dev.provbench.results.ResultsViews;
 import dev.provbench.analysis.SqlScript;
-import dev.provbench.job.BadInputException;
+import dev.provbench.input.BadInputException;
 import dev.provbench.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.provbench.cli;
 
-import dev.provbench.analysis.ResultsViews;
+import dev.provbench.results.ResultsViews;
 import dev.provbench.analysis.RunSummary;
 import dev.provbench.run.SparkSessions;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package dev.provbench.job;
 
+import dev.provbench.input.BadInputException;
+import dev.provbench.input.YamlErrors;
+import dev.provbench.input.YamlFields;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package dev.provbench.run;
 
+import dev.provbench.results.ResultSchema;
+import dev.provbench.results.CommittedCells;
+import dev.provbench.results.CellResult;
+
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ProviderSpec;
 import java.util.HashSet;

@@ -1,5 +1,7 @@
 package dev.provbench.run;
 
+import dev.provbench.results.CellResult;
+
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;

@@ -1,5 +1,7 @@
 package dev.provbench.run;
 
+import dev.provbench.results.ResultSchema;
+
 import java.sql.Timestamp;
 import java.util.List;
 import org.apache.parquet.example.data.Group;

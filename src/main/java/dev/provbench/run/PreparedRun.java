@@ -1,5 +1,7 @@
 package dev.provbench.run;
 
+import dev.provbench.results.ResultsFolder;
+
 import dev.provbench.dataset.DatasetReader;
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.Job;

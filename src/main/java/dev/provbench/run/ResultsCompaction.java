@@ -1,5 +1,8 @@
 package dev.provbench.run;
 
+import dev.provbench.results.ResultSchema;
+import dev.provbench.results.ResultsFolder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

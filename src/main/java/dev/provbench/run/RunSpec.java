@@ -1,5 +1,7 @@
 package dev.provbench.run;
 
+import dev.provbench.results.ResultsFolder;
+
 import dev.provbench.job.CommitPolicy;
 import dev.provbench.job.Job;
 import dev.provbench.job.ProviderSpec;

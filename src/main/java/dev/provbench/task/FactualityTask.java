@@ -2,7 +2,7 @@ package dev.provbench.task;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
-import dev.provbench.job.BadInputException;
+import dev.provbench.input.BadInputException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -2,8 +2,8 @@ package dev.provbench.task;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.provbench.job.BadInputException;
-import dev.provbench.job.YamlErrors;
+import dev.provbench.input.BadInputException;
+import dev.provbench.input.YamlErrors;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.provbench.analysis;
 
+import dev.provbench.results.ResultsViews;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.provbench.SparkTestSession;

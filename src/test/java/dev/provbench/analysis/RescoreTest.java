@@ -1,5 +1,7 @@
 package dev.provbench.analysis;
 
+import dev.provbench.run.Rescorer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -2,7 +2,7 @@ package dev.provbench.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.provbench.run.ResultSchema;
+import dev.provbench.results.ResultSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.provbench.analysis;
 
-import dev.provbench.run.ResultSchema;
+import dev.provbench.results.ResultSchema;
 import java.nio.file.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.RunSummary;
-import dev.provbench.run.ResultsFolder;
+import dev.provbench.results.ResultsFolder;
 import dev.provbench.sim.ModelStats;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

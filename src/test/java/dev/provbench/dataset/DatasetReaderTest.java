@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.SparkTestSession;
-import dev.provbench.job.BadInputException;
+import dev.provbench.input.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

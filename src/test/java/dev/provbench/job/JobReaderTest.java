@@ -1,5 +1,7 @@
 package dev.provbench.job;
 
+import dev.provbench.input.BadInputException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.ResultsFixture;
 import dev.provbench.analysis.SqlScript;
-import dev.provbench.run.ResultSchema;
+import dev.provbench.results.ResultSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

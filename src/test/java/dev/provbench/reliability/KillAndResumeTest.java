@@ -9,7 +9,7 @@ import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.run.BenchmarkRun;
 import dev.provbench.run.PreparedRun;
-import dev.provbench.run.ResultsFolder;
+import dev.provbench.results.ResultsFolder;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
 

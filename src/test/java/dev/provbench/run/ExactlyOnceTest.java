@@ -1,5 +1,7 @@
 package dev.provbench.run;
 
+import dev.provbench.results.ResultsFolder;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

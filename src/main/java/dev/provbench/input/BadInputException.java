@@ -1,4 +1,4 @@
-package dev.provbench.job;
+package dev.provbench.input;
 
 /**
  * Input that cannot be run: a job file, dataset row, template or environment. The message names the

@@ -1,9 +1,12 @@
-package dev.provbench.analysis;
+package dev.provbench.run;
 
-import dev.provbench.job.BadInputException;
+import dev.provbench.results.ResultsViews;
+import dev.provbench.results.SimulatedRuns;
+
+import dev.provbench.input.BadInputException;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
-import dev.provbench.run.ResultSchema;
+import dev.provbench.results.ResultSchema;
 import dev.provbench.score.Scores;
 import dev.provbench.task.FactualityTask;
 import dev.provbench.task.JudgeTemplate;

@@ -1,8 +1,8 @@
-package dev.provbench.run;
+package dev.provbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.provbench.job.BadInputException;
+import dev.provbench.input.BadInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

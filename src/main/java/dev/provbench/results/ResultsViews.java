@@ -1,6 +1,6 @@
-package dev.provbench.analysis;
+package dev.provbench.results;
 
-import dev.provbench.run.ResultSchema;
+import dev.provbench.results.ResultSchema;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -39,7 +39,7 @@ public final class ResultsViews {
   /** Fails when a local results folder does not exist; call it before starting Spark. */
   public static void checkFolder(String resultsDir) {
     if (!resultsDir.contains("://") && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(resultsDir))) {
-      throw new dev.provbench.job.BadInputException(resultsDir, "results folder not found",
+      throw new dev.provbench.input.BadInputException(resultsDir, "results folder not found",
           "pass the folder a run wrote to (its `output`, e.g. results)");
     }
   }

@@ -1,4 +1,4 @@
-package dev.provbench.run;
+package dev.provbench.results;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ public final class CommittedCells {
   }
 
   /** Cell ids in the files an earlier attempt of this partition committed, read on the executor. */
-  static Set<String> ofPartition(Path runDir, String partitionPrefix, Configuration conf) {
+  public static Set<String> ofPartition(Path runDir, String partitionPrefix, Configuration conf) {
     Set<String> out = new HashSet<>();
     try {
       FileSystem fs = runDir.getFileSystem(conf);

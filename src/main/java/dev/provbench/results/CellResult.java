@@ -1,4 +1,4 @@
-package dev.provbench.run;
+package dev.provbench.results;
 
 import dev.provbench.provider.AttemptRecord;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.provbench.job;
+package dev.provbench.input;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;

@@ -1,4 +1,4 @@
-package dev.provbench.analysis;
+package dev.provbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.provbench.job;
+package dev.provbench.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -14,13 +14,13 @@ import java.util.Set;
  * error names the file and the field. {@link #finish()} rejects keys that were never read and suggests
  * the nearest known one. One per mapping; not thread-safe.
  */
-final class YamlFields {
+public final class YamlFields {
   private final String file;
   private final String path;
   private final JsonNode node;
   private final Set<String> known = new HashSet<>();
 
-  YamlFields(String file, String path, JsonNode node) {
+  public YamlFields(String file, String path, JsonNode node) {
     this.file = file;
     this.path = path;
     this.node = node;
@@ -29,27 +29,27 @@ final class YamlFields {
     }
   }
 
-  String where(String key) {
+  public String where(String key) {
     String field = path.isEmpty() ? key : key.isEmpty() ? path : path + "." + key;
     return field.isEmpty() ? file : file + ": " + field;
   }
 
-  BadInputException error(String key, String problem, String fix) {
+  public BadInputException error(String key, String problem, String fix) {
     return new BadInputException(where(key), problem, fix);
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     known.add(key);
     JsonNode v = node.get(key);
     return v != null && !v.isNull();
   }
 
-  JsonNode raw(String key) {
+  public JsonNode raw(String key) {
     known.add(key);
     return node.get(key);
   }
 
-  String string(String key, String fallback) {
+  public String string(String key, String fallback) {
     if (!has(key)) return fallback;
     JsonNode v = node.get(key);
     if (!v.isValueNode()) throw error(key, "must be a text value, got " + describe(v), "write a single value");
@@ -57,14 +57,14 @@ final class YamlFields {
     return s.isEmpty() ? fallback : s;
   }
 
-  String requiredString(String key, String fix) {
+  public String requiredString(String key, String fix) {
     String s = string(key, null);
     if (s == null) throw missing(key, fix);
     return s;
   }
 
   /** A required key is absent: names a misspelling of it when one is there, else gives {@code fix}. */
-  BadInputException missing(String key, String fix) {
+  public BadInputException missing(String key, String fix) {
     List<String> present = new ArrayList<>();
     node.fieldNames().forEachRemaining(k -> {
       if (!k.equals(key)) present.add(k);
@@ -74,7 +74,7 @@ final class YamlFields {
     return error(key, "is missing, but there is `" + near + "`", "rename `" + near + "` to `" + key + "`");
   }
 
-  int integer(String key, int fallback, int min, String fix) {
+  public int integer(String key, int fallback, int min, String fix) {
     if (!has(key)) return fallback;
     JsonNode v = node.get(key);
     if (!v.isIntegralNumber()) throw error(key, "must be a whole number, got " + describe(v), fix);
@@ -85,7 +85,7 @@ final class YamlFields {
     return (int) n;
   }
 
-  long longValue(String key, long fallback, long min, String fix) {
+  public long longValue(String key, long fallback, long min, String fix) {
     if (!has(key)) return fallback;
     JsonNode v = node.get(key);
     if (!v.isIntegralNumber()) throw error(key, "must be a whole number, got " + describe(v), fix);
@@ -93,7 +93,7 @@ final class YamlFields {
     return v.asLong();
   }
 
-  Double number(String key, Double fallback, double min, double max, String fix) {
+  public Double number(String key, Double fallback, double min, double max, String fix) {
     if (!has(key)) return fallback;
     JsonNode v = node.get(key);
     if (!v.isNumber()) throw error(key, "must be a number, got " + describe(v), fix);
@@ -105,18 +105,18 @@ final class YamlFields {
     return d;
   }
 
-  boolean bool(String key, boolean fallback) {
+  public boolean bool(String key, boolean fallback) {
     if (!has(key)) return fallback;
     JsonNode v = node.get(key);
     if (!v.isBoolean()) throw error(key, "must be true or false, got " + describe(v), "write true or false");
     return v.asBoolean();
   }
 
-  YamlFields object(String key) {
+  public YamlFields object(String key) {
     return has(key) ? new YamlFields(file, childPath(key), node.get(key)) : null;
   }
 
-  List<YamlFields> objects(String key, String fix) {
+  public List<YamlFields> objects(String key, String fix) {
     JsonNode v = raw(key);
     if (v == null || v.isNull()) throw missing(key, fix);
     if (!v.isArray() || v.isEmpty()) throw error(key, "must be a non-empty list, got " + describe(v), fix);
@@ -125,7 +125,7 @@ final class YamlFields {
     return out;
   }
 
-  List<String> strings(String key, List<String> fallback) {
+  public List<String> strings(String key, List<String> fallback) {
     if (!has(key)) return fallback;
     JsonNode v = node.get(key);
     if (!v.isArray()) throw error(key, "must be a list, got " + describe(v), "write it as [a, b]");
@@ -134,7 +134,7 @@ final class YamlFields {
     return out;
   }
 
-  Map<String, String> stringMap(String key) {
+  public Map<String, String> stringMap(String key) {
     Map<String, String> out = new LinkedHashMap<>();
     if (!has(key)) return out;
     JsonNode v = node.get(key);
@@ -149,7 +149,7 @@ final class YamlFields {
   }
 
   /** Rejects keys that no reader asked for, naming the closest known key. */
-  void finish() {
+  public void finish() {
     node.fieldNames().forEachRemaining(k -> {
       if (!known.contains(k)) {
         String near = nearest(k, known);
@@ -164,7 +164,7 @@ final class YamlFields {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  static String nearest(String word, Collection<String> candidates) {
+  public static String nearest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
@@ -177,7 +177,7 @@ final class YamlFields {
     return best != null && bestDistance <= Math.max(2, word.length() / 3) ? best : null;
   }
 
-  static int editDistance(String a, String b) {
+  public static int editDistance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) prev[j] = j;
@@ -194,7 +194,7 @@ final class YamlFields {
     return prev[b.length()];
   }
 
-  static String describe(JsonNode v) {
+  public static String describe(JsonNode v) {
     if (v == null || v.isNull()) return "nothing";
     if (v.isObject()) return "a mapping";
     if (v.isArray()) return v.isEmpty() ? "an empty list" : "a list";
