@@ -149,8 +149,9 @@ public final class JobReader {
     double temperature = t.number("temperature", 0.0, 0, 2, "use a temperature between 0 and 2");
     int maxTokens = t.integer("max_tokens", 2048, 1, "allow at least one output token, e.g. 2048");
     boolean stream = t.bool("stream", true);
+    boolean cacheBust = t.bool("cache_bust", false);
     t.finish();
-    return new TaskSpec(template, temperature, maxTokens, stream);
+    return new TaskSpec(template, temperature, maxTokens, stream, cacheBust);
   }
 
   private static Timeouts timeouts(YamlFields t) {

@@ -9,7 +9,8 @@ import java.io.Serializable;
  * @param size        a size label such as {@code 8b}; given in the job file or inferred from {@code id}
  *                    ({@code llama-v3p1-70b-instruct} gives {@code 70b}); {@code unknown} when neither.
  * @param price       per-token prices, or null when unpriced or self-hosted.
- * @param costPerHour US dollars per hour of a self-hosted machine, or null; excludes {@code price}.
+ * @param costPerHour US dollars per hour of a self-hosted machine, or null; excludes {@code price}. Stored in each
+ *                    row ({@code usd_per_hour}); analyses turn it into cost from the model's wall-clock span.
  * @param concurrency the most requests in flight for this model across the whole job (all executors);
  *                    defaults to the provider's, else the job's {@code concurrency}.
  * @param baseUrl     an endpoint of this model's own, for providers that serve each model at its own
@@ -18,13 +19,4 @@ import java.io.Serializable;
 public record ModelSpec(String id, String size, Price price, Double costPerHour, int concurrency, String baseUrl)
     implements Serializable {
 
-  /**
-   * The cost of one call: from the price list, or the machine's hourly rate for the time the call
-   * held one of the model's {@code concurrency} slots. Null when the model has no price.
-   */
-  public Double cost(long promptTokens, long completionTokens, long heldMs) {
-    if (price != null) return price.cost(promptTokens, completionTokens);
-    if (costPerHour != null) return costPerHour * heldMs / 3_600_000.0 / concurrency;
-    return null;
-  }
 }

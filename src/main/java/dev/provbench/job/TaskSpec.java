@@ -10,5 +10,7 @@ import java.nio.file.Path;
  * @param temperature sampling temperature sent with every request; default 0.
  * @param maxTokens   {@code max_tokens} sent with every request; default 2048.
  * @param stream      stream the answer (SSE) to measure time to first token; default true.
+ * @param cacheBust   put a per-cell nonce at the start of the system message so a provider's prefix cache
+ *                    cannot serve repeated trials; changes the prompt; default false.
  */
-public record TaskSpec(Path template, double temperature, int maxTokens, boolean stream) {}
+public record TaskSpec(Path template, double temperature, int maxTokens, boolean stream, boolean cacheBust) {}

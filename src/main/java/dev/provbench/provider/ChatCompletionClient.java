@@ -86,8 +86,9 @@ public final class ChatCompletionClient {
     if (!choices.isArray() || choices.isEmpty()) return badBody(status, latency, "response has no choices");
     JsonNode content = choices.get(0).path("message").path("content");
     JsonNode usage = root.path("usage");
-    return new AttemptResult(Outcome.OK, status, content.isNull() ? "" : content.asText(""),
-        tokens(usage, "prompt_tokens"), tokens(usage, "completion_tokens"), latency, null, null, null);
+    Reply reply = new Reply(content.isNull() ? "" : content.asText(""), null, java.util.List.of(), null);
+    return AttemptResult.answered(status, latency, reply,
+        new Usage(tokens(usage, "prompt_tokens"), tokens(usage, "completion_tokens"), null, null, false), StreamTiming.NONE);
   }
 
   private AttemptResult readStream(BufferedSource source, int status, long start) throws IOException {
@@ -137,11 +138,12 @@ public final class ChatCompletionClient {
           "stream ended before [DONE] after " + content.length() + " characters");
     }
     if (!sawChoice) return badBody(status, latency, "stream has no choices");
-    return new AttemptResult(Outcome.OK, status, content.toString(), promptTokens, completionTokens, latency, ttft, null, null);
+    return AttemptResult.answered(status, latency, new Reply(content.toString(), null, java.util.List.of(), null),
+        new Usage(promptTokens, completionTokens, null, null, false), new StreamTiming(ttft, ttft, null));
   }
 
   private AttemptResult badBody(int status, long latency, String why) {
-    return AttemptResult.failure(Outcome.HTTP_ERROR, status, latency, null, clean(why));
+    return AttemptResult.failure(Outcome.BAD_RESPONSE, status, latency, null, clean(why));
   }
 
   private static Long tokens(JsonNode usage, String field) {

@@ -31,8 +31,8 @@ public final class ProviderThrottle {
   /** Counts what an attempt used beyond its estimate (completion tokens, a larger prompt), so later attempts wait for it. */
   public void afterAttempt(AttemptResult r, long estimatedPromptTokens) {
     if (tokens == null) return;
-    long used = (r.completionTokens() == null ? 0 : r.completionTokens())
-        + (r.promptTokens() == null ? 0 : Math.max(0, r.promptTokens() - estimatedPromptTokens));
+    long used = (r.usage().completionTokens() == null ? 0 : r.usage().completionTokens())
+        + (r.usage().promptTokens() == null ? 0 : Math.max(0, r.usage().promptTokens() - estimatedPromptTokens));
     if (used > 0) tokens.charge(used);
   }
 

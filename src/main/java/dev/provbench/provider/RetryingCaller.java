@@ -8,37 +8,73 @@ import java.util.function.Supplier;
 
 /**
  * Runs a call with the job's retry policy: exponential back-off with jitter, or the server's
- * {@code Retry-After} when it gives one (capped at {@code max_backoff_ms}). Thread-safe.
+ * {@code Retry-After} when it gives one, capped at {@code max_backoff_ms}. The client's own rate-limit
+ * wait before each attempt is measured apart and kept out of the duration. Thread-safe.
  */
 public final class RetryingCaller {
   private final RetryPolicy policy;
+
+  /** Waits until the provider's client-side rate limit allows one more attempt; returns the ms waited. */
+  @FunctionalInterface
+  public interface Pacing {
+    Pacing NONE = () -> 0;
+
+    long await() throws InterruptedException;
+  }
 
   public RetryingCaller(RetryPolicy policy) {
     this.policy = policy;
   }
 
   public CallOutcome call(Supplier<AttemptResult> attempt) {
-    long start = System.nanoTime();
-    List<AttemptRecord> history = new ArrayList<>();
-    int rateLimited = 0;
-    long backoff = 0;
+    return call(Pacing.NONE, attempt);
+  }
+
+  public CallOutcome call(Pacing pacing, Supplier<AttemptResult> attempt) {
+    List<AttemptResult> attempts = new ArrayList<>();
+    List<Long> waits = new ArrayList<>();
+    List<Long> throttled = new ArrayList<>();
+    long start = 0;
+    java.time.Instant firstSent = null;
     for (int n = 1; ; n++) {
+      long paced;
+      try {
+        paced = pacing.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        attempts.add(AttemptResult.failure(AttemptResult.Outcome.TRANSPORT_ERROR, null, 0, null,
+            "interrupted while waiting for the provider's rate limit"));
+        waits.add(0L);
+        throttled.add(0L);
+        return done(attempts, waits, throttled, n == 1 ? System.nanoTime() : start,
+            firstSent == null ? java.time.Instant.now() : firstSent);
+      }
+      if (n == 1) {
+        start = System.nanoTime();
+        firstSent = java.time.Instant.now();
+      }
+      throttled.add(paced);
       AttemptResult result = attempt.get();
-      if (result.httpStatus() != null && result.httpStatus() == 429) rateLimited++;
+      attempts.add(result);
       boolean again = !result.ok() && result.retryable() && n < policy.maxAttempts();
       long wait = again ? waitBefore(n + 1, result.retryAfterMs()) : 0;
-      history.add(new AttemptRecord(n, result.outcome().status(), result.httpStatus(), result.latencyMs(), wait, result.error()));
-      if (!again) {
-        return new CallOutcome(result, n, rateLimited, backoff, (System.nanoTime() - start) / 1_000_000, history);
-      }
+      waits.add(wait);
+      if (!again) return done(attempts, waits, throttled, start, firstSent);
       try {
         Thread.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return new CallOutcome(result, n, rateLimited, backoff, (System.nanoTime() - start) / 1_000_000, history);
+        waits.set(waits.size() - 1, 0L);
+        return done(attempts, waits, throttled, start, firstSent);
       }
-      backoff += wait;
     }
+  }
+
+  private static CallOutcome done(List<AttemptResult> attempts, List<Long> waits, List<Long> throttled, long start,
+      java.time.Instant firstSent) {
+    long laterThrottle = throttled.stream().skip(1).mapToLong(Long::longValue).sum();
+    long duration = Math.max(0, (System.nanoTime() - start) / 1_000_000 - laterThrottle);
+    return new CallOutcome(attempts, waits, throttled, duration, firstSent);
   }
 
   /** The wait before attempt {@code next} (2 or more). */

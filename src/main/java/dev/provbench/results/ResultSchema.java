@@ -1,82 +1,132 @@
 package dev.provbench.results;
 
-import dev.provbench.provider.AttemptRecord;
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The Parquet schema of the results: one row per cell. Bump {@link #FORMAT_VERSION} on any change that
- * older readers cannot take.
+ * The Parquet schema of the results, one row per cell, as a table of named columns each with the
+ * {@link CellResult} field it holds: the one place a field meets its column. {@code run_id} comes last
+ * (it is the partition column). Bump {@link #FORMAT_VERSION} on any change that older readers cannot
+ * take; columns added since an older format read as null in its files.
  */
 public final class ResultSchema {
-  public static final int FORMAT_VERSION = 1;
+  /** 2 added reconnects, first_answer_ms, tpot_ms, chunk_gaps_ms, usage details, response_id and more. */
+  public static final int FORMAT_VERSION = 2;
+  /** The oldest format whose files this version still reads and appends to. */
+  public static final int OLDEST_READABLE_FORMAT = 1;
+
+  private static final DataType STRING = DataTypes.StringType;
+  private static final DataType INT = DataTypes.IntegerType;
+  private static final DataType LONG = DataTypes.LongType;
+  private static final DataType DOUBLE = DataTypes.DoubleType;
+  private static final DataType BOOL = DataTypes.BooleanType;
+  private static final DataType TIME = DataTypes.TimestampType;
+  private static final DataType INTS = DataTypes.createArrayType(INT, false);
 
   static final StructType ATTEMPT = new StructType(new StructField[] {
-      field("attempt", DataTypes.IntegerType, false),
-      field("status", DataTypes.StringType, false),
-      field("http_status", DataTypes.IntegerType, true),
-      field("latency_ms", DataTypes.LongType, false),
-      field("wait_ms", DataTypes.LongType, false),
-      field("error", DataTypes.StringType, true)});
+      field("attempt", INT, false),
+      field("status", STRING, false),
+      field("http_status", INT, true),
+      field("latency_ms", LONG, false),
+      field("wait_ms", LONG, false),
+      field("error", STRING, true),
+      field("prompt_tokens", LONG, true),
+      field("completion_tokens", LONG, true),
+      field("response_id", STRING, true)});
+  private static final DataType ATTEMPTS = DataTypes.createArrayType(ATTEMPT, false);
 
-  public static final StructType SCHEMA = new StructType(new StructField[] {
-      field("cell_id", DataTypes.StringType, false),
-      field("provider", DataTypes.StringType, false),
-      field("model", DataTypes.StringType, false),
-      field("size", DataTypes.StringType, false),
-      field("case_id", DataTypes.StringType, false),
-      field("trial", DataTypes.IntegerType, false),
-      field("status", DataTypes.StringType, false),
-      field("http_status", DataTypes.IntegerType, true),
-      field("error", DataTypes.StringType, true),
-      field("attempts", DataTypes.IntegerType, false),
-      field("rate_limited", DataTypes.IntegerType, false),
-      field("backoff_ms", DataTypes.LongType, false),
-      field("throttle_ms", DataTypes.LongType, false),
-      field("duration_ms", DataTypes.LongType, false),
-      field("latency_ms", DataTypes.LongType, true),
-      field("ttft_ms", DataTypes.LongType, true),
-      field("prompt_tokens", DataTypes.LongType, true),
-      field("completion_tokens", DataTypes.LongType, true),
-      field("output_tps", DataTypes.DoubleType, true),
-      field("cost_usd", DataTypes.DoubleType, true),
-      field("response", DataTypes.StringType, true),
-      field("output", DataTypes.DoubleType, true),
-      field("choice", DataTypes.StringType, true),
-      field("reasons", DataTypes.StringType, true),
-      field("expected", DataTypes.DoubleType, false),
-      field("correct_score", DataTypes.DoubleType, true),
-      field("non_null", DataTypes.DoubleType, true),
-      field("score_note", DataTypes.StringType, true),
-      field("stream", DataTypes.BooleanType, false),
-      field("started_at", DataTypes.TimestampType, false),
-      field("finished_at", DataTypes.TimestampType, false),
-      field("attempt_log", DataTypes.createArrayType(ATTEMPT, false), false),
-      field("run_id", DataTypes.StringType, false)});
+  /**
+   * One column: its name, type, nullability and the field of a {@link CellResult} it holds.
+   *
+   * @param name     the column name.
+   * @param type     the Spark type.
+   * @param nullable whether it may be null.
+   * @param value    reads the column's value from a result, in the Spark row's Java type.
+   */
+  public record Col(String name, DataType type, boolean nullable, Function<CellResult, Object> value) {}
+
+  /** Every column, in file order. */
+  public static final List<Col> COLUMNS = List.of(
+      col("cell_id", STRING, false, r -> r.cellId()),
+      col("provider", STRING, false, r -> r.provider()),
+      col("model", STRING, false, r -> r.model()),
+      col("size", STRING, false, r -> r.size()),
+      col("case_id", STRING, false, r -> r.caseId()),
+      col("trial", INT, false, r -> r.trial()),
+      col("status", STRING, false, r -> r.status().value()),
+      col("http_status", INT, true, r -> r.httpStatus()),
+      col("error", STRING, true, r -> r.error()),
+      col("attempts", INT, false, r -> r.attempts()),
+      col("reconnects", INT, false, r -> r.reconnects()),
+      col("rate_limited", INT, false, r -> r.rateLimited()),
+      col("backoff_ms", LONG, false, r -> r.backoffMs()),
+      col("throttle_ms", LONG, false, r -> r.throttleMs()),
+      col("duration_ms", LONG, false, r -> r.durationMs()),
+      col("latency_ms", LONG, true, r -> r.latencyMs()),
+      col("ttft_ms", LONG, true, r -> r.ttftMs()),
+      col("first_answer_ms", LONG, true, r -> r.firstAnswerMs()),
+      col("tpot_ms", DOUBLE, true, r -> r.tpotMs()),
+      col("output_tps", DOUBLE, true, r -> r.outputTps()),
+      col("chunk_gaps_ms", INTS, true, r -> ints(r.chunkGapsMs())),
+      col("prompt_tokens", LONG, true, r -> r.promptTokens()),
+      col("completion_tokens", LONG, true, r -> r.completionTokens()),
+      col("reasoning_tokens", LONG, true, r -> r.reasoningTokens()),
+      col("cached_tokens", LONG, true, r -> r.cachedTokens()),
+      col("usage_source", STRING, true, r -> r.usageSource()),
+      col("cost_usd", DOUBLE, true, r -> r.costUsd()),
+      col("usd_per_hour", DOUBLE, true, r -> r.usdPerHour()),
+      col("response_id", STRING, true, r -> r.responseId()),
+      col("response", STRING, true, r -> r.response()),
+      col("reasoning", STRING, true, r -> r.reasoning()),
+      col("tool_calls", STRING, true, r -> r.toolCalls()),
+      col("output", DOUBLE, true, r -> r.output()),
+      col("choice", STRING, true, r -> r.choice()),
+      col("reasons", STRING, true, r -> r.reasons()),
+      col("expected", DOUBLE, false, r -> r.expected()),
+      col("correct_score", DOUBLE, true, r -> r.correctScore()),
+      col("non_null", DOUBLE, true, r -> r.nonNull()),
+      col("score_note", STRING, true, r -> r.scoreNote()),
+      col("stream", BOOL, false, r -> r.stream()),
+      col("cache_bust", BOOL, false, r -> r.cacheBust()),
+      col("started_at", TIME, false, r -> Timestamp.from(r.startedAt())),
+      col("finished_at", TIME, false, r -> Timestamp.from(r.finishedAt())),
+      col("attempt_log", ATTEMPTS, false, r -> attempts(r.attemptLog())),
+      col("run_id", STRING, false, r -> r.runId()));
+
+  public static final StructType SCHEMA = new StructType(
+      COLUMNS.stream().map(c -> field(c.name(), c.type(), c.nullable())).toArray(StructField[]::new));
 
   private ResultSchema() {}
 
   public static Row toRow(CellResult r) {
-    List<Row> attempts = new ArrayList<>();
-    for (AttemptRecord a : r.attemptLog()) {
-      attempts.add(RowFactory.create(a.attempt(), a.status(), a.httpStatus(), a.latencyMs(), a.waitMs(), a.error()));
-    }
-    return RowFactory.create(r.cellId(), r.provider(), r.model(), r.size(), r.caseId(), r.trial(), r.status(),
-        r.httpStatus(), r.error(), r.attempts(), r.rateLimited(), r.backoffMs(), r.throttleMs(), r.durationMs(), r.latencyMs(),
-        r.ttftMs(), r.promptTokens(), r.completionTokens(), r.outputTps(), r.costUsd(), r.response(), r.output(),
-        r.choice(), r.reasons(), r.expected(), r.correctScore(), r.nonNull(), r.scoreNote(), r.stream(),
-        Timestamp.from(r.startedAt()), Timestamp.from(r.finishedAt()),
-        CollectionConverters.asScala(attempts).toSeq(), r.runId());
+    return RowFactory.create(COLUMNS.stream().map(c -> c.value().apply(r)).toArray());
   }
 
-  private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+  private static Object ints(int[] values) {
+    if (values == null) return null;
+    Integer[] boxed = new Integer[values.length];
+    for (int i = 0; i < values.length; i++) boxed[i] = values[i];
+    return CollectionConverters.asScala(List.of(boxed)).toSeq();
+  }
+
+  private static Object attempts(List<AttemptRecord> log) {
+    return CollectionConverters.asScala(log.stream().map(a -> RowFactory.create(a.attempt(), a.status(), a.httpStatus(),
+        a.latencyMs(), a.waitMs(), a.error(), a.promptTokens(), a.completionTokens(), a.responseId())).toList()).toSeq();
+  }
+
+  private static Col col(String name, DataType type, boolean nullable, Function<CellResult, Object> value) {
+    return new Col(name, type, nullable, value);
+  }
+
+  private static StructField field(String name, DataType type, boolean nullable) {
     return DataTypes.createStructField(name, type, nullable);
   }
 }

@@ -3,6 +3,7 @@ package dev.provbench.run;
 import dev.provbench.results.ResultSchema;
 import dev.provbench.results.CommittedCells;
 import dev.provbench.results.CellResult;
+import dev.provbench.results.CellStatus;
 
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ProviderSpec;
@@ -76,7 +77,7 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
         CellResult r = results.next();
         writer.add(ResultSchema.toRow(r));
         finished.add(1);
-        if (!r.status().equals("ok")) failed.add(1);
+        if (r.status() != CellStatus.OK) failed.add(1);
         if (++count == failAfter) throw new IllegalStateException("injected failure of task attempt 0 after " + count + " cells");
       }
       writer.commit();

@@ -1,29 +1,34 @@
 package dev.provbench.run;
 
-import dev.provbench.results.CellResult;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
-import dev.provbench.provider.AttemptRecord;
 import dev.provbench.provider.AttemptResult;
 import dev.provbench.provider.CallOutcome;
 import dev.provbench.provider.ChatCompletionClient;
 import dev.provbench.provider.ChatRequest;
 import dev.provbench.provider.ProviderThrottle;
+import dev.provbench.provider.Reply;
 import dev.provbench.provider.RetryingCaller;
-import dev.provbench.score.Scores;
+import dev.provbench.provider.ToolCall;
+import dev.provbench.results.AttemptRecord;
+import dev.provbench.results.CellResult;
+import dev.provbench.results.CellStatus;
 import dev.provbench.task.FactualityTask;
-import dev.provbench.task.ParsedChoice;
 import dev.provbench.task.Prompt;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one cell end to end: render, call with retries, parse, score. Never throws for a failed call:
- * a failure is a row with its status. One per partition; thread-safe.
+ * Runs one cell end to end: render, call with retries, judge the reply ({@link Verdict}), price it. Never
+ * throws for a failed call: a failure is a row with its status. One per partition; thread-safe.
  */
 public final class CellRunner {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final RunSpec spec;
   private final ProviderSpec provider;
   private final ModelSpec model;
@@ -42,69 +47,70 @@ public final class CellRunner {
   }
 
   public CellResult run(Cell cell, EvalCase evalCase) {
-    Instant started = Instant.now();
+    Instant queued = Instant.now();
     CallOutcome call;
-    long[] throttled = {0};
     try {
       Prompt prompt = FactualityTask.prompt(spec.template(), evalCase.vars());
-      ChatRequest request = new ChatRequest(model.id(), prompt.system(), prompt.user(), spec.temperature(),
-          spec.maxTokens(), spec.stream());
-      long estimate = ProviderThrottle.estimateTokens(prompt.system(), prompt.user());
-      call = caller.call(() -> attempt(request, estimate, throttled));
+      String system = spec.cacheBust() ? CacheBust.nonce(spec.runId(), cell.cellId()) + prompt.system() : prompt.system();
+      ChatRequest request = new ChatRequest(model.id(), system, prompt.user(), spec.temperature(), spec.maxTokens(),
+          spec.stream());
+      long estimate = ProviderThrottle.estimateTokens(system, prompt.user());
+      RetryingCaller.Pacing pacing = throttle == null ? RetryingCaller.Pacing.NONE : () -> throttle.beforeAttempt(estimate);
+      call = caller.call(pacing, () -> {
+        AttemptResult r = client.send(request);
+        if (throttle != null) throttle.afterAttempt(r, estimate);
+        return r;
+      });
     } catch (RuntimeException e) {
       // A bug must not re-run the partition's paid calls: it becomes this cell's error.
-      long ms = java.time.Duration.between(started, Instant.now()).toMillis();
-      AttemptRecord only = new AttemptRecord(1, "transport_error", null, ms, 0, "internal error: " + e);
-      call = new CallOutcome(new AttemptResult(AttemptResult.Outcome.TRANSPORT_ERROR, null, null, null, null, ms, null,
-          null, "internal error: " + e), 1, 0, 0, ms, List.of(only));
+      long ms = java.time.Duration.between(queued, Instant.now()).toMillis();
+      call = new CallOutcome(List.of(AttemptResult.failure(AttemptResult.Outcome.TRANSPORT_ERROR, null, ms, null,
+          "internal error: " + e)), List.of(0L), List.of(0L), ms, queued);
     }
-    return result(cell, evalCase, call, throttled[0], started, Instant.now());
+    return result(cell, evalCase, call, call.firstSent(), Instant.now());
   }
 
-  /** One attempt, after the provider's rate limits allow it; {@code throttled[0]} adds up the waits. */
-  private AttemptResult attempt(ChatRequest request, long estimatedTokens, long[] throttled) {
-    if (throttle != null) {
-      try {
-        throttled[0] += throttle.beforeAttempt(estimatedTokens);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new AttemptResult(AttemptResult.Outcome.TRANSPORT_ERROR, null, null, null, null, 0, null, null,
-            "interrupted while waiting for the provider's rate limit");
-      }
-    }
-    AttemptResult r = client.send(request);
-    if (throttle != null) throttle.afterAttempt(r, estimatedTokens);
-    return r;
-  }
-
-  private CellResult result(Cell cell, EvalCase c, CallOutcome call, long throttleMs, Instant started, Instant finished) {
+  private CellResult result(Cell cell, EvalCase c, CallOutcome call, Instant started, Instant finished) {
     AttemptResult last = call.last();
-    ParsedChoice parsed = last.ok() ? FactualityTask.answer(spec.template(), last.content()) : null;
-    Double output = parsed == null ? null : parsed.score();
-    String status = !last.ok() ? last.outcome().status() : output == null ? "parse_error" : "ok";
-    String error = !last.ok() ? last.error() : parsed.error();
-    Scores scores = Scores.of(spec.scorers(), output, c.expected());
-    long held = call.history().stream().mapToLong(AttemptRecord::latencyMs).sum();
-    Double cost = cost(last, held);
-    return new CellResult(spec.runId(), cell.cellId(), provider.name(), model.id(), model.size(), c.id(), cell.trial(),
-        status, last.httpStatus(), error, call.attempts(), call.rateLimited(), call.backoffMs(), throttleMs,
-        call.durationMs(),
-        last.ok() ? last.latencyMs() : null, last.ttftMs(), last.promptTokens(), last.completionTokens(),
-        outputTps(last), cost, last.content(), output, parsed == null ? null : parsed.choice(),
-        parsed == null ? null : parsed.reasons(), c.expected(), scores.correct(), scores.nonNull(), scores.note(),
-        spec.stream(), started, finished, call.history());
+    Reply reply = last.reply();
+    String toolCalls = reply == null ? null : toolCallsJson(reply.toolCalls());
+    Verdict verdict = Verdict.of(spec.template(), spec.scorers(), c.expected(), CellStatus.valueOf(last.outcome().name()),
+        last.error(), reply == null ? null : reply.content(), toolCalls);
+    CellResult.Builder row = CellResult.builder()
+        .runId(spec.runId()).cellId(cell.cellId()).provider(provider.name()).model(model.id()).size(model.size())
+        .caseId(c.id()).trial(cell.trial())
+        .status(verdict.status()).httpStatus(last.httpStatus()).error(verdict.error())
+        .attempts(call.attempts()).reconnects(call.reconnects()).rateLimited(call.rateLimited())
+        .backoffMs(call.backoffMs()).throttleMs(call.totalThrottleMs()).durationMs(call.durationMs())
+        .costUsd(CellCost.priceList(model, call)).usdPerHour(model.costPerHour())
+        .responseId(last.responseId())
+        .expected(c.expected()).correctScore(verdict.scores().correct()).nonNull(verdict.scores().nonNull())
+        .scoreNote(verdict.scores().note())
+        .stream(spec.stream()).cacheBust(spec.cacheBust()).startedAt(started).finishedAt(finished)
+        .attemptLog(log(call));
+    if (verdict.parsed() != null) {
+      row.output(verdict.output()).choice(verdict.parsed().choice()).reasons(verdict.parsed().reasons());
+    }
+    if (last.ok()) CellTiming.fill(row, last);
+    if (reply != null) row.response(reply.content()).reasoning(reply.reasoning()).toolCalls(toolCalls);
+    return row.build();
   }
 
-  private Double cost(AttemptResult last, long heldMs) {
-    if (model.costPerHour() != null) return model.cost(0, 0, heldMs);
-    if (model.price() == null || last.promptTokens() == null || last.completionTokens() == null) return null;
-    return model.cost(last.promptTokens(), last.completionTokens(), heldMs);
+  private static List<AttemptRecord> log(CallOutcome call) {
+    List<AttemptRecord> out = new ArrayList<>();
+    for (int i = 0; i < call.attempts(); i++) {
+      AttemptResult a = call.history().get(i);
+      out.add(new AttemptRecord(i + 1, a.outcome().status(), a.httpStatus(), a.latencyMs(), call.waitsMs().get(i),
+          a.error(), a.usage().estimated() ? null : a.usage().promptTokens(),
+          a.usage().estimated() ? null : a.usage().completionTokens(), a.responseId()));
+    }
+    return out;
   }
 
-  /** Completion tokens per second after the first token: generation speed, time to first token excluded. */
-  static Double outputTps(AttemptResult last) {
-    if (!last.ok() || last.ttftMs() == null || last.completionTokens() == null) return null;
-    long generating = last.latencyMs() - last.ttftMs();
-    return generating <= 0 ? null : last.completionTokens() * 1000.0 / generating;
+  private static String toolCallsJson(List<ToolCall> calls) {
+    if (calls.isEmpty()) return null;
+    ArrayNode array = JSON.createArrayNode();
+    for (ToolCall t : calls) array.addObject().put("name", t.name()).put("arguments", t.arguments());
+    return array.toString();
   }
 }

@@ -55,6 +55,11 @@ final class ParquetCellFormat {
         for (Object element : CollectionConverters.asJava((scala.collection.Seq<?>) v)) {
           fill(list.addGroup("list").addGroup("element"), (Row) element, List.of(s.fields()));
         }
+      } else if (t instanceof ArrayType a && a.elementType().equals(DataTypes.IntegerType)) {
+        Group list = g.addGroup(f.name());
+        for (Object element : CollectionConverters.asJava((scala.collection.Seq<?>) v)) {
+          list.addGroup("list").append("element", (Integer) element);
+        }
       } else {
         throw new IllegalStateException("no Parquet mapping for column " + f.name() + " of type " + t);
       }
@@ -84,6 +89,10 @@ final class ParquetCellFormat {
       sb.append(indent).append("    required group element {\n");
       for (StructField inner : s.fields()) sb.append(field(inner, indent + "      "));
       return sb.append(indent).append("    }\n").append(indent).append("  }\n").append(indent).append("}\n").toString();
+    }
+    if (t instanceof ArrayType a && a.elementType().equals(DataTypes.IntegerType)) {
+      return indent + rep + " group " + f.name() + " (LIST) {\n" + indent + "  repeated group list {\n" + indent
+          + "    required int32 element;\n" + indent + "  }\n" + indent + "}\n";
     }
     String type;
     if (t.equals(DataTypes.StringType)) type = "binary " + f.name() + " (STRING)";

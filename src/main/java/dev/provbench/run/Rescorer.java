@@ -7,15 +7,14 @@ import dev.provbench.input.BadInputException;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.results.ResultSchema;
-import dev.provbench.score.Scores;
-import dev.provbench.task.FactualityTask;
+import dev.provbench.results.CellStatus;
 import dev.provbench.task.JudgeTemplate;
-import dev.provbench.task.ParsedChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapFunction;
@@ -31,8 +30,7 @@ import org.apache.spark.sql.functions;
 /**
  * Re-parses and re-scores a run's stored raw responses with a job's current template and scorers, and
  * writes them as a new run (same schema, same cell ids) beside the original, which is never touched. Pure
- * functions of stored text: no provider is called. Cells that got no answer (http_error, timeout,
- * transport_error) keep their status and score 0.
+ * functions of stored text: no provider is called. Cells that got no answer keep their status and score 0.
  */
 public final class Rescorer {
   private Rescorer() {}
@@ -93,20 +91,8 @@ public final class Rescorer {
     }
   }
 
-  /** One cell re-read and re-scored; ships the template's text, not a compiled template. */
+  /** One cell re-read and re-judged by the same {@link Verdict} as a run; ships the template's text, not a compiled one. */
   static final class RescoreCell implements MapFunction<Row, Row> {
-    private static final int STATUS = ResultSchema.SCHEMA.fieldIndex("status");
-    private static final int ERROR = ResultSchema.SCHEMA.fieldIndex("error");
-    private static final int RESPONSE = ResultSchema.SCHEMA.fieldIndex("response");
-    private static final int OUTPUT = ResultSchema.SCHEMA.fieldIndex("output");
-    private static final int CHOICE = ResultSchema.SCHEMA.fieldIndex("choice");
-    private static final int REASONS = ResultSchema.SCHEMA.fieldIndex("reasons");
-    private static final int EXPECTED = ResultSchema.SCHEMA.fieldIndex("expected");
-    private static final int CORRECT = ResultSchema.SCHEMA.fieldIndex("correct_score");
-    private static final int NON_NULL = ResultSchema.SCHEMA.fieldIndex("non_null");
-    private static final int NOTE = ResultSchema.SCHEMA.fieldIndex("score_note");
-    private static final int RUN_ID = ResultSchema.SCHEMA.fieldIndex("run_id");
-
     private final JudgeTemplate template;
     private final List<String> scorers;
     private final String runId;
@@ -119,26 +105,22 @@ public final class Rescorer {
 
     @Override
     public Row call(Row cell) {
-      Object[] v = new Object[cell.length()];
-      for (int i = 0; i < v.length; i++) v[i] = cell.get(i);
-      String status = cell.getString(STATUS);
-      boolean answered = status.equals("ok") || status.equals("parse_error");
-      Double output = null;
-      if (answered) {
-        ParsedChoice parsed = FactualityTask.answer(template, cell.isNullAt(RESPONSE) ? null : cell.getString(RESPONSE));
-        output = parsed.score();
-        v[STATUS] = output == null ? "parse_error" : "ok";
-        v[ERROR] = parsed.error();
-        v[OUTPUT] = output;
-        v[CHOICE] = parsed.choice();
-        v[REASONS] = parsed.reasons();
+      Map<String, Object> v = new LinkedHashMap<>();
+      for (String name : ResultSchema.SCHEMA.fieldNames()) v.put(name, cell.getAs(name));
+      Verdict verdict = Verdict.of(template, scorers, cell.<Double>getAs("expected"), CellStatus.of(cell.getAs("status")),
+          cell.getAs("error"), cell.getAs("response"), cell.getAs("tool_calls"));
+      v.put("status", verdict.status().value());
+      v.put("error", verdict.error());
+      if (verdict.parsed() != null) {
+        v.put("output", verdict.output());
+        v.put("choice", verdict.parsed().choice());
+        v.put("reasons", verdict.parsed().reasons());
       }
-      Scores scores = Scores.of(scorers, output, cell.getDouble(EXPECTED));
-      v[CORRECT] = scores.correct();
-      v[NON_NULL] = scores.nonNull();
-      v[NOTE] = scores.note();
-      v[RUN_ID] = runId;
-      return RowFactory.create(v);
+      v.put("correct_score", verdict.scores().correct());
+      v.put("non_null", verdict.scores().nonNull());
+      v.put("score_note", verdict.scores().note());
+      v.put("run_id", runId);
+      return RowFactory.create(v.values().toArray());
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.provbench.run;
 
 import dev.provbench.results.ResultSchema;
 import dev.provbench.results.ResultsFolder;
+import dev.provbench.results.CellStatus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,11 +26,11 @@ final class ResultsCompaction {
   static long supersedeFailed(SparkSession spark, Path output, String runId) {
     Dataset<Row> rows = spark.read().schema(ResultSchema.SCHEMA).parquet(output.toString())
         .where("run_id = '" + runId.replace("'", "''") + "'");
-    long failed = rows.where("status <> 'ok'").count();
+    long failed = rows.where("status <> '" + CellStatus.OK.value() + "'").count();
     if (failed == 0) return 0;
     Path runDir = ResultsFolder.runDir(output, runId);
     Path staging = output.resolve("_staging-" + runId);
-    rows.where("status = 'ok'").drop("run_id").write().parquet(staging.toString());
+    rows.where("status = '" + CellStatus.OK.value() + "'").drop("run_id").write().parquet(staging.toString());
     Path superseded = output.resolve("_superseded")
         .resolve("run_id=" + runId + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     try {

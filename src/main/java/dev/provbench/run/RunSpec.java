@@ -21,6 +21,7 @@ import java.util.List;
  * @param temperature sampling temperature.
  * @param maxTokens   max_tokens.
  * @param stream      whether to stream.
+ * @param cacheBust   whether a per-cell nonce opens the system message.
  * @param scorers     scorer names.
  * @param trials      trials per case.
  * @param timeouts    HTTP timeouts.
@@ -36,6 +37,7 @@ public record RunSpec(
     double temperature,
     int maxTokens,
     boolean stream,
+    boolean cacheBust,
     List<String> scorers,
     int trials,
     Timeouts timeouts,
@@ -52,7 +54,7 @@ public record RunSpec(
 
   static RunSpec of(Job job, JudgeTemplate template, List<PartitionSpec> partitions) {
     return new RunSpec(job.runId(), job.providers(), template, job.task().temperature(), job.task().maxTokens(),
-        job.task().stream(), job.scorers(), job.trials(), job.timeouts(), job.retry(), partitions,
+        job.task().stream(), job.task().cacheBust(), job.scorers(), job.trials(), job.timeouts(), job.retry(), partitions,
         ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit());
   }
 }

@@ -67,8 +67,8 @@ class JobReaderTest {
     assertEquals(5, job.providers().get(0).models().get(1).concurrency());
     assertEquals("8b", job.providers().get(1).models().get(0).size());
     assertNull(job.providers().get(1).apiKeyEnv());
-    assertEquals(0.0009, job.providers().get(0).models().get(0).cost(500, 500, 0), 1e-12);
-    assertEquals(27.0 / 3, job.providers().get(1).models().get(0).cost(0, 0, 3_600_000), 1e-9);
+    assertEquals(0.0009, job.providers().get(0).models().get(0).price().cost(500, 500), 1e-12);
+    assertEquals(27.0, job.providers().get(1).models().get(0).costPerHour(), 1e-9);
   }
 
   @Test

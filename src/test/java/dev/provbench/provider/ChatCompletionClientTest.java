@@ -144,7 +144,7 @@ class ChatCompletionClientTest {
     assertTrue(out.durationMs() >= 1000);
     assertTrue(out.last().latencyMs() < out.durationMs(), "latency excludes the back-off");
     assertEquals(429, out.history().get(0).httpStatus());
-    assertEquals(1000, out.history().get(0).waitMs());
+    assertEquals(1000, out.waitsMs().get(0));
     assertTrue(out.history().get(0).error().contains("rate limited"));
   }
 
@@ -170,7 +170,7 @@ class ChatCompletionClientTest {
     assertEquals(2, out.attempts());
     assertEquals(0, out.rateLimited());
     assertEquals(50, out.backoffMs());
-    assertEquals("http_error", out.history().get(0).status());
+    assertEquals("http_error", out.history().get(0).outcome().status());
     assertEquals(500, out.history().get(0).httpStatus());
   }
 
@@ -195,7 +195,7 @@ class ChatCompletionClientTest {
     assertEquals(3, server.getRequestCount());
     assertEquals(503, out.last().httpStatus());
     assertEquals(20 + 40, out.backoffMs());
-    assertEquals(0, out.history().get(2).waitMs());
+    assertEquals(0, out.waitsMs().get(2));
   }
 
   @Test

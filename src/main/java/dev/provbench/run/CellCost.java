@@ -1,0 +1,29 @@
+package dev.provbench.run;
+
+import dev.provbench.job.ModelSpec;
+import dev.provbench.provider.AttemptResult;
+import dev.provbench.provider.CallOutcome;
+import dev.provbench.provider.Usage;
+
+/**
+ * What a cell cost by the model's price list: every attempt that reported usage is billed (a retried
+ * attempt the provider answered, and failed cells, cost what they used); the answered attempt is billed
+ * on estimated tokens when the server reported none ({@code usage_source = estimated}). A machine priced
+ * by the hour is costed by the analyses from its wall-clock span, not here. Stateless.
+ */
+final class CellCost {
+  private CellCost() {}
+
+  /** US dollars, or null when the model has no price list or no attempt has tokens to price. */
+  static Double priceList(ModelSpec model, CallOutcome call) {
+    if (model.price() == null) return null;
+    Double total = null;
+    for (AttemptResult a : call.history()) {
+      Usage u = a.usage();
+      boolean billable = u.reported() || (a.ok() && u.promptTokens() != null && u.completionTokens() != null);
+      if (!billable) continue;
+      total = (total == null ? 0 : total) + model.price().cost(u.promptTokens(), u.completionTokens());
+    }
+    return total;
+  }
+}
