@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -107,7 +107,7 @@ public final class ResultSchema {
   private ResultSchema() {}
 
   public static Row toRow(CellResult r) {
-    return RowFactory.create(COLUMNS.stream().map(c -> c.value().apply(r)).toArray());
+    return new GenericRowWithSchema(COLUMNS.stream().map(c -> c.value().apply(r)).toArray(), SCHEMA);
   }
 
   private static Object ints(int[] values) {
@@ -118,8 +118,9 @@ public final class ResultSchema {
   }
 
   private static Object attempts(List<AttemptRecord> log) {
-    return CollectionConverters.asScala(log.stream().map(a -> RowFactory.create(a.attempt(), a.status(), a.httpStatus(),
-        a.latencyMs(), a.waitMs(), a.error(), a.promptTokens(), a.completionTokens(), a.responseId())).toList()).toSeq();
+    return CollectionConverters.asScala(log.stream().map(a -> (Row) new GenericRowWithSchema(new Object[] {a.attempt(), a.status(),
+        a.httpStatus(), a.latencyMs(), a.waitMs(), a.error(), a.promptTokens(), a.completionTokens(), a.responseId()}, ATTEMPT))
+        .toList()).toSeq();
   }
 
   private static Col col(String name, DataType type, boolean nullable, Function<CellResult, Object> value) {

@@ -1,9 +1,11 @@
 package dev.provbench.run;
 
+import dev.provbench.results.ResultsFolder;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.results.SimulatedRuns;
 
 import dev.provbench.input.BadInputException;
+import dev.provbench.job.CommitPolicy;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.results.ResultSchema;
@@ -21,9 +23,13 @@ import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.util.SerializableConfiguration;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
@@ -42,8 +48,8 @@ public final class Rescorer {
   public static Rescored rescore(SparkSession spark, Path results, String runId, String newRunId, Job job) {
     String target = newRunId != null ? newRunId : nextFreeId(results, runId);
     JobReader.checkRunId("--as", target);
-    if (Files.exists(results.resolve("run_id=" + target))) {
-      throw new BadInputException(results.resolve("run_id=" + target).toString(), "run `" + target + "` already exists",
+    if (Files.exists(ResultsFolder.runDir(results, target))) {
+      throw new BadInputException(ResultsFolder.runDir(results, target).toString(), "run `" + target + "` already exists",
           "choose another id with --as");
     }
     ResultsViews.register(spark, results.toString());
@@ -54,7 +60,7 @@ public final class Rescorer {
     }
     JudgeTemplate template = JudgeTemplate.load(job.task().template());
     Dataset<Row> rescored = cells.map(new RescoreCell(template, job.scorers(), target), Encoders.row(ResultSchema.SCHEMA));
-    rescored.write().mode(SaveMode.Append).partitionBy("run_id").parquet(results.toString());
+    write(spark, rescored, ResultsFolder.runDir(results, target), job.commit());
     copySimulatedMarker(results, runId, target);
     ResultsViews.register(spark, results.toString());
     Row counts = spark.sql("""
@@ -62,6 +68,24 @@ public final class Rescorer {
         FROM cells a JOIN cells b ON a.cell_id = b.cell_id
         WHERE a.run_id = :a AND b.run_id = :b""", Map.of("a", runId, "b", target)).first();
     return new Rescored(runId, target, counts.getLong(0), counts.getLong(1));
+  }
+
+  /** Each partition commits its rows through the run's own {@link ChunkWriter}: the same files a run writes. */
+  private static void write(SparkSession spark, Dataset<Row> rows, Path runDir, CommitPolicy commit) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+    String dir = runDir.toUri().toString();
+    int everyCells = commit.everyCells();
+    long everyMs = commit.everySeconds() * 1000L;
+    rows.javaRDD().foreachPartition(it -> {
+      TaskContext context = TaskContext.get();
+      String prefix = String.format("part-r%05d-a%d", context.partitionId(), context.attemptNumber());
+      try (ChunkWriter writer = new ChunkWriter(new org.apache.hadoop.fs.Path(dir), prefix, hadoop.value().value(),
+          everyCells, everyMs)) {
+        while (it.hasNext()) writer.add(it.next());
+      }
+    });
+    hadoop.destroy();
   }
 
   /**
@@ -77,15 +101,15 @@ public final class Rescorer {
   static String nextFreeId(Path results, String runId) {
     for (int n = 1; ; n++) {
       String id = runId + "-rescored-" + n;
-      if (!Files.exists(results.resolve("run_id=" + id))) return id;
+      if (!Files.exists(ResultsFolder.runDir(results, id))) return id;
     }
   }
 
   private static void copySimulatedMarker(Path results, String from, String to) {
-    Path marker = results.resolve("run_id=" + from).resolve(SimulatedRuns.RUN_MARKER);
+    Path marker = ResultsFolder.runDir(results, from).resolve(SimulatedRuns.RUN_MARKER);
     if (!Files.exists(marker)) return;
     try {
-      Files.copy(marker, results.resolve("run_id=" + to).resolve(SimulatedRuns.RUN_MARKER));
+      Files.copy(marker, ResultsFolder.runDir(results, to).resolve(SimulatedRuns.RUN_MARKER));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot mark run " + to + " as simulated", e);
     }
@@ -93,6 +117,9 @@ public final class Rescorer {
 
   /** One cell re-read and re-judged by the same {@link Verdict} as a run; ships the template's text, not a compiled one. */
   static final class RescoreCell implements MapFunction<Row, Row> {
+    /** Required columns that rows of an older results format lack. */
+    private static final Map<String, Object> OLDER_FORMAT_DEFAULTS = Map.of("reconnects", 0, "cache_bust", false);
+
     private final JudgeTemplate template;
     private final List<String> scorers;
     private final String runId;
@@ -120,6 +147,9 @@ public final class Rescorer {
       v.put("non_null", verdict.scores().nonNull());
       v.put("score_note", verdict.scores().note());
       v.put("run_id", runId);
+      for (StructField f : ResultSchema.SCHEMA.fields()) {
+        if (!f.nullable() && v.get(f.name()) == null) v.put(f.name(), OLDER_FORMAT_DEFAULTS.get(f.name()));
+      }
       return RowFactory.create(v.values().toArray());
     }
   }
