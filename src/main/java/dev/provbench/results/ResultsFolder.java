@@ -9,7 +9,9 @@ import java.nio.file.Path;
 
 /**
  * The results folder: {@code run_id=<id>/} partitions of Parquet and a {@code _provbench.json} marker
- * with the format version (Spark and other engines skip files starting with an underscore).
+ * with the format version (Spark and other engines skip files starting with an underscore). The one place
+ * that builds a run's folder path. A folder of an older readable format takes new runs; its marker then
+ * says the newest format written into it.
  */
 public final class ResultsFolder {
   public static final String MARKER = "_provbench.json";
@@ -63,7 +65,7 @@ public final class ResultsFolder {
       } catch (IOException e) {
         format = -1;
       }
-      if (format != ResultSchema.FORMAT_VERSION) {
+      if (format < ResultSchema.OLDEST_READABLE_FORMAT || format > ResultSchema.FORMAT_VERSION) {
         throw new BadInputException(marker.toString(), "results format " + format + " cannot be used by this version (format "
             + ResultSchema.FORMAT_VERSION + ")", "write to a new output folder with --out");
       }
