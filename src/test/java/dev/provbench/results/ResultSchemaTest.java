@@ -1,0 +1,108 @@
+package dev.provbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Every field of a {@link CellResult} lands in the column of its name: each field gets a value no other
+ * field has, and each column is read back by name. Two swapped columns of the same type fail here.
+ */
+class ResultSchemaTest {
+  private static final Instant STARTED = Instant.parse("2026-01-02T03:04:05Z");
+  private static final Instant FINISHED = Instant.parse("2026-01-02T03:04:09Z");
+  private static final AttemptRecord ATTEMPT = new AttemptRecord(1, "ok", 200, 1234, 0, null, 41L, 42L, "chatcmpl-1");
+
+  private static CellResult distinct() {
+    return CellResult.builder()
+        .runId("run").cellId("cell").provider("prov").model("mod").size("8b").caseId("case").trial(7)
+        .status(CellStatus.PARSE_ERROR).httpStatus(201).error("err")
+        .attempts(3).reconnects(4).rateLimited(5).backoffMs(6).throttleMs(8).durationMs(9)
+        .latencyMs(10L).ttftMs(11L).firstAnswerMs(12L).tpotMs(13.5).outputTps(14.5).chunkGapsMs(new int[] {15, 16})
+        .promptTokens(17L).completionTokens(18L).reasoningTokens(19L).cachedTokens(20L).usageSource("server")
+        .costUsd(21.5).usdPerHour(22.5).responseId("rid").response("resp").reasoning("think").toolCalls("[]")
+        .output(0.6).choice("B").reasons("because").expected(0.4).correctScore(0.8).nonNull(1.0).scoreNote("note")
+        .stream(true).cacheBust(true).startedAt(STARTED).finishedAt(FINISHED).attemptLog(List.of(ATTEMPT))
+        .build();
+  }
+
+  @Test
+  void everyFieldLandsInTheColumnOfItsName() {
+    Row row = ResultSchema.toRow(distinct());
+    check(row, "run_id", "run");
+    check(row, "cell_id", "cell");
+    check(row, "provider", "prov");
+    check(row, "model", "mod");
+    check(row, "size", "8b");
+    check(row, "case_id", "case");
+    check(row, "trial", 7);
+    check(row, "status", "parse_error");
+    check(row, "http_status", 201);
+    check(row, "error", "err");
+    check(row, "attempts", 3);
+    check(row, "reconnects", 4);
+    check(row, "rate_limited", 5);
+    check(row, "backoff_ms", 6L);
+    check(row, "throttle_ms", 8L);
+    check(row, "duration_ms", 9L);
+    check(row, "latency_ms", 10L);
+    check(row, "ttft_ms", 11L);
+    check(row, "first_answer_ms", 12L);
+    check(row, "tpot_ms", 13.5);
+    check(row, "output_tps", 14.5);
+    check(row, "prompt_tokens", 17L);
+    check(row, "completion_tokens", 18L);
+    check(row, "reasoning_tokens", 19L);
+    check(row, "cached_tokens", 20L);
+    check(row, "usage_source", "server");
+    check(row, "cost_usd", 21.5);
+    check(row, "usd_per_hour", 22.5);
+    check(row, "response_id", "rid");
+    check(row, "response", "resp");
+    check(row, "reasoning", "think");
+    check(row, "tool_calls", "[]");
+    check(row, "output", 0.6);
+    check(row, "choice", "B");
+    check(row, "reasons", "because");
+    check(row, "expected", 0.4);
+    check(row, "correct_score", 0.8);
+    check(row, "non_null", 1.0);
+    check(row, "score_note", "note");
+    check(row, "stream", true);
+    check(row, "cache_bust", true);
+    check(row, "started_at", Timestamp.from(STARTED));
+    check(row, "finished_at", Timestamp.from(FINISHED));
+    List<?> gaps = CollectionConverters.asJava((scala.collection.Seq<?>) row.get(index("chunk_gaps_ms")));
+    assertArrayEquals(new Object[] {15, 16}, gaps.toArray());
+    List<?> log = CollectionConverters.asJava((scala.collection.Seq<?>) row.get(index("attempt_log")));
+    Row attempt = (Row) log.get(0);
+    assertEquals(List.of(1, "ok", 200, 1234L, 0L, "chatcmpl-1", 41L, 42L),
+        List.of(attempt.getAs("attempt"), attempt.getAs("status"), attempt.getAs("http_status"), attempt.getAs("latency_ms"),
+            attempt.getAs("wait_ms"), attempt.getAs("response_id"), attempt.getAs("prompt_tokens"),
+            attempt.getAs("completion_tokens")));
+  }
+
+  @Test
+  void everyColumnIsCheckedAndNamedOnce() {
+    Set<String> names = new HashSet<>(List.of(ResultSchema.SCHEMA.fieldNames()));
+    assertEquals(ResultSchema.COLUMNS.size(), names.size(), "column names are unique");
+    assertEquals("run_id", ResultSchema.SCHEMA.fieldNames()[ResultSchema.COLUMNS.size() - 1], "the partition column is last");
+    assertEquals(CellResult.class.getRecordComponents().length, ResultSchema.COLUMNS.size(), "one column per field");
+  }
+
+  private static void check(Row row, String column, Object expected) {
+    assertEquals(expected, row.get(index(column)), column);
+  }
+
+  private static int index(String column) {
+    return ResultSchema.SCHEMA.fieldIndex(column);
+  }
+}
