@@ -40,6 +40,19 @@ class FactualityTaskTest {
     assertTrue(e.getMessage().contains("{{question}}"), e.getMessage());
   }
 
+  /** autoevals' own factuality template uses triple-brace variables, a `|-` block and quoted choice keys. */
+  @Test
+  void aTemplateInAutoevalsNotationWorksUnchanged() throws Exception {
+    Path f = dir.resolve("autoevals-style.yaml");
+    Files.writeString(f, "prompt: |-\n  [Question]: {{{input}}}\n  [Expert]: {{{expected}}}\n  [Submission]: {{{output}}}\n"
+        + "  Pick one.\nchoice_scores:\n  \"A\": 0.4\n  \"B\": 0.6\n  \"C\": 1\n  \"D\": 0\n  \"E\": 1\n");
+    JudgeTemplate t = JudgeTemplate.load(f);
+    assertEquals(Set.of("input", "output", "expected"), t.variables());
+    assertEquals(Map.of("A", 0.4, "B", 0.6, "C", 1.0, "D", 0.0, "E", 1.0), t.choiceScores());
+    assertEquals("[Question]: 3 < 4 & \"so\"?\n[Expert]: yes\n[Submission]: Yes <b>\nPick one.",
+        FactualityTask.prompt(t, Map.of("input", "3 < 4 & \"so\"?", "output", "Yes <b>", "expected", "yes")).user());
+  }
+
   @Test
   void aTemplateWithoutChoiceScoresIsRejected() throws Exception {
     Path f = dir.resolve("bad.yaml");
