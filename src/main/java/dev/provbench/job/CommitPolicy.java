@@ -8,9 +8,12 @@ import java.io.Serializable;
  * finish), and at the end. A crash or kill loses at most the cells finished since the last commit and
  * the calls in flight; {@code --resume} runs only what is missing.
  *
- * @param everyCells   cells per chunk; default 200.
- * @param everySeconds the longest time between commits of a partition that is finishing cells; default 30.
+ * @param everyCells   cells per chunk; default {@value #DEFAULT_EVERY_CELLS}.
+ * @param everySeconds the longest time between commits of a partition that is finishing cells; default
+ *                     {@value #DEFAULT_EVERY_SECONDS}.
  */
 public record CommitPolicy(int everyCells, long everySeconds) implements Serializable {
-  public static final CommitPolicy DEFAULTS = new CommitPolicy(200, 30);
+  public static final int DEFAULT_EVERY_CELLS = 200;
+  public static final long DEFAULT_EVERY_SECONDS = 30;
+  public static final CommitPolicy DEFAULTS = new CommitPolicy(DEFAULT_EVERY_CELLS, DEFAULT_EVERY_SECONDS);
 }

@@ -5,22 +5,23 @@ import java.util.List;
 
 /**
  * One benchmark, as read from a job file and validated. Immutable; lives on the driver (paths are
- * resolved against the job file's folder).
+ * resolved against the job file's folder). The defaults of its fields are the constants below, the one
+ * place they are written; the reader uses them and a test keeps the README's job-file example in step.
  *
  * @param file              the job file it was read from.
  * @param name              a short name; default the file name without extension.
  * @param runId             names this run's results ({@code run_id=...} under {@code output}); default
  *                          {@code name-yyyyMMdd-HHmmss}, overridable on the command line.
  * @param dataset           the cases: JSON array, JSONL, CSV or Parquet.
- * @param output            the results folder; default {@code results} beside the job file.
- * @param task              the judge task: template, temperature, max_tokens, streaming.
- * @param scorers           scorer names, among {@code CorrectScore} and {@code NonNull}; default both.
- * @param trials            how many times each case is run per model; default 3.
+ * @param output            the results folder; default {@value #DEFAULT_OUTPUT} beside the job file.
+ * @param task              the judge task: template, temperature, max_tokens, streaming, cache busting.
+ * @param scorers           scorer names, among {@link #SCORERS}; default all of them.
+ * @param trials            how many times each case is run per model; default {@value #DEFAULT_TRIALS}.
  * @param partitionsPerModel Spark partitions per model; its {@code concurrency} is split between
- *                          them, so the bound holds across executors; default 1.
- * @param timeouts          HTTP timeouts of one attempt.
- * @param retry             the retry policy.
- * @param commit            how often results are made durable while the run goes.
+ *                          them, so the bound holds across executors; default {@value #DEFAULT_PARTITIONS_PER_MODEL}.
+ * @param timeouts          HTTP timeouts of one attempt; default {@link Timeouts#DEFAULTS}.
+ * @param retry             the retry policy; default {@link RetryPolicy#DEFAULTS}.
+ * @param commit            how often results are made durable while the run goes; default {@link CommitPolicy#DEFAULTS}.
  * @param providers         the providers and their models.
  */
 public record Job(
@@ -37,6 +38,12 @@ public record Job(
     RetryPolicy retry,
     CommitPolicy commit,
     List<ProviderSpec> providers) {
+
+  /** The scorers a job may name, and the default list. */
+  public static final List<String> SCORERS = List.of("CorrectScore", "NonNull");
+  public static final String DEFAULT_OUTPUT = "results";
+  public static final int DEFAULT_TRIALS = 3;
+  public static final int DEFAULT_PARTITIONS_PER_MODEL = 1;
 
   public Job {
     scorers = List.copyOf(scorers);

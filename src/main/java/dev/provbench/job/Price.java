@@ -5,8 +5,8 @@ import java.io.Serializable;
 /**
  * A per-token price list for a hosted model.
  *
- * @param inputPer1M  US dollars per one million prompt tokens; must be zero or more.
- * @param outputPer1M US dollars per one million completion tokens; must be zero or more.
+ * @param inputPer1M  US dollars per one million prompt tokens; zero or more; 0 when left out of the price list.
+ * @param outputPer1M US dollars per one million completion tokens; zero or more; 0 when left out of the price list.
  */
 public record Price(double inputPer1M, double outputPer1M) implements Serializable {
 

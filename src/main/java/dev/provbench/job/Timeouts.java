@@ -5,11 +5,14 @@ import java.io.Serializable;
 /**
  * HTTP timeouts of one attempt. A timed-out attempt is retried like a 5xx.
  *
- * @param connectMs time to open the TCP/TLS connection; default 10,000.
+ * @param connectMs time to open the TCP/TLS connection; default {@value #DEFAULT_CONNECT_MS}.
  * @param readMs    longest silence between two reads of the response (so a stream may run longer);
- *                  default 60,000.
- * @param callMs    the whole attempt, from send to last byte; default 300,000; 0 means none.
+ *                  default {@value #DEFAULT_READ_MS}.
+ * @param callMs    the whole attempt, from send to last byte; default {@value #DEFAULT_CALL_MS}; 0 means none.
  */
 public record Timeouts(long connectMs, long readMs, long callMs) implements Serializable {
-  public static final Timeouts DEFAULTS = new Timeouts(10_000, 60_000, 300_000);
+  public static final long DEFAULT_CONNECT_MS = 10_000;
+  public static final long DEFAULT_READ_MS = 60_000;
+  public static final long DEFAULT_CALL_MS = 300_000;
+  public static final Timeouts DEFAULTS = new Timeouts(DEFAULT_CONNECT_MS, DEFAULT_READ_MS, DEFAULT_CALL_MS);
 }

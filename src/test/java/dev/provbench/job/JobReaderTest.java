@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,36 @@ class JobReaderTest {
     assertNull(job.providers().get(1).apiKeyEnv());
     assertEquals(0.0009, job.providers().get(0).models().get(0).price().cost(500, 500), 1e-12);
     assertEquals(27.0, job.providers().get(1).models().get(0).costPerHour(), 1e-9);
+  }
+
+  @Test
+  void taskFieldsLeftOutTakeTheConstants() throws Exception {
+    Job job = read(GOOD);
+    assertEquals(new TaskSpec(dir.resolve("judge.yaml"), TaskSpec.DEFAULT_TEMPERATURE, TaskSpec.DEFAULT_MAX_TOKENS,
+        TaskSpec.DEFAULT_STREAM, TaskSpec.DEFAULT_CACHE_BUST), job.task());
+    assertEquals(Job.SCORERS, job.scorers());
+    assertEquals(Job.DEFAULT_PARTITIONS_PER_MODEL, job.partitionsPerModel());
+    assertEquals(CommitPolicy.DEFAULTS, job.commit());
+    assertTrue(read(GOOD.replace("{template: judge.yaml}", "{template: judge.yaml, cache_bust: true}")).task().cacheBust());
+  }
+
+  /** The rules read inside each provider and model: URLs, headers, run ids; one line per bad value. */
+  @Test
+  void providerAndModelRulesNameTheirField() throws Exception {
+    rejects(GOOD.replace("api_key_env: P1_KEY", "api_key_env: P1_KEY\n    headers: {X Team: evals}"),
+        "providers[0].headers.X Team: is not a valid HTTP header name. Fix: use letters, digits and dashes, e.g. `X-Team`");
+    rejects(GOOD.replace("api_key_env: P1_KEY", "api_key_env: P1_KEY\n    headers: {authorization: Bearer x}"),
+        "providers[0].headers.authorization: the Authorization header is set from api_key_env. Fix: remove it and set api_key_env");
+    rejects(GOOD.replace("https://api.example.com/v1/", "https://me:pw@api.example.com/v1"),
+        "providers[0].base_url: must hold no user, password or query. Fix: put the key in the variable named by api_key_env");
+    rejects(GOOD.replace("concurrency: 5}", "concurrency: 5, base_url: ftp://x/v1}"), "providers[0].models[1].base_url: `ftp://x/v1`"
+        + " is not an http(s) URL with a host. Fix: write it as https://host[:port]/path, e.g. https://api.fireworks.ai/inference/v1");
+    rejects(GOOD + "run_id: ../up\n", "run_id: `../up` is not a valid run id."
+        + " Fix: use letters, digits, dot, dash and underscore only, starting with a letter or digit");
+    rejects(GOOD.replace("{template: judge.yaml}", "{template: judge.yaml, cache_bust: yes please}"),
+        "task.cache_bust: must be true or false, got `yes please`. Fix: write true or false");
+    assertEquals("https://m.example.com/v1", read(GOOD.replace("concurrency: 5}", "concurrency: 5, base_url: https://m.example.com/v1/}"))
+        .providers().get(0).models().get(1).baseUrl());
   }
 
   @Test
