@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * has been idle {@code idle_close_ms}, without a {@code Connection: close} header, as uvicorn does. The JDK
  * server has no per-connection control, so clients connect here and each connection is copied byte for byte
  * to a connection of its own to the server behind. A connection is idle when no exchange is being handled
- * on it and no byte has moved either way for that long. Bytes a client sends after the close are never
+ * on it, every byte the client sent has been answered (none came after the last exchange ended) and no
+ * byte has moved either way for that long. Bytes a client sends after the close are never
  * read, so the server never sees that request. One per server; thread-safe; two threads per connection.
  */
 final class IdleClosingFront implements AutoCloseable {
@@ -72,7 +73,9 @@ final class IdleClosingFront implements AutoCloseable {
   void exchangeEnded(InetSocketAddress remote) {
     Link link = links.get(remote.getPort());
     if (link == null) return;
-    link.lastActivity = System.nanoTime();
+    long now = System.nanoTime();
+    link.lastActivity = now;
+    link.lastExchangeEnd = now;
     link.exchanges.decrementAndGet();
   }
 
@@ -113,6 +116,9 @@ final class IdleClosingFront implements AutoCloseable {
     final AtomicInteger exchanges = new AtomicInteger();
     final AtomicBoolean done = new AtomicBoolean();
     volatile long lastActivity = System.nanoTime();
+    /** When the client's bytes were last forwarded, and when an exchange last ended: a request is pending between. */
+    volatile long lastForward = lastActivity - 1;
+    volatile long lastExchangeEnd = lastActivity;
 
     Link(Socket client, Socket server) {
       this.client = client;
@@ -127,9 +133,9 @@ final class IdleClosingFront implements AutoCloseable {
         OutputStream out = server.getOutputStream();
         while (true) {
           long idleFor = System.nanoTime() - lastActivity;
-          boolean busy = exchanges.get() > 0;
+          boolean busy = exchanges.get() > 0 || lastForward > lastExchangeEnd;
           if (!busy && idleFor >= idleNanos) {
-            if (close()) idleCloses.incrementAndGet();
+            close(true);
             return;
           }
           client.setSoTimeout((int) Math.max(1, (busy ? idleNanos : idleNanos - idleFor) / 1_000_000));
@@ -141,6 +147,7 @@ final class IdleClosingFront implements AutoCloseable {
           }
           if (n < 0) break;
           lastActivity = System.nanoTime();
+          lastForward = lastActivity;
           out.write(buf, 0, n);
         }
       } catch (IOException e) {
@@ -165,13 +172,17 @@ final class IdleClosingFront implements AutoCloseable {
       close();
     }
 
-    /** Closes both sockets once; true for the call that did it. */
-    boolean close() {
-      if (!done.compareAndSet(false, true)) return false;
+    void close() {
+      close(false);
+    }
+
+    /** Closes both sockets once; an idle close is counted first, so a client that sees it finds it counted. */
+    void close(boolean idle) {
+      if (!done.compareAndSet(false, true)) return;
+      if (idle) idleCloses.incrementAndGet();
       links.remove(server.getLocalPort());
       quietly(client);
       quietly(server);
-      return true;
     }
   }
 
