@@ -51,6 +51,27 @@ class FailFastTest {
     assertEquals(first, statuses(42), "the same seed rejects the same requests");
   }
 
+  @Test
+  void theFailFastProfileRejectsAboutHalfOfProvider3Only() throws Exception {
+    SimProfile profile = SimProfile.load(java.nio.file.Path.of("data/sim/fail-fast-profile.yaml")).withTimeScale(0);
+    try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
+      for (SimProvider p : profile.providers()) {
+        int rejected = 0;
+        for (int i = 0; i < 40; i++) {
+          String body = SimCalls.chat(p.models().get(0).id(), FactualityPrompts.render("Q" + i + "?", "a", "a"), false, false)
+              .toString();
+          try (Response r = SimCalls.post(sim.baseUrl(p.name()) + "/chat/completions", body)) {
+            r.body().string();
+            if (r.code() == 400) rejected++;
+            else assertEquals(200, r.code());
+          }
+        }
+        if (p.name().equals("Provider 3")) assertTrue(rejected >= 12 && rejected <= 28, rejected + " of 40");
+        else assertEquals(0, rejected, p.name());
+      }
+    }
+  }
+
   private static List<Integer> statuses(long seed) throws Exception {
     List<Integer> out = new ArrayList<>();
     try (SimulatedProviders sim = SimulatedProviders.start(SimProfile.parse(PROFILE, "inline"), 0, seed)) {

@@ -40,6 +40,21 @@ class SimProfileTest {
   }
 
   @Test
+  void failFastProfileHasItsSlowestProviderRejectHalfAtOnce() {
+    SimProfile p = SimProfile.load(Path.of("data/sim/fail-fast-profile.yaml"));
+    assertEquals(List.of("Provider 1", "Provider 2", "Provider 3"), p.providers().stream().map(SimProvider::name).toList());
+    assertTrue(p.timeScale() <= 0.1, "runs fast");
+    double[] seconds = p.providers().stream().mapToDouble(pr -> replySeconds(p, pr.name())[0]).toArray();
+    assertTrue(seconds[2] > Math.max(seconds[0], seconds[1]), "Provider 3 would be slowest: " + List.of(seconds));
+    for (SimProvider pr : p.providers()) {
+      SimModel m = pr.models().get(0);
+      assertEquals(1, pr.models().size());
+      assertEquals(pr.name().equals("Provider 3") ? 0.5 : 0.0, m.rate400(), pr.name());
+      assertEquals(0.0, m.rate429() + m.rate5xx() + m.rateHang() + m.rateTruncate() + m.rateMalformed(), "no other faults");
+    }
+  }
+
+  @Test
   void defaultsFillWhatAModelLeavesOut() {
     SimModel m = SimProfile.parse("providers: [{name: P, path: /p, models: [{id: m}]}]", "inline")
         .providers().get(0).models().get(0);
