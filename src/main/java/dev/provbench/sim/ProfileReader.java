@@ -86,7 +86,7 @@ final class ProfileReader {
         distribution(m, "ttft_ms", DEFAULTS.ttftMs(), 0),
         distribution(m, "tokens_per_s", DEFAULTS.tokensPerS(), 0.001),
         m.integer("max_concurrency", DEFAULTS.maxConcurrency(), 1, "write a whole number of requests, e.g. 4"),
-        (int) Math.min(m.integer("retry_after_s", DEFAULTS.retryAfterS(), 0, "write whole seconds, e.g. 1"), 86_400),
+        Math.min(m.integer("retry_after_s", DEFAULTS.retryAfterS(), 0, "write whole seconds, e.g. 1"), 86_400),
         rate(m, "rate_429"),
         rate(m, "rate_5xx"),
         rate(m, "rate_truncate"),

@@ -14,7 +14,10 @@ final class ReplyTrace {
     this.arrivalNanos = arrivalNanos;
   }
 
-  /** A non-empty delta was just written; {@code answer} for content or tool_calls, false for reasoning. */
+  /**
+   * A non-empty delta is about to be written; {@code answer} for content or tool_calls, false for reasoning.
+   * Taken before the write, so no client can have seen the delta earlier than the time kept.
+   */
   void delta(boolean answer) {
     long now = System.nanoTime();
     if (firstDeltaNanos < 0) firstDeltaNanos = now;

@@ -36,16 +36,16 @@ final class StreamedReply {
       int sentChars = 0;
       for (String piece : thoughts) {
         clock.sleepUntil(c.ttftMs() + c.reasoningMs() * sentChars / c.reasoning().length());
-        event(out, ResponseBodies.reasoningChunk(c, piece));
         trace.delta(false);
+        event(out, ResponseBodies.reasoningChunk(c, piece));
         sentChars += piece.length();
       }
     }
     boolean toolCall = c.mode() == ReplyMode.TOOL_CALLS;
     if (toolCall) {
       clock.sleepUntil(c.answerStartMs());
-      event(out, ResponseBodies.toolCallStartChunk(c));
       trace.delta(true);
+      event(out, ResponseBodies.toolCallStartChunk(c));
     }
     List<String> pieces = pieces(c.text());
     int sentChars = 0;
@@ -53,8 +53,8 @@ final class StreamedReply {
       if (truncate && i >= Math.max(1, pieces.size() / 2)) throw new DroppedConnection(Outcome.TRUNCATED);
       clock.sleepUntil(c.answerStartMs() + c.generationMs() * sentChars / Math.max(1, c.text().length()));
       String piece = pieces.get(i);
-      event(out, toolCall ? ResponseBodies.toolArgumentsChunk(c, piece) : ResponseBodies.contentChunk(c, piece));
       trace.delta(true);
+      event(out, toolCall ? ResponseBodies.toolArgumentsChunk(c, piece) : ResponseBodies.contentChunk(c, piece));
       sentChars += piece.length();
     }
     if (truncate) throw new DroppedConnection(Outcome.TRUNCATED);
