@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Writes a non-streaming reply once the whole completion is "generated". Stateless. */
+/** Writes a non-streaming reply once the whole completion (reasoning included) is "generated". Stateless. */
 final class BufferedReply {
   private BufferedReply() {}
 
   /** With {@code truncate}, half the body goes out under the full {@code Content-Length}, then the connection drops. */
-  static void write(HttpExchange exchange, Completion c, ScaledClock clock, boolean truncate, Runnable release)
-      throws IOException, InterruptedException {
+  static void write(HttpExchange exchange, Completion c, ScaledClock clock, boolean truncate, Runnable release,
+      ReplyTrace trace) throws IOException, InterruptedException {
     clock.sleepUntil(c.durationMs());
     byte[] body = ResponseBodies.completion(c).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
@@ -24,6 +24,7 @@ final class BufferedReply {
     }
     release.run(); // before the last bytes: a client that has read them finds the slot free
     out.write(body);
+    if (c.usage()) trace.usageSent();
     out.close();
   }
 }

@@ -17,14 +17,16 @@ final class ChatCompletionsRoute {
   private final SimProvider provider;
   private final Map<String, ModelLoad> loads;
   private final AttemptCounter attempts;
+  private final PrefixCache prefixes;
   private final RequestJournal journal;
 
   ChatCompletionsRoute(SimProfile profile, SimProvider provider, Map<String, ModelLoad> loads,
-      AttemptCounter attempts, RequestJournal journal) {
+      AttemptCounter attempts, PrefixCache prefixes, RequestJournal journal) {
     this.profile = profile;
     this.provider = provider;
     this.loads = loads;
     this.attempts = attempts;
+    this.prefixes = prefixes;
     this.journal = journal;
   }
 
@@ -35,14 +37,14 @@ final class ChatCompletionsRoute {
       request = ChatRequest.parse(in.readAllBytes());
     } catch (ChatRequest.Invalid e) {
       JsonReply.error(exchange, 400, e.getMessage(), "invalid_request_error", "invalid_request");
-      record(arrival, null, 400, false, 0, Outcome.BAD_REQUEST);
+      record(arrival, null, false, 0, Served.error(400, Outcome.BAD_REQUEST), null);
       return;
     }
     SimModel model = provider.model(request.model()).orElse(null);
     if (model == null) {
       JsonReply.error(exchange, 404, "The model `" + request.model() + "` does not exist at " + provider.name()
           + "; GET " + provider.path() + "/v1/models lists the models served.", "invalid_request_error", "model_not_found");
-      record(arrival, request.model(), 404, request.stream(), 0, Outcome.UNKNOWN_MODEL);
+      record(arrival, request.model(), request.stream(), 0, Served.error(404, Outcome.UNKNOWN_MODEL), null);
       return;
     }
     ModelLoad load = loads.get(model.id());
@@ -54,8 +56,12 @@ final class ChatCompletionsRoute {
   /** When a request arrived, on the wall clock (for people) and the monotonic clock (for intervals). */
   private record Arrival(long epochMs, long nanos) {}
 
-  /** How a served request ended, for its record. */
-  private record Served(int status, Outcome outcome) {}
+  /** How a served request ended, for its record; {@code completion} is null unless one was decided. */
+  private record Served(int status, Outcome outcome, Completion completion) {
+    static Served error(int status, Outcome outcome) {
+      return new Served(status, outcome, null);
+    }
+  }
 
   private void refuse(HttpExchange exchange, ChatRequest request, SimModel model, ModelLoad load, Arrival arrival)
       throws IOException {
@@ -63,35 +69,38 @@ final class ChatCompletionsRoute {
       tooManyRequests(exchange, model, "Too many concurrent requests for " + model.id() + " (at most "
           + model.maxConcurrency() + " at once). Please retry after the advised wait.");
     } finally {
-      finish(load, arrival, request, load.inFlight(), new Served(429, Outcome.OVER_CAPACITY));
+      finish(load, arrival, request, load.inFlight(), Served.error(429, Outcome.OVER_CAPACITY), null);
     }
   }
 
   /** Serves an admitted request and releases its slot, however it ends; dropped connections propagate. */
   private void serveAdmitted(HttpExchange exchange, ChatRequest request, SimModel model, ModelLoad load, int inFlight,
       Arrival arrival) throws IOException {
-    Served served = new Served(0, Outcome.CLIENT_GONE);
+    Served served = Served.error(0, Outcome.CLIENT_GONE);
     SlotRelease release = new SlotRelease(load::exit);
+    ReplyTrace trace = new ReplyTrace(arrival.nanos());
+    Completion[] decided = new Completion[1];
     try {
-      served = serve(exchange, request, model, arrival.nanos(), release);
+      served = serve(exchange, request, model, arrival.nanos(), release, trace, decided);
     } catch (DroppedConnection e) {
-      served = new Served(Math.max(0, exchange.getResponseCode()), e.outcome());
+      served = new Served(Math.max(0, exchange.getResponseCode()), e.outcome(), decided[0]);
       throw e;
     } catch (IOException e) {
-      served = new Served(Math.max(0, exchange.getResponseCode()), Outcome.CLIENT_GONE);
+      served = new Served(Math.max(0, exchange.getResponseCode()), Outcome.CLIENT_GONE, decided[0]);
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      served = new Served(Math.max(0, exchange.getResponseCode()), Outcome.STOPPED);
+      served = new Served(Math.max(0, exchange.getResponseCode()), Outcome.STOPPED, decided[0]);
       throw new DroppedConnection(Outcome.STOPPED);
     } finally {
       release.run();
-      finish(load, arrival, request, inFlight, served);
+      finish(load, arrival, request, inFlight, served, trace);
     }
   }
 
+  /** {@code decided[0]} receives the completion once it is decided, so a reply cut short is still recorded. */
   private Served serve(HttpExchange exchange, ChatRequest request, SimModel model, long arrivalNanos,
-      SlotRelease release) throws IOException, InterruptedException {
+      SlotRelease release, ReplyTrace trace, Completion[] decided) throws IOException, InterruptedException {
     long messagesHash = request.messagesHash();
     int attempt = attempts.next(provider.name(), model.id(), messagesHash);
     RequestDraws draws = RequestDraws.of(profile.seed(), provider.name(), model, messagesHash, attempt);
@@ -101,7 +110,13 @@ final class ChatCompletionsRoute {
       case RATE_LIMITED -> {
         release.run();
         tooManyRequests(exchange, model, "Rate limit reached for " + model.id() + ". Please retry after the advised wait.");
-        return new Served(429, Outcome.RATE_LIMITED);
+        return Served.error(429, Outcome.RATE_LIMITED);
+      }
+      case REJECTED -> {
+        release.run();
+        JsonReply.error(exchange, 400, "Invalid request for " + model.id() + " (simulated rejection). Check the"
+            + " request's parameters.", "invalid_request_error", "invalid_request");
+        return Served.error(400, Outcome.REJECTED);
       }
       case SERVER_ERROR -> {
         clock.sleepUntil(draws.ttftMs());
@@ -109,7 +124,7 @@ final class ChatCompletionsRoute {
         release.run();
         JsonReply.error(exchange, status, "The server had an error while processing your request (simulated "
             + status + "). Please retry.", "server_error", null);
-        return new Served(status, Outcome.SERVER_ERROR);
+        return Served.error(status, Outcome.SERVER_ERROR);
       }
       case HANG -> {
         clock.sleepUntil(model.hangMs());
@@ -117,10 +132,11 @@ final class ChatCompletionsRoute {
       }
       default -> {
         Completion completion = complete(request, model, draws, fault == Fault.MALFORMED);
+        decided[0] = completion;
         boolean truncate = fault == Fault.TRUNCATE;
-        if (request.stream()) StreamedReply.write(exchange, completion, request.includeUsage(), clock, truncate, release);
-        else BufferedReply.write(exchange, completion, clock, truncate, release);
-        return new Served(200, fault == Fault.MALFORMED ? Outcome.MALFORMED : Outcome.OK);
+        if (request.stream()) StreamedReply.write(exchange, completion, request.includeUsage(), clock, truncate, release, trace);
+        else BufferedReply.write(exchange, completion, clock, truncate, release, trace);
+        return new Served(200, fault == Fault.MALFORMED ? Outcome.MALFORMED : Outcome.OK, completion);
       }
     }
   }
@@ -128,16 +144,23 @@ final class ChatCompletionsRoute {
   private Completion complete(ChatRequest request, SimModel model, RequestDraws draws, boolean malformed) {
     FactualityJudge.Verdict verdict = FactualityJudge.judge(request.lastUserContent(), model.judgeErrorRate(),
         draws.judgeError(), draws.wrongLetter());
-    String text = malformed ? ToolCallReply.malformed(verdict, draws.flavour()) : ToolCallReply.wellFormed(verdict);
-    String finishReason = "stop";
+    ReplyMode mode = model.toolCalls() && !(malformed && draws.flavour() < 0.5) ? ReplyMode.TOOL_CALLS : ReplyMode.CONTENT;
+    String text;
+    if (mode == ReplyMode.TOOL_CALLS) text = malformed ? ToolCallReply.cutArguments(verdict) : ToolCallReply.arguments(verdict);
+    else text = malformed ? ToolCallReply.malformed(verdict, draws.flavour()) : ToolCallReply.wellFormed(verdict);
+    String finishReason = mode == ReplyMode.TOOL_CALLS ? "tool_calls" : "stop";
     if (request.maxTokens() > 0 && TokenCount.of(text) > request.maxTokens()) {
       text = text.substring(0, request.maxTokens() * 4);
       finishReason = "length";
     }
-    int completionTokens = TokenCount.of(text);
+    int answerTokens = TokenCount.of(text);
+    int reasoningTokens = ReasoningText.tokens(draws.reasoningMs(), draws.tokensPerS());
+    String reasoning = model.reasons() ? ReasoningText.of(reasoningTokens) : null;
+    int cached = model.prefixCache() ? prefixes.cachedTokens(provider.name(), model.id(), request) : 0;
     return new Completion("chatcmpl-" + Long.toHexString(draws.streamSeed()), System.currentTimeMillis() / 1000,
-        request.model(), text, finishReason, request.promptTokens(), completionTokens, draws.ttftMs(),
-        completionTokens * 1000.0 / draws.tokensPerS());
+        request.model(), mode, text, "call_" + Long.toHexString(draws.streamSeed()), reasoning, finishReason,
+        request.promptTokens(), cached, answerTokens, reasoningTokens, model.usage(), model.prefixCache(),
+        draws.ttftMs(), draws.reasoningMs(), answerTokens * 1000.0 / draws.tokensPerS());
   }
 
   private void tooManyRequests(HttpExchange exchange, SimModel model, String message) throws IOException {
@@ -147,14 +170,20 @@ final class ChatCompletionsRoute {
     JsonReply.error(exchange, 429, message, "rate_limit_error", "rate_limit_exceeded");
   }
 
-  private void finish(ModelLoad load, Arrival arrival, ChatRequest request, int inFlight, Served served) {
+  private void finish(ModelLoad load, Arrival arrival, ChatRequest request, int inFlight, Served served,
+      ReplyTrace trace) {
     load.countStatus(served.status());
-    record(arrival, request.model(), served.status(), request.stream(), inFlight, served.outcome());
+    record(arrival, request.model(), request.stream(), inFlight, served, trace);
   }
 
-  private void record(Arrival arrival, String model, int status, boolean stream, int inFlight, Outcome outcome) {
+  private void record(Arrival arrival, String model, boolean stream, int inFlight, Served served, ReplyTrace trace) {
     double serviceMs = (System.nanoTime() - arrival.nanos()) / 1e6;
-    journal.add(new RequestRecord(arrival.epochMs(), arrival.nanos(), serviceMs, provider.name(), model, status,
-        stream, inFlight, outcome));
+    Completion c = served.completion();
+    journal.add(new RequestRecord(arrival.epochMs(), arrival.nanos(), serviceMs, provider.name(), model,
+        served.status(), stream, inFlight, served.outcome(),
+        trace == null ? -1 : trace.firstDeltaMs(), trace == null ? -1 : trace.firstAnswerMs(),
+        c == null ? null : c.id(), c == null ? 0 : c.promptTokens(), c == null ? 0 : c.completionTokens(),
+        c == null ? 0 : c.reasoningTokens(), c == null ? 0 : c.cachedTokens(),
+        trace != null && trace.wasUsageSent(), c == null ? null : c.mode()));
   }
 }

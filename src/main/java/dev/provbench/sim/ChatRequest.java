@@ -74,23 +74,37 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
 
   /** ceil(characters / 4) over every message's content. */
   int promptTokens() {
-    long chars = messages.stream().mapToLong(m -> m.content().length()).sum();
+    return promptTokens(messages.size());
+  }
+
+  /** ceil(characters / 4) over the content of the first {@code count} messages. */
+  int promptTokens(int count) {
+    long chars = messages.subList(0, count).stream().mapToLong(m -> m.content().length()).sum();
     return TokenCount.of(chars);
   }
 
   /** A stable 64-bit hash of roles and contents: the request's identity for seeding. */
   long messagesHash() {
+    long[] prefixes = prefixHashes();
+    return prefixes[prefixes.length - 1];
+  }
+
+  /** Element k: the stable 64-bit hash of the first k + 1 messages' roles and contents. */
+  long[] prefixHashes() {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (Message m : messages) {
+      long[] out = new long[messages.size()];
+      for (int i = 0; i < out.length; i++) {
+        Message m = messages.get(i);
         sha.update(m.role().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         sha.update(m.content().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
+        out[i] = ByteBuffer.wrap(((MessageDigest) sha.clone()).digest()).getLong();
       }
-      return ByteBuffer.wrap(sha.digest()).getLong();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+      return out;
+    } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+      throw new IllegalStateException("every JDK has a cloneable SHA-256", e);
     }
   }
 }

@@ -16,6 +16,8 @@ public enum Outcome {
   OVER_CAPACITY,
   /** A random 500, 502 or 503 ({@code rate_5xx}). */
   SERVER_ERROR,
+  /** A random 400 {@code invalid_request_error}, answered at once ({@code rate_400}). */
+  REJECTED,
   /** 400: the body is not a chat completion request. */
   BAD_REQUEST,
   /** 404: the provider does not serve the model. */

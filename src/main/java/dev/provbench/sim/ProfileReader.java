@@ -3,7 +3,9 @@ package dev.provbench.sim;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.provbench.input.BadInputException;
+import dev.provbench.input.YamlErrors;
+import dev.provbench.input.YamlFields;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,22 +14,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads a YAML profile into a {@link SimProfile}, validating every field once. Stateless. */
+/**
+ * Reads a YAML profile into a {@link SimProfile}, validating every field once with the project's strict
+ * reader: a key given twice is rejected, an unknown key names the nearest known one. Stateless.
+ */
 final class ProfileReader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = YamlErrors.strictMapper();
   private static final SimModel DEFAULTS = SimModel.steady("", 500, 50);
+  private static final String RATE = "use a probability between 0 and 1";
 
   private ProfileReader() {}
 
   static SimProfile read(Path file) {
     String where = file.toString();
     if (!Files.isRegularFile(file)) {
-      throw new SimProfileException(where, "profile file not found", "check the path, e.g. data/sim/demo-profile.yaml");
+      throw new BadInputException(where, "profile file not found", "check the path, e.g. data/sim/demo-profile.yaml");
     }
     try {
       return parse(Files.readString(file), where);
     } catch (IOException e) {
-      throw new SimProfileException(where, "cannot be read: " + e.getMessage(), "check its permissions", e);
+      throw new BadInputException(where, "cannot be read: " + e.getMessage(), "check its permissions", e);
     }
   }
 
@@ -36,27 +42,27 @@ final class ProfileReader {
     try {
       root = YAML.readTree(yaml);
     } catch (JacksonException e) {
-      String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-      throw new SimProfileException(where, "invalid YAML" + at + ": " + e.getOriginalMessage(),
-          "correct the YAML syntax there (indentation, a missing colon or quote)", e);
+      throw new BadInputException(where, YamlErrors.describe(e),
+          YamlErrors.fix(e, "correct the YAML syntax there (indentation, a missing colon or quote)"), e);
     }
-    ProfileFields f = new ProfileFields(where, "", root);
-    double timeScale = f.number("time_scale", 1.0, 0.0, 1000.0);
-    long seed = f.whole("seed", 42, Long.MIN_VALUE);
+    YamlFields f = new YamlFields(where, "", root);
+    double timeScale = f.number("time_scale", 1.0, 0.0, 1000.0, "use e.g. 1 (real time) or 0.1 (ten times faster)");
+    long seed = f.longValue("seed", 42, Long.MIN_VALUE, "write a whole number, e.g. 42");
+    long idleCloseMs = f.longValue("idle_close_ms", 0, 0, "write a whole number of ms, e.g. 5000, or 0 to never close");
     List<SimProvider> providers = new ArrayList<>();
     Set<String> names = new HashSet<>();
     Set<String> paths = new HashSet<>();
-    for (ProfileFields p : f.objects("providers", "list at least one provider with a name, path and models")) {
+    for (YamlFields p : f.objects("providers", "list at least one provider with a name, path and models")) {
       SimProvider provider = provider(p);
       if (!names.add(provider.name())) throw p.error("name", "repeats `" + provider.name() + "`", "give each provider its own name");
       if (!paths.add(provider.path())) throw p.error("path", "repeats `" + provider.path() + "`", "give each provider its own path");
       providers.add(provider);
     }
     f.finish();
-    return new SimProfile(timeScale, seed, providers);
+    return new SimProfile(timeScale, seed, idleCloseMs, providers);
   }
 
-  private static SimProvider provider(ProfileFields p) {
+  private static SimProvider provider(YamlFields p) {
     String name = p.requiredString("name", "name the provider, e.g. `name: Provider 1`");
     String path = p.requiredString("path", "give its URL prefix, e.g. `path: /p1`");
     if (!path.matches("/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*")) {
@@ -65,7 +71,7 @@ final class ProfileReader {
     }
     List<SimModel> models = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    for (ProfileFields m : p.objects("models", "list the models it serves, each with an `id`")) {
+    for (YamlFields m : p.objects("models", "list the models it serves, each with an `id`")) {
       SimModel model = model(m);
       if (!ids.add(model.id())) throw m.error("id", "repeats `" + model.id() + "`", "list each model once per provider");
       models.add(model);
@@ -74,34 +80,49 @@ final class ProfileReader {
     return new SimProvider(name, path, models);
   }
 
-  private static SimModel model(ProfileFields m) {
+  private static SimModel model(YamlFields m) {
     SimModel model = new SimModel(
         m.requiredString("id", "give the model id clients send, e.g. `id: llama3-1-8b`"),
-        distribution(m.object("ttft_ms"), DEFAULTS.ttftMs(), 0),
-        distribution(m.object("tokens_per_s"), DEFAULTS.tokensPerS(), 0.001),
-        (int) Math.min(m.whole("max_concurrency", DEFAULTS.maxConcurrency(), 1), Integer.MAX_VALUE),
-        (int) Math.min(m.whole("retry_after_s", DEFAULTS.retryAfterS(), 0), 86_400),
-        m.number("rate_429", 0, 0, 1),
-        m.number("rate_5xx", 0, 0, 1),
-        m.number("rate_truncate", 0, 0, 1),
-        m.number("rate_hang", 0, 0, 1),
-        m.whole("hang_ms", DEFAULTS.hangMs(), 0),
-        m.number("rate_malformed", 0, 0, 1),
-        m.number("judge_error_rate", 0, 0, 1));
-    double faults = model.rate429() + model.rate5xx() + model.rateTruncate() + model.rateHang() + model.rateMalformed();
+        distribution(m, "ttft_ms", DEFAULTS.ttftMs(), 0),
+        distribution(m, "tokens_per_s", DEFAULTS.tokensPerS(), 0.001),
+        m.integer("max_concurrency", DEFAULTS.maxConcurrency(), 1, "write a whole number of requests, e.g. 4"),
+        Math.min(m.integer("retry_after_s", DEFAULTS.retryAfterS(), 0, "write whole seconds, e.g. 1"), 86_400),
+        rate(m, "rate_429"),
+        rate(m, "rate_5xx"),
+        rate(m, "rate_truncate"),
+        rate(m, "rate_hang"),
+        m.longValue("hang_ms", DEFAULTS.hangMs(), 0, "write whole ms, e.g. 120000"),
+        rate(m, "rate_malformed"),
+        rate(m, "judge_error_rate"),
+        rate(m, "rate_400"),
+        m.bool("tool_calls", DEFAULTS.toolCalls()),
+        distribution(m, "reasoning_ms", DEFAULTS.reasoningMs(), 0),
+        m.bool("usage", DEFAULTS.usage()),
+        m.bool("prefix_cache", DEFAULTS.prefixCache()));
+    double faults = model.rate429() + model.rate5xx() + model.rateTruncate() + model.rateHang() + model.rateMalformed()
+        + model.rate400();
     if (faults > 1.0 + 1e-9) {
       throw m.error("", "fault rates add up to " + faults + " (rate_429 + rate_5xx + rate_truncate + rate_hang"
-          + " + rate_malformed)", "lower them so their sum is at most 1");
+          + " + rate_malformed + rate_400)", "lower them so their sum is at most 1");
     }
     m.finish();
     return model;
   }
 
-  private static LogNormal distribution(ProfileFields d, LogNormal fallback, double minMedian) {
+  private static double rate(YamlFields m, String key) {
+    return m.number(key, 0.0, 0, 1, RATE);
+  }
+
+  /** {@code key: {median, sigma}}, or a plain number for a fixed value (sigma 0). */
+  private static LogNormal distribution(YamlFields m, String key, LogNormal fallback, double minMedian) {
+    String fix = "write `{median: " + fallback.median() + ", sigma: 0.1}` or a plain number";
+    JsonNode raw = m.raw(key);
+    if (raw != null && raw.isNumber()) return new LogNormal(m.number(key, null, minMedian, Double.MAX_VALUE, fix), 0);
+    YamlFields d = m.object(key);
     if (d == null) return fallback;
     LogNormal out = new LogNormal(
-        d.number("median", fallback.median(), minMedian, Double.MAX_VALUE),
-        d.number("sigma", fallback.sigma(), 0, 5));
+        d.number("median", fallback.median(), minMedian, Double.MAX_VALUE, fix),
+        d.number("sigma", fallback.sigma(), 0, 5, "use 0 (no spread) to about 0.5"));
     d.finish();
     return out;
   }

@@ -18,15 +18,18 @@ import java.util.SplittableRandom;
  * @param judgeError   uniform, below {@code judge_error_rate} the judge errs.
  * @param wrongLetter  uniform, picks the wrong letter.
  * @param flavour      uniform, picks how a malformed reply or a 5xx looks.
+ * @param reasoningMs  how long the model reasons before answering, before {@code time_scale}; 0 without
+ *                     {@code reasoning_ms}. Drawn last, so profiles without it keep their earlier draws.
  */
 record RequestDraws(long streamSeed, double fault, double ttftMs, double tokensPerS, double judgeError,
-    double wrongLetter, double flavour) {
+    double wrongLetter, double flavour, double reasoningMs) {
 
   static RequestDraws of(long seed, String provider, SimModel model, long messagesHash, int attempt) {
     long streamSeed = streamSeed(seed, provider, model.id(), messagesHash, attempt);
     SplittableRandom random = new SplittableRandom(streamSeed);
     return new RequestDraws(streamSeed, random.nextDouble(), model.ttftMs().sample(random),
-        model.tokensPerS().sample(random), random.nextDouble(), random.nextDouble(), random.nextDouble());
+        model.tokensPerS().sample(random), random.nextDouble(), random.nextDouble(), random.nextDouble(),
+        model.reasons() ? model.reasoningMs().sample(random) : 0);
   }
 
   static long streamSeed(long seed, String provider, String model, long messagesHash, int attempt) {

@@ -16,23 +16,55 @@ final class ResponseBodies {
     ObjectNode root = head(c, "chat.completion");
     ObjectNode choice = root.putArray("choices").addObject();
     choice.put("index", 0);
-    choice.putObject("message").put("role", "assistant").put("content", c.text());
+    ObjectNode message = choice.putObject("message").put("role", "assistant");
+    if (c.mode() == ReplyMode.TOOL_CALLS) {
+      message.putNull("content");
+      ObjectNode call = message.putArray("tool_calls").addObject().put("id", c.toolCallId()).put("type", "function");
+      call.putObject("function").put("name", ToolCallReply.TOOL).put("arguments", c.text());
+    } else {
+      message.put("content", c.text());
+    }
+    if (c.reasoning() != null) message.put("reasoning_content", c.reasoning());
     choice.put("finish_reason", c.finishReason());
-    usage(root, c);
+    if (c.usage()) usage(root, c);
     return root.toString();
   }
 
-  /** A {@code chat.completion.chunk} with one choice; {@code role} and {@code finishReason} may be null. */
-  static String chunk(Completion c, String role, String content, String finishReason) {
-    ObjectNode root = head(c, "chat.completion.chunk");
-    ObjectNode choice = root.putArray("choices").addObject();
-    choice.put("index", 0);
-    ObjectNode delta = choice.putObject("delta");
-    if (role != null) delta.put("role", role);
-    if (content != null) delta.put("content", content);
-    if (finishReason == null) choice.putNull("finish_reason");
-    else choice.put("finish_reason", finishReason);
-    return root.toString();
+  /** The first chunk: the role, and empty content ({@code null} when the answer is a tool call). */
+  static String roleChunk(Completion c) {
+    ObjectNode delta = JSON.createObjectNode().put("role", "assistant");
+    if (c.mode() == ReplyMode.TOOL_CALLS) delta.putNull("content");
+    else delta.put("content", "");
+    return chunk(c, delta, null);
+  }
+
+  static String contentChunk(Completion c, String content) {
+    return chunk(c, JSON.createObjectNode().put("content", content), null);
+  }
+
+  static String reasoningChunk(Completion c, String reasoning) {
+    return chunk(c, JSON.createObjectNode().put("reasoning_content", reasoning), null);
+  }
+
+  /** The first tool_calls delta: index, id, type and function name, with empty arguments. */
+  static String toolCallStartChunk(Completion c) {
+    ObjectNode delta = JSON.createObjectNode();
+    ObjectNode call = delta.putArray("tool_calls").addObject().put("index", 0).put("id", c.toolCallId())
+        .put("type", "function");
+    call.putObject("function").put("name", ToolCallReply.TOOL).put("arguments", "");
+    return chunk(c, delta, null);
+  }
+
+  /** A later tool_calls delta: index and a fragment of the arguments. */
+  static String toolArgumentsChunk(Completion c, String fragment) {
+    ObjectNode delta = JSON.createObjectNode();
+    delta.putArray("tool_calls").addObject().put("index", 0).putObject("function").put("arguments", fragment);
+    return chunk(c, delta, null);
+  }
+
+  /** {@code delta: {}} with the finish reason. */
+  static String finishChunk(Completion c) {
+    return chunk(c, JSON.createObjectNode(), c.finishReason());
   }
 
   /** The usage chunk sent when {@code stream_options.include_usage} is true: no choices. */
@@ -65,7 +97,8 @@ final class ResponseBodies {
 
   /** {@code GET /stats}. */
   static String stats(SimStats stats) {
-    ObjectNode root = JSON.createObjectNode().put("simulated", true).put("total_requests", stats.totalRequests());
+    ObjectNode root = JSON.createObjectNode().put("simulated", true).put("total_requests", stats.totalRequests())
+        .put("idle_closes", stats.idleCloses());
     ArrayNode models = root.putArray("models");
     for (ModelStats m : stats.models()) {
       ObjectNode node = models.addObject().put("provider", m.provider()).put("model", m.model())
@@ -80,13 +113,25 @@ final class ResponseBodies {
     return JSON.createObjectNode().put("status", "ok").put("simulated", true).toString();
   }
 
+  private static String chunk(Completion c, ObjectNode delta, String finishReason) {
+    ObjectNode root = head(c, "chat.completion.chunk");
+    ObjectNode choice = root.putArray("choices").addObject();
+    choice.put("index", 0);
+    choice.set("delta", delta);
+    if (finishReason == null) choice.putNull("finish_reason");
+    else choice.put("finish_reason", finishReason);
+    return root.toString();
+  }
+
   private static ObjectNode head(Completion c, String object) {
     return JSON.createObjectNode().put("id", c.id()).put("object", object).put("created", c.created())
         .put("model", c.model()).put("system_fingerprint", "simulated");
   }
 
   private static void usage(ObjectNode root, Completion c) {
-    root.putObject("usage").put("prompt_tokens", c.promptTokens()).put("completion_tokens", c.completionTokens())
-        .put("total_tokens", c.totalTokens());
+    ObjectNode usage = root.putObject("usage").put("prompt_tokens", c.promptTokens())
+        .put("completion_tokens", c.completionTokens()).put("total_tokens", c.totalTokens());
+    if (c.reportsCache()) usage.putObject("prompt_tokens_details").put("cached_tokens", c.cachedTokens());
+    if (c.reasoning() != null) usage.putObject("completion_tokens_details").put("reasoning_tokens", c.reasoningTokens());
   }
 }

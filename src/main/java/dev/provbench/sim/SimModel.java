@@ -1,14 +1,15 @@
 package dev.provbench.sim;
 
 /**
- * How one simulated model behaves: its speed, its load limit, the faults it injects and how often its
- * judgement is wrong. Immutable; validated by {@link ProfileReader}. Every rate is a probability per
- * request; the five fault rates ({@code rate429}, {@code rate5xx}, {@code rateHang}, {@code rateTruncate},
- * {@code rateMalformed}) are exclusive bands of one draw, so their sum is at most 1.
+ * How one simulated model behaves: its speed, its load limit, the faults it injects, how often its
+ * judgement is wrong and the shape of its replies. Immutable; validated by {@link ProfileReader}. Every
+ * rate is a probability per request; the six fault rates ({@code rate429}, {@code rate5xx}, {@code rateHang},
+ * {@code rateTruncate}, {@code rateMalformed}, {@code rate400}) are exclusive bands of one draw, so their
+ * sum is at most 1.
  *
  * @param id             the model id clients send in {@code model}; unique within its provider. Required.
  * @param ttftMs         time to first token in ms, before {@code time_scale}. Default median 500, sigma 0.
- * @param tokensPerS     output speed after the first token. Default median 50, sigma 0.
+ * @param tokensPerS     output speed after the first token; also paces reasoning. Default median 50, sigma 0.
  * @param maxConcurrency requests this model serves at once; one more is refused with 429 and
  *                       {@code Retry-After}, without using a draw. Default 64.
  * @param retryAfterS    the wait advised with every 429, in seconds before {@code time_scale}: sent as
@@ -24,6 +25,16 @@ package dev.provbench.sim;
  *                       Default 0.
  * @param judgeErrorRate probability that the judge answers a letter other than its rule's; 1 minus this
  *                       is the model's accuracy on a perfectly judged dataset. Default 0.
+ * @param rate400        random 400 {@code invalid_request_error}, answered at once with no delay. Default 0.
+ * @param toolCalls      answer with OpenAI native {@code tool_calls} (content null) instead of the
+ *                       {@code <function=select_choice>} text. Default false.
+ * @param reasoningMs    how long the model reasons (streams {@code reasoning_content}) after the first-token
+ *                       delay and before the answer, before {@code time_scale}; a median of 0 means no
+ *                       reasoning. Default median 0, sigma 0.
+ * @param usage          send {@code usage} at all; false omits it, streamed or not, whatever the request asks.
+ *                       Default true.
+ * @param prefixCache    report {@code prompt_tokens_details.cached_tokens} for the longest run of leading
+ *                       messages this model has already answered. Default false.
  */
 public record SimModel(
     String id,
@@ -37,11 +48,24 @@ public record SimModel(
     double rateHang,
     long hangMs,
     double rateMalformed,
-    double judgeErrorRate) {
+    double judgeErrorRate,
+    double rate400,
+    boolean toolCalls,
+    LogNormal reasoningMs,
+    boolean usage,
+    boolean prefixCache) {
+
+  /** No reasoning: the default of {@link #reasoningMs}. */
+  public static final LogNormal NO_REASONING = new LogNormal(0, 0);
 
   /** A fault-free model with the given speed, for tests and as the base of profile defaults. */
   public static SimModel steady(String id, double ttftMs, double tokensPerS) {
     return new SimModel(id, new LogNormal(ttftMs, 0), new LogNormal(tokensPerS, 0), 64, 1,
-        0, 0, 0, 0, 120_000, 0, 0);
+        0, 0, 0, 0, 120_000, 0, 0, 0, false, NO_REASONING, true, false);
+  }
+
+  /** Whether replies carry {@code reasoning_content} (a median reasoning time above 0). */
+  public boolean reasons() {
+    return reasoningMs.median() > 0;
   }
 }

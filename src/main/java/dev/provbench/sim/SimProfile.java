@@ -8,20 +8,24 @@ import java.util.Optional;
  * A set of simulated providers and how they behave: the contents of a profile file. Immutable;
  * read once with {@link #load(Path)} and shared.
  *
- * @param timeScale multiplies every delay: first-token delay, token pacing, hangs and the advised
- *                  retry wait ({@code Retry-After} rounds it up to whole seconds, {@code retry-after-ms}
- *                  carries it exactly). 0.1 runs ten times faster; 0 removes every delay. Default 1.
- * @param seed      the root of every random draw; the same seed, profile and requests give the same
- *                  replies, whatever order requests arrive in. Default 42.
- * @param providers the providers served; at least one, names and paths unique.
+ * @param timeScale   multiplies every delay: first-token delay, reasoning, token pacing, hangs and the
+ *                    advised retry wait ({@code Retry-After} rounds it up to whole seconds,
+ *                    {@code retry-after-ms} carries it exactly). 0.1 runs ten times faster; 0 removes every
+ *                    delay. Default 1.
+ * @param seed        the root of every random draw; the same seed, profile and requests give the same
+ *                    replies, whatever order requests arrive in. Default 42.
+ * @param idleCloseMs closes a client's keep-alive connection once it has been idle this long (wall-clock ms,
+ *                    not scaled by {@code timeScale}), without a {@code Connection: close} header, as uvicorn
+ *                    does after 5 s; 0 never closes. Default 0.
+ * @param providers   the providers served; at least one, names and paths unique.
  */
-public record SimProfile(double timeScale, long seed, List<SimProvider> providers) {
+public record SimProfile(double timeScale, long seed, long idleCloseMs, List<SimProvider> providers) {
 
   public SimProfile {
     providers = List.copyOf(providers);
   }
 
-  /** Reads and validates a YAML profile; a {@link SimProfileException} names the file and field. */
+  /** Reads and validates a YAML profile; a {@code BadInputException} names the file, the field and the fix. */
   public static SimProfile load(Path file) {
     return ProfileReader.read(file);
   }
@@ -36,10 +40,14 @@ public record SimProfile(double timeScale, long seed, List<SimProvider> provider
   }
 
   public SimProfile withSeed(long newSeed) {
-    return new SimProfile(timeScale, newSeed, providers);
+    return new SimProfile(timeScale, newSeed, idleCloseMs, providers);
   }
 
   public SimProfile withTimeScale(double newScale) {
-    return new SimProfile(newScale, seed, providers);
+    return new SimProfile(newScale, seed, idleCloseMs, providers);
+  }
+
+  public SimProfile withIdleCloseMs(long newIdleCloseMs) {
+    return new SimProfile(timeScale, seed, newIdleCloseMs, providers);
   }
 }

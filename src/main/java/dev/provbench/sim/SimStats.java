@@ -7,9 +7,11 @@ import java.util.NoSuchElementException;
  * A snapshot of the server's counters, also served as JSON at {@code GET /stats}. Immutable.
  *
  * @param totalRequests chat completion requests of every provider, bad ones included.
+ * @param idleCloses    keep-alive connections the server closed for being idle ({@code idle_close_ms});
+ *                      always 0 without it.
  * @param models        one entry per served model, in profile order.
  */
-public record SimStats(long totalRequests, List<ModelStats> models) {
+public record SimStats(long totalRequests, long idleCloses, List<ModelStats> models) {
 
   public SimStats {
     models = List.copyOf(models);

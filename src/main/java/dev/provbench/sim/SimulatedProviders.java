@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * their own thread, so a slow or hung request never holds up another.
  *
  * <p>Routes: {@code POST {path}/v1/chat/completions}, {@code GET {path}/v1/models}, {@code GET /stats},
- * {@code GET /health}.
+ * {@code GET /health}. With {@code idle_close_ms}, clients reach the server through an {@link IdleClosingFront}.
  */
 public final class SimulatedProviders implements AutoCloseable {
   /** How many request records {@link #requestLog()} keeps; older ones are dropped first. */
@@ -45,18 +45,21 @@ public final class SimulatedProviders implements AutoCloseable {
 
   private final SimProfile profile;
   private final HttpServer server;
+  private final IdleClosingFront front;
   private final ExecutorService threads;
   private final Map<String, ChatCompletionsRoute> chatRoutes = new HashMap<>();
   private final Map<String, SimProvider> modelRoutes = new HashMap<>();
   private final List<ModelLoad> loads = new ArrayList<>();
   private final RequestJournal journal = new RequestJournal(LOG_CAPACITY);
-  private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger busy = new AtomicInteger();
 
-  private SimulatedProviders(SimProfile profile, HttpServer server, ExecutorService threads) {
+  private SimulatedProviders(SimProfile profile, HttpServer server, IdleClosingFront front, ExecutorService threads) {
     this.profile = profile;
     this.server = server;
+    this.front = front;
     this.threads = threads;
     AttemptCounter attempts = new AttemptCounter();
+    PrefixCache prefixes = new PrefixCache();
     for (SimProvider p : profile.providers()) {
       Map<String, ModelLoad> providerLoads = new HashMap<>();
       for (SimModel m : p.models()) {
@@ -64,7 +67,7 @@ public final class SimulatedProviders implements AutoCloseable {
         providerLoads.put(m.id(), load);
         loads.add(load);
       }
-      chatRoutes.put(p.path() + "/v1/chat/completions", new ChatCompletionsRoute(profile, p, providerLoads, attempts, journal));
+      chatRoutes.put(p.path() + "/v1/chat/completions", new ChatCompletionsRoute(profile, p, providerLoads, attempts, prefixes, journal));
       modelRoutes.put(p.path() + "/v1/models", p);
     }
   }
@@ -72,14 +75,18 @@ public final class SimulatedProviders implements AutoCloseable {
   /** Serves {@code profile} on 127.0.0.1:{@code port}; port 0 picks a free one (see {@link #port()}). */
   public static SimulatedProviders start(SimProfile profile, int port) {
     ExecutorService threads = Executors.newCachedThreadPool(daemonThreads());
+    boolean fronted = profile.idleCloseMs() > 0;
+    HttpServer server = null;
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-      SimulatedProviders sim = new SimulatedProviders(profile, server, threads);
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), fronted ? 0 : port), 1024);
+      IdleClosingFront front = fronted ? IdleClosingFront.open(port, server.getAddress(), profile.idleCloseMs(), threads) : null;
+      SimulatedProviders sim = new SimulatedProviders(profile, server, front, threads);
       server.createContext("/", sim::route);
       server.setExecutor(threads);
       server.start();
       return sim;
     } catch (IOException e) {
+      if (server != null) server.stop(0);
       threads.shutdownNow();
       throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
     }
@@ -90,8 +97,9 @@ public final class SimulatedProviders implements AutoCloseable {
     return start(profile.withSeed(seed), port);
   }
 
+  /** The port clients connect to (the idle-closing front's, when {@code idle_close_ms} is set). */
   public int port() {
-    return server.getAddress().getPort();
+    return front != null ? front.port() : server.getAddress().getPort();
   }
 
   public SimProfile profile() {
@@ -129,7 +137,7 @@ public final class SimulatedProviders implements AutoCloseable {
   public SimStats stats() {
     List<ModelStats> models = new ArrayList<>();
     for (ModelLoad load : loads) models.add(load.snapshot());
-    return new SimStats(journal.total(), models);
+    return new SimStats(journal.total(), front == null ? 0 : front.idleCloses(), models);
   }
 
   /** The last {@link #LOG_CAPACITY} chat completion requests, oldest first. */
@@ -140,17 +148,32 @@ public final class SimulatedProviders implements AutoCloseable {
   /** Clears counters, maxima and the request log; requests in flight stay counted as in flight. */
   public void resetStats() {
     journal.reset();
+    if (front != null) front.resetCount();
     loads.forEach(ModelLoad::reset);
   }
 
   /** Stops listening and drops requests still in flight. */
   @Override
   public void close() {
+    if (front != null) front.close();
     server.stop(0);
     threads.shutdownNow();
   }
 
   private void route(HttpExchange exchange) throws IOException {
+    if (front == null) {
+      serveRoute(exchange);
+      return;
+    }
+    front.exchangeStarted(exchange.getRemoteAddress());
+    try {
+      serveRoute(exchange);
+    } finally {
+      front.exchangeEnded(exchange.getRemoteAddress());
+    }
+  }
+
+  private void serveRoute(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     ChatCompletionsRoute chat = chatRoutes.get(path);

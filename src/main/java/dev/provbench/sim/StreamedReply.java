@@ -8,39 +8,62 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a reply as server-sent events, paced like generation: a role chunk at once, the first content
- * at the first-token delay, the rest at the model's tokens per second, then the finish chunk, the usage
- * chunk if asked and {@code data: [DONE]}. Each event is {@code data: <json>\n\n}, flushed. Stateless.
+ * Writes a reply as server-sent events, paced like generation: a role chunk at once; at the first-token
+ * delay the reasoning deltas (if the model reasons), spread over its reasoning time; then the answer,
+ * as content deltas or as a tool call (a first delta with id and name, then argument fragments), at the
+ * model's tokens per second; then the finish chunk, the usage chunk if asked and sent, and
+ * {@code data: [DONE]}. Each event is {@code data: <json>\n\n}, flushed. Stateless.
  */
 final class StreamedReply {
-  /** About three tokens per content delta, cut after a space where one is near. */
+  /** About three tokens per delta, cut after a space where one is near. */
   static final int CHUNK_CHARS = 12;
 
   private StreamedReply() {}
 
   /**
-   * With {@code truncate}, only the first half of the content goes out, then the connection drops.
+   * With {@code truncate}, only the first half of the answer goes out, then the connection drops.
    * {@code release} runs just before {@code [DONE]}, the event after which a client counts the call as done.
    */
   static void write(HttpExchange exchange, Completion c, boolean includeUsage, ScaledClock clock, boolean truncate,
-      Runnable release) throws IOException, InterruptedException {
+      Runnable release, ReplyTrace trace) throws IOException, InterruptedException {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
     exchange.getResponseHeaders().set("Cache-Control", "no-cache");
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
-    event(out, ResponseBodies.chunk(c, "assistant", "", null));
+    event(out, ResponseBodies.roleChunk(c));
+    if (c.reasoning() != null) {
+      List<String> thoughts = pieces(c.reasoning());
+      int sentChars = 0;
+      for (String piece : thoughts) {
+        clock.sleepUntil(c.ttftMs() + c.reasoningMs() * sentChars / c.reasoning().length());
+        trace.delta(false);
+        event(out, ResponseBodies.reasoningChunk(c, piece));
+        sentChars += piece.length();
+      }
+    }
+    boolean toolCall = c.mode() == ReplyMode.TOOL_CALLS;
+    if (toolCall) {
+      clock.sleepUntil(c.answerStartMs());
+      trace.delta(true);
+      event(out, ResponseBodies.toolCallStartChunk(c));
+    }
     List<String> pieces = pieces(c.text());
     int sentChars = 0;
     for (int i = 0; i < pieces.size(); i++) {
       if (truncate && i >= Math.max(1, pieces.size() / 2)) throw new DroppedConnection(Outcome.TRUNCATED);
-      clock.sleepUntil(c.ttftMs() + c.generationMs() * sentChars / Math.max(1, c.text().length()));
-      event(out, ResponseBodies.chunk(c, null, pieces.get(i), null));
-      sentChars += pieces.get(i).length();
+      clock.sleepUntil(c.answerStartMs() + c.generationMs() * sentChars / Math.max(1, c.text().length()));
+      String piece = pieces.get(i);
+      trace.delta(true);
+      event(out, toolCall ? ResponseBodies.toolArgumentsChunk(c, piece) : ResponseBodies.contentChunk(c, piece));
+      sentChars += piece.length();
     }
     if (truncate) throw new DroppedConnection(Outcome.TRUNCATED);
     clock.sleepUntil(c.durationMs());
-    event(out, ResponseBodies.chunk(c, null, null, c.finishReason()));
-    if (includeUsage) event(out, ResponseBodies.usageChunk(c));
+    event(out, ResponseBodies.finishChunk(c));
+    if (includeUsage && c.usage()) {
+      event(out, ResponseBodies.usageChunk(c));
+      trace.usageSent();
+    }
     release.run();
     event(out, "[DONE]");
     out.close();

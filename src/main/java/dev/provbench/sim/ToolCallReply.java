@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The assistant text the judge answers with: a {@code select_choice} call on one line, or, for the
- * malformed-tool-call fault, text that looks like one but does not parse. Stateless; thread-safe.
+ * malformed-tool-call fault, text that looks like one but does not parse; and the arguments of a native
+ * tool call. Stateless; thread-safe.
  */
 final class ToolCallReply {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -27,7 +28,17 @@ final class ToolCallReply {
     return "<function=select_choice>" + args.substring(0, args.length() - 2) + "</function>";
   }
 
-  private static String arguments(FactualityJudge.Verdict v) {
+  /** The name of the one tool the judge calls. */
+  static final String TOOL = "select_choice";
+
+  /** Arguments of a native tool call whose JSON lost its closing quote and brace: found, but does not parse. */
+  static String cutArguments(FactualityJudge.Verdict v) {
+    String args = arguments(v);
+    return args.substring(0, args.length() - 2);
+  }
+
+  /** {@code {"reasons": "...", "choice": "C"}}: the call's arguments as JSON text. */
+  static String arguments(FactualityJudge.Verdict v) {
     return "{\"reasons\": " + quote(v.reasons()) + ", \"choice\": " + quote(v.choice()) + "}";
   }
 

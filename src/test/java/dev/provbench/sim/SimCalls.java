@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -55,6 +57,25 @@ final class SimCalls {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** POST /chat/completions, streamed; every {@code data:} event before {@code [DONE]}, parsed. */
+  static List<JsonNode> chunks(String baseUrl, ObjectNode body) {
+    try (Response r = post(baseUrl + "/chat/completions", body.toString())) {
+      if (r.code() != 200) throw new IllegalStateException("HTTP " + r.code() + ": " + r.body().string());
+      List<JsonNode> out = new ArrayList<>();
+      for (String event : r.body().string().split("\n\n")) {
+        if (event.startsWith("data: {")) out.add(JSON.readTree(event.substring(6)));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The one delta of a chunk's first choice (missing for the usage chunk). */
+  static JsonNode delta(JsonNode chunk) {
+    return chunk.path("choices").path(0).path("delta");
   }
 
   static String content(JsonNode completion) {

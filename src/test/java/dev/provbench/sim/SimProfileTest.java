@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.input.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,21 @@ class SimProfileTest {
   }
 
   @Test
+  void failFastProfileHasItsSlowestProviderRejectHalfAtOnce() {
+    SimProfile p = SimProfile.load(Path.of("data/sim/fail-fast-profile.yaml"));
+    assertEquals(List.of("Provider 1", "Provider 2", "Provider 3"), p.providers().stream().map(SimProvider::name).toList());
+    assertTrue(p.timeScale() <= 0.1, "runs fast");
+    double[] seconds = p.providers().stream().mapToDouble(pr -> replySeconds(p, pr.name())[0]).toArray();
+    assertTrue(seconds[2] > Math.max(seconds[0], seconds[1]), "Provider 3 would be slowest: " + List.of(seconds));
+    for (SimProvider pr : p.providers()) {
+      SimModel m = pr.models().get(0);
+      assertEquals(1, pr.models().size());
+      assertEquals(pr.name().equals("Provider 3") ? 0.5 : 0.0, m.rate400(), pr.name());
+      assertEquals(0.0, m.rate429() + m.rate5xx() + m.rateHang() + m.rateTruncate() + m.rateMalformed(), "no other faults");
+    }
+  }
+
+  @Test
   void defaultsFillWhatAModelLeavesOut() {
     SimModel m = SimProfile.parse("providers: [{name: P, path: /p, models: [{id: m}]}]", "inline")
         .providers().get(0).models().get(0);
@@ -46,12 +62,31 @@ class SimProfileTest {
   }
 
   @Test
+  void newFieldsAreReadAndPlainNumbersAreFixedDistributions() {
+    SimProfile p = SimProfile.parse("""
+        idle_close_ms: 5000
+        providers:
+          - name: P
+            path: /p
+            models:
+              - {id: m, tool_calls: true, reasoning_ms: 800, usage: false, prefix_cache: true, rate_400: 0.5,
+                 ttft_ms: 120}
+        """, "inline");
+    SimModel m = p.providers().get(0).models().get(0);
+    assertEquals(5000, p.idleCloseMs());
+    assertEquals(new LogNormal(800, 0), m.reasoningMs());
+    assertEquals(new LogNormal(120, 0), m.ttftMs());
+    assertTrue(m.toolCalls() && !m.usage() && m.prefixCache() && m.reasons());
+    assertEquals(0.5, m.rate400());
+  }
+
+  @Test
   void errorsNameTheFileAndTheField() {
-    rejects("providers[0].models[0].rate_429: must be between 0.0 and 1.0, got 2",
+    rejects("providers[0].models[0].rate_429: must be between 0 and 1, got 2",
         "providers: [{name: P, path: /p, models: [{id: m, rate_429: 2}]}]");
     rejects("providers[0].models[0].ttft_ms.median: must be a number",
         "providers: [{name: P, path: /p, models: [{id: m, ttft_ms: {median: fast}}]}]");
-    rejects("providers[0].models[0].tokens_per_sec: is not a known field",
+    rejects("providers[0].models[0].tokens_per_sec: is not a known field (did you mean `tokens_per_s`?)",
         "providers: [{name: P, path: /p, models: [{id: m, tokens_per_sec: 5}]}]");
     rejects("providers[0].models[0]: fault rates add up to",
         "providers: [{name: P, path: /p, models: [{id: m, rate_429: 0.6, rate_5xx: 0.6}]}]");
@@ -60,11 +95,21 @@ class SimProfileTest {
     rejects("providers[0].path: must look like `/p1`", "providers: [{name: P, path: p1, models: [{id: m}]}]");
     rejects("providers: is missing", "seed: 1");
     rejects("invalid YAML at line", "providers: [");
+    rejects("invalid YAML at line 2, column 5: Duplicate field 'seed'. Fix: give `seed` once", "seed: 1\nseed: 2\nproviders: [{name: P, path: /p, models: [{id: m}]}]");
+    rejects("providers[0].models[0].tool_calls: must be true or false, got `yes please`",
+        "providers: [{name: P, path: /p, models: [{id: m, tool_calls: yes please}]}]");
+    rejects("providers[0].models[0].reasoning_ms.sigma: must be between 0 and 5",
+        "providers: [{name: P, path: /p, models: [{id: m, reasoning_ms: {median: 100, sigma: 9}}]}]");
+    rejects("providers[0].models[0]: fault rates add up to",
+        "providers: [{name: P, path: /p, models: [{id: m, rate_400: 0.6, rate_5xx: 0.6}]}]");
+    rejects("idle_close_ms: must be at least 0", "idle_close_ms: -1\nproviders: [{name: P, path: /p, models: [{id: m}]}]");
+    rejects("idel_close_ms: is not a known field (did you mean `idle_close_ms`?)",
+        "idel_close_ms: 5000\nproviders: [{name: P, path: /p, models: [{id: m}]}]");
   }
 
   @Test
   void missingFileIsNamed() {
-    SimProfileException e = assertThrows(SimProfileException.class, () -> SimProfile.load(Path.of("nowhere.yaml")));
+    BadInputException e = assertThrows(BadInputException.class, () -> SimProfile.load(Path.of("nowhere.yaml")));
     assertTrue(e.getMessage().startsWith("nowhere.yaml: profile file not found"), e.getMessage());
   }
 
@@ -75,7 +120,7 @@ class SimProfileTest {
   }
 
   private static void rejects(String expectedStart, String yaml) {
-    SimProfileException e = assertThrows(SimProfileException.class, () -> SimProfile.parse(yaml, "bad.yaml"));
+    BadInputException e = assertThrows(BadInputException.class, () -> SimProfile.parse(yaml, "bad.yaml"));
     assertTrue(e.getMessage().startsWith("bad.yaml: " + expectedStart), e.getMessage());
   }
 }
