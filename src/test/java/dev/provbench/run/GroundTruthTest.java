@@ -1,0 +1,145 @@
+package dev.provbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.provbench.JudgeCases;
+import dev.provbench.SparkTestSession;
+import dev.provbench.job.Job;
+import dev.provbench.job.JobReader;
+import dev.provbench.sim.RequestRecord;
+import dev.provbench.sim.SimProfile;
+import dev.provbench.sim.SimulatedProviders;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each measured column of a real Spark run against the simulated providers, checked cell by cell against
+ * what the server says it did (its request log, joined on {@code response_id}): time to first token and to
+ * the answer, time per token, tokens, reasoning and cached tokens, estimated usage, cost, native tool calls.
+ */
+class GroundTruthTest {
+  private static final String PROFILE = """
+      time_scale: 1
+      seed: 7
+      providers:
+        - name: Plain
+          path: /plain
+          models: [{id: plain-8b, ttft_ms: 60, tokens_per_s: 400}]
+        - name: Tools
+          path: /tools
+          models: [{id: tools-8b, ttft_ms: 60, tokens_per_s: 400, tool_calls: true, reasoning_ms: 200}]
+        - name: Quiet
+          path: /quiet
+          models: [{id: quiet-8b, ttft_ms: 60, tokens_per_s: 400, usage: false}]
+        - name: Cache
+          path: /cache
+          models: [{id: cache-8b, ttft_ms: 60, tokens_per_s: 400, prefix_cache: true}]
+      """;
+
+  @TempDir
+  Path dir;
+
+  private List<Row> run(SimulatedProviders sim, String runId, boolean cacheBust) throws Exception {
+    JudgeCases.write(dir, 4);
+    StringBuilder providers = new StringBuilder();
+    for (Map.Entry<String, String> p : sim.baseUrls().entrySet()) {
+      String model = p.getKey().toLowerCase(java.util.Locale.ROOT) + "-8b";
+      providers.append("  - name: ").append(p.getKey()).append("\n    base_url: ").append(p.getValue())
+          .append("\n    models: [{id: ").append(model).append(", price: {input_per_1m: 3, output_per_1m: 5}}]\n");
+    }
+    Path job = dir.resolve(runId + ".yaml");
+    Files.writeString(job, """
+        run_id: %s
+        dataset: cases.jsonl
+        output: results
+        task: {template: judge.yaml, cache_bust: %s}
+        trials: 3
+        concurrency: 2
+        providers:
+        %s""".formatted(runId, cacheBust, providers));
+    Job parsed = JobReader.read(job);
+    BenchmarkRun.execute(SparkTestSession.get(), PreparedRun.prepare(parsed, Map.of()),
+        new PrintStream(OutputStream.nullOutputStream()), 0);
+    assertTrue(sim.awaitIdle(10_000));
+    SparkSession spark = SparkTestSession.get();
+    return spark.read().parquet(parsed.output().toString()).where("run_id = '" + runId + "'").collectAsList();
+  }
+
+  @Test
+  void everyMeasuredColumnAgreesWithWhatTheServerDid() throws Exception {
+    try (SimulatedProviders sim = SimulatedProviders.start(SimProfile.parse(PROFILE, "ground-truth profile"), 0)) {
+      List<Row> cells = run(sim, "truth", false);
+      Map<String, RequestRecord> served = new HashMap<>();
+      for (RequestRecord r : sim.requestLog()) if (r.responseId() != null) served.put(r.responseId(), r);
+      assertEquals(4 * 4 * 3, cells.size());
+      assertEquals(cells.size(), sim.requestLog().size(), "one request per cell, none repeated");
+      for (Row c : cells) {
+        String model = c.getAs("model");
+        String where = model + " " + c.getAs("case_id") + "/" + c.getAs("trial");
+        assertEquals("ok", c.getAs("status"), where + ": " + c.getAs("error"));
+        RequestRecord s = served.get(c.<String>getAs("response_id"));
+        assertNotNull(s, where + ": response_id " + c.getAs("response_id") + " is one the server sent");
+        assertEquals(model, s.model(), where);
+        long ttft = c.<Long>getAs("ttft_ms");
+        long firstAnswer = c.<Long>getAs("first_answer_ms");
+        assertTrue(ttft >= Math.floor(s.firstDeltaMs()), where + ": ttft " + ttft + " before the server wrote it " + s);
+        assertTrue(ttft <= s.firstDeltaMs() + 150, where + ": ttft " + ttft + " long after the server wrote it " + s);
+        assertTrue(firstAnswer >= Math.floor(s.firstAnswerMs()), where + ": first answer " + firstAnswer + " " + s);
+        long gap = firstAnswer - ttft;
+        double servedGap = s.firstAnswerMs() - s.firstDeltaMs();
+        assertTrue(Math.abs(gap - servedGap) <= 100, where + ": reasoning gap " + gap + " vs served " + servedGap);
+        assertEquals((long) s.completionTokens(), (long) c.<Long>getAs("completion_tokens"), where);
+        if (s.usageSent()) {
+          assertEquals("server", c.getAs("usage_source"), where);
+          assertEquals((long) s.promptTokens(), (long) c.<Long>getAs("prompt_tokens"), where);
+          assertEquals(s.reasoningTokens() == 0 ? null : (long) s.reasoningTokens(), c.<Long>getAs("reasoning_tokens"), where);
+          assertEquals((3.0 * s.promptTokens() + 5.0 * s.completionTokens()) / 1e6, c.<Double>getAs("cost_usd"), 1e-12, where);
+        } else {
+          assertEquals("estimated", c.getAs("usage_source"), where);
+        }
+        double tpot = c.<Double>getAs("tpot_ms");
+        assertEquals((c.<Long>getAs("latency_ms") - ttft) / (double) (c.<Long>getAs("completion_tokens") - 1), tpot, 1e-9);
+        assertFalse(c.<scala.collection.Seq<?>>getAs("chunk_gaps_ms").isEmpty(), where);
+      }
+      long cacheHits = 0;
+      for (Row c : cells) {
+        String model = c.getAs("model");
+        if (model.equals("tools-8b")) {
+          assertNotNull(c.getAs("tool_calls"), "a native tool call is kept");
+          assertTrue(c.<Long>getAs("first_answer_ms") - c.<Long>getAs("ttft_ms") >= 100, "reasoning precedes the answer");
+          assertNotNull(c.getAs("reasoning"));
+        }
+        if (model.equals("cache-8b")) {
+          Long cached = c.getAs("cached_tokens");
+          if (cached != null && cached > 0) cacheHits++;
+        } else {
+          assertTrue(c.getAs("cached_tokens") == null || c.<Long>getAs("cached_tokens") == 0, model);
+        }
+      }
+      // Every prompt shares the system message: all but the first requests (two at once) find it cached.
+      assertTrue(cacheHits >= 10, "cells served a cached prefix: " + cacheHits + " of 12");
+
+      List<Row> busted = run(sim, "busted", true);
+      for (Row c : busted) {
+        if (c.<String>getAs("model").equals("cache-8b")) {
+          assertTrue(c.<Boolean>getAs("cache_bust"));
+          Long cached = c.getAs("cached_tokens");
+          assertTrue(cached == null || cached == 0, "cache_bust: no prefix is shared, got " + cached);
+        }
+      }
+    }
+  }
+}
