@@ -16,7 +16,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,9 +28,6 @@ class StaleConnectionTest {
   private final MockWebServer server = new MockWebServer();
 
   @Test
-  @Disabled("known limitation: a server that closes a keep-alive connection right after a response, without"
-      + " `Connection: close`, fails the next attempt on it (transport_error, unexpected end of stream); idle closes after"
-      + " 4 s or more are avoided by the pool's 4 s keep-alive")
   void aKeepAliveConnectionTheServerClosedIsNotAFailedAttempt() throws Exception {
     server.enqueue(new MockResponse.Builder().body(Reply.completion(Reply.ANSWER))
         .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
