@@ -77,6 +77,16 @@ public record AttemptResult(
     return new AttemptResult(Outcome.OK, status, latencyMs, reply, usage, timing, null, null, reply.responseId(), 0);
   }
 
+  /** The same result, with the token counts seen before it failed (or estimated for an answer). */
+  public AttemptResult withUsage(Usage u) {
+    return new AttemptResult(outcome, httpStatus, latencyMs, reply, u, timing, retryAfterMs, error, responseId, reconnects);
+  }
+
+  /** The same result, with the provider's id of the response (e.g. an error's {@code x-request-id}). */
+  public AttemptResult withResponseId(String id) {
+    return new AttemptResult(outcome, httpStatus, latencyMs, reply, usage, timing, retryAfterMs, error, id, reconnects);
+  }
+
   /** The same result, with the reconnects that preceded it. */
   public AttemptResult withReconnects(int n) {
     return new AttemptResult(outcome, httpStatus, latencyMs, reply, usage, timing, retryAfterMs, error, responseId, n);

@@ -6,10 +6,13 @@ import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.job.Timeouts;
 import dev.provbench.provider.AttemptResult.Outcome;
+import dev.provbench.provider.StaleConnectionGuard.StaleConnectionException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -21,12 +24,18 @@ import okio.BufferedSource;
 
 /**
  * Sends one attempt of {@code POST {base_url}/chat/completions} to an OpenAI-compatible endpoint,
- * streaming (SSE) or not, and measures it. Never retries by itself (see {@link RetryingCaller}).
+ * streaming (SSE) or not, and measures it: latency on a monotonic clock from just before the call, and for a
+ * stream the time to the first delta of any kind, to the first answer delta and the gaps between deltas. Reads
+ * content, reasoning, native tool calls, usage (estimated when the server sends none) and the response id.
+ * Never retries by itself (see {@link RetryingCaller}), except that a request about to go out on a pooled
+ * connection the server already closed goes out on a fresh one (see {@link StaleConnectionGuard}).
  * Thread-safe; cheap to create: the connection pool belongs to {@link HttpClients}.
  */
 public final class ChatCompletionClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
+  /** Closed pooled connections replaced in a row before the attempt is given up as a transport error. */
+  static final int MAX_RECONNECTS = 3;
 
   private final OkHttpClient http;
   private final String url;
@@ -41,28 +50,60 @@ public final class ChatCompletionClient {
     this.apiKey = apiKey;
   }
 
+  /**
+   * Sends the request once and measures it. A reused connection found closed before the request went out is
+   * replaced at once (up to {@link #MAX_RECONNECTS} times, no back-off) and counted in
+   * {@link AttemptResult#reconnects()}, not as an attempt: the server never saw it.
+   */
   public AttemptResult send(ChatRequest chat) {
+    Request request = request(chat);
+    for (int reconnects = 0; ; reconnects++) {
+      try {
+        return attempt(request, chat).withReconnects(reconnects);
+      } catch (StaleConnectionException e) {
+        if (reconnects == MAX_RECONNECTS) {
+          return AttemptResult.failure(Outcome.TRANSPORT_ERROR, null, 0, null,
+              clean(e.getMessage() + ", " + (MAX_RECONNECTS + 1) + " times in a row")).withReconnects(reconnects);
+        }
+      }
+    }
+  }
+
+  private Request request(ChatRequest chat) {
     Request.Builder request = new Request.Builder().url(url)
         .post(RequestBody.create(chat.toJson().toString(), JSON_TYPE))
         .header("Accept", chat.stream() ? "text/event-stream" : "application/json");
     headers.forEach(request::header);
     if (apiKey != null) request.header("Authorization", "Bearer " + apiKey);
+    return request.build();
+  }
+
+  private AttemptResult attempt(Request request, ChatRequest chat) throws StaleConnectionException {
     long start = System.nanoTime();
-    try (Response response = http.newCall(request.build()).execute()) {
-      if (!response.isSuccessful()) return httpError(response, start);
+    try (Response response = http.newCall(request).execute()) {
+      String requestId = response.header("x-request-id");
+      if (!response.isSuccessful()) return httpError(response, start).withResponseId(requestId);
       ResponseBody body = response.body();
       boolean eventStream = body.contentType() == null || body.contentType().toString().startsWith("text/event-stream");
       // A server may answer a streamed request with a whole body (JSON, or an HTML error page): read it as one.
-      return chat.stream() && eventStream ? readStream(body.source(), response.code(), start)
-          : readWhole(body.string(), response.code(), start);
-    } catch (SocketTimeoutException e) {
-      return AttemptResult.failure(Outcome.TIMEOUT, null, elapsed(start), null, clean("timed out: " + e.getMessage()));
-    } catch (InterruptedIOException e) {
-      return AttemptResult.failure(Outcome.TIMEOUT, null, elapsed(start), null, clean("call timed out: " + e.getMessage()));
+      return chat.stream() && eventStream ? readStream(body.source(), response.code(), start, requestId, chat)
+          : readWhole(body.string(), response.code(), start, requestId, chat);
+    } catch (StaleConnectionException e) {
+      throw e;
     } catch (IOException e) {
-      return AttemptResult.failure(Outcome.TRANSPORT_ERROR, null, elapsed(start), null,
-          clean(e.getClass().getSimpleName() + ": " + e.getMessage()));
+      return ioFailure(e, start);
     }
+  }
+
+  private AttemptResult ioFailure(IOException e, long start) {
+    if (e instanceof SocketTimeoutException) {
+      return AttemptResult.failure(Outcome.TIMEOUT, null, elapsed(start), null, clean("timed out: " + e.getMessage()));
+    }
+    if (e instanceof InterruptedIOException) {
+      return AttemptResult.failure(Outcome.TIMEOUT, null, elapsed(start), null, clean("call timed out: " + e.getMessage()));
+    }
+    return AttemptResult.failure(Outcome.TRANSPORT_ERROR, null, elapsed(start), null,
+        clean(e.getClass().getSimpleName() + ": " + e.getMessage()));
   }
 
   private AttemptResult httpError(Response response, long start) throws IOException {
@@ -72,83 +113,82 @@ public final class ChatCompletionClient {
         clean("HTTP " + response.code() + ": " + errorMessage(body)));
   }
 
-  private AttemptResult readWhole(String text, int status, long start) {
+  private AttemptResult readWhole(String text, int status, long start, String requestId, ChatRequest chat) {
     long latency = elapsed(start);
     JsonNode root;
     try {
       root = JSON.readTree(text);
     } catch (IOException e) {
-      return badBody(status, latency, "response is not JSON: " + snippet(text));
+      return badBody(status, latency, "response is not JSON: " + snippet(text)).withResponseId(requestId);
     }
-    if (root == null || !root.isObject()) return badBody(status, latency, "response is not a JSON object: " + snippet(text));
-    if (root.hasNonNull("error")) return badBody(status, latency, "error object in a 200 response: " + errorMessage(text));
+    if (root == null || !root.isObject()) {
+      return badBody(status, latency, "response is not a JSON object: " + snippet(text)).withResponseId(requestId);
+    }
+    String id = CompletionFields.id(root) != null ? CompletionFields.id(root) : requestId;
+    if (root.hasNonNull("error")) return badBody(status, latency, "error object in a 200 response: " + errorMessage(text)).withResponseId(id);
     JsonNode choices = root.path("choices");
-    if (!choices.isArray() || choices.isEmpty()) return badBody(status, latency, "response has no choices");
-    JsonNode content = choices.get(0).path("message").path("content");
-    JsonNode usage = root.path("usage");
-    Reply reply = new Reply(content.isNull() ? "" : content.asText(""), null, java.util.List.of(), null);
-    return AttemptResult.answered(status, latency, reply,
-        new Usage(tokens(usage, "prompt_tokens"), tokens(usage, "completion_tokens"), null, null, false), StreamTiming.NONE);
+    if (!choices.isArray() || choices.isEmpty()) return badBody(status, latency, "response has no choices").withResponseId(id);
+    JsonNode message = choices.get(0).path("message");
+    JsonNode content = message.path("content");
+    String reasoning = CompletionFields.reasoning(message);
+    Reply reply = new Reply(content.isTextual() ? content.asText() : "", reasoning.isEmpty() ? null : reasoning,
+        CompletionFields.toolCalls(message), id);
+    return AttemptResult.answered(status, latency, reply, serverOrEstimate(CompletionFields.usage(root), chat, reply),
+        StreamTiming.NONE);
   }
 
-  private AttemptResult readStream(BufferedSource source, int status, long start) throws IOException {
-    StringBuilder content = new StringBuilder();
-    Long ttft = null;
-    Long promptTokens = null;
-    Long completionTokens = null;
-    boolean done = false;
-    boolean sawChoice = false;
-    String line;
-    while ((line = source.readUtf8Line()) != null) {
-      if (!line.startsWith("data:")) continue; // blank separators, comments, event names
-      String data = line.substring(5).trim();
-      if (data.equals("[DONE]")) {
-        done = true;
-        break;
-      }
-      JsonNode chunk;
-      try {
-        chunk = JSON.readTree(data);
-      } catch (IOException e) {
-        if (source.exhausted()) {
-          return AttemptResult.failure(Outcome.TRANSPORT_ERROR, status, elapsed(start), null,
-              "stream ended inside an event after " + content.length() + " characters");
-        }
-        return badBody(status, elapsed(start), "stream event is not JSON: " + snippet(data));
-      }
-      if (chunk.hasNonNull("error")) return badBody(status, elapsed(start), "error event in the stream: " + errorMessage(data));
-      JsonNode choices = chunk.path("choices");
-      if (choices.isArray() && !choices.isEmpty()) {
-        sawChoice = true;
-        String delta = choices.get(0).path("delta").path("content").asText("");
-        if (!delta.isEmpty()) {
-          if (ttft == null) ttft = elapsed(start);
-          content.append(delta);
-        }
-      }
-      JsonNode usage = chunk.path("usage");
-      if (usage.isObject()) {
-        promptTokens = tokens(usage, "prompt_tokens");
-        completionTokens = tokens(usage, "completion_tokens");
-      }
-    }
+  private AttemptResult readStream(BufferedSource source, int status, long start, String requestId, ChatRequest chat) {
+    StreamedReply stream = new StreamedReply(start);
+    AttemptResult failed = readEvents(source, status, start, stream);
+    Usage seen = stream.usage() == null ? Usage.NONE : stream.usage();
+    String id = stream.responseId() != null ? stream.responseId() : requestId;
+    if (failed != null) return failed.withUsage(seen).withResponseId(id);
     long latency = elapsed(start);
-    if (!done) {
-      return AttemptResult.failure(Outcome.TRANSPORT_ERROR, status, latency, null,
-          "stream ended before [DONE] after " + content.length() + " characters");
+    if (!stream.sawChoice()) return badBody(status, latency, "stream has no choices").withUsage(seen).withResponseId(id);
+    Reply reply = stream.reply(requestId);
+    return AttemptResult.answered(status, latency, reply, serverOrEstimate(stream.usage(), chat, reply), stream.timing());
+  }
+
+  /** Reads events up to {@code [DONE]} into {@code stream}; returns the failure that ended it early, else null. */
+  private AttemptResult readEvents(BufferedSource source, int status, long start, StreamedReply stream) {
+    try {
+      String line;
+      while ((line = source.readUtf8Line()) != null) {
+        if (!line.startsWith("data:")) continue; // blank separators, comments, event names
+        long arrived = System.nanoTime();
+        String data = line.substring(5).trim();
+        if (data.equals("[DONE]")) return null;
+        JsonNode chunk;
+        try {
+          chunk = JSON.readTree(data);
+        } catch (IOException e) {
+          if (source.exhausted()) {
+            return AttemptResult.failure(Outcome.TRANSPORT_ERROR, status, elapsed(start), null,
+                "stream ended inside an event after " + stream.contentLength() + " characters");
+          }
+          return badBody(status, elapsed(start), "stream event is not JSON: " + snippet(data));
+        }
+        if (chunk.hasNonNull("error")) return badBody(status, elapsed(start), "error event in the stream: " + errorMessage(data));
+        stream.accept(chunk, arrived);
+      }
+      return AttemptResult.failure(Outcome.TRANSPORT_ERROR, status, elapsed(start), null,
+          "stream ended before [DONE] after " + stream.contentLength() + " characters");
+    } catch (IOException e) {
+      return ioFailure(e, start);
     }
-    if (!sawChoice) return badBody(status, latency, "stream has no choices");
-    return AttemptResult.answered(status, latency, new Reply(content.toString(), null, java.util.List.of(), null),
-        new Usage(promptTokens, completionTokens, null, null, false), new StreamTiming(ttft, ttft, null));
+  }
+
+  /** The server's usage; without one, an estimate from the request and the reply (≈ 4 characters a token). */
+  private static Usage serverOrEstimate(Usage server, ChatRequest chat, Reply reply) {
+    if (server != null) return server;
+    List<String> output = new ArrayList<>(List.of(reply.content(), reply.reasoning() == null ? "" : reply.reasoning()));
+    reply.toolCalls().forEach(t -> output.add(t.arguments()));
+    return Usage.estimated(ProviderThrottle.estimateTokens(chat.system(), chat.user()),
+        ProviderThrottle.estimateTokens(output.toArray(String[]::new)));
   }
 
   private AttemptResult badBody(int status, long latency, String why) {
     return AttemptResult.failure(Outcome.BAD_RESPONSE, status, latency, null, clean(why));
-  }
-
-  private static Long tokens(JsonNode usage, String field) {
-    JsonNode n = usage.path(field);
-    return n.isNumber() ? n.asLong() : null;
   }
 
   /** The provider's own error message when the body is an OpenAI-style error, else a snippet. */

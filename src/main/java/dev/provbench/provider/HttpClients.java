@@ -18,6 +18,9 @@ public final class HttpClients {
       // Idle connections go after 4 s: servers that close idle ones after 5 s (uvicorn, so vLLM) would
       // otherwise fail the next request on a dead connection, and our retries count every attempt.
       .connectionPool(new ConnectionPool(256, 4, TimeUnit.SECONDS))
+      // Servers may close sooner (or right after a response): a reused connection idle a while is checked first.
+      .addNetworkInterceptor(StaleConnectionGuard.INSTANCE)
+      .eventListener(StaleConnectionGuard.INSTANCE)
       .build();
   private static final Map<Timeouts, OkHttpClient> BY_TIMEOUTS = new ConcurrentHashMap<>();
 

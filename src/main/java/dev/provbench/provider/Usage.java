@@ -14,6 +14,11 @@ public record Usage(Long promptTokens, Long completionTokens, Long reasoningToke
   /** No usage seen. */
   public static final Usage NONE = new Usage(null, null, null, null, false);
 
+  /** Counts estimated from the text (about 4 characters a token) because the server reported none. */
+  public static Usage estimated(long promptTokens, long completionTokens) {
+    return new Usage(promptTokens, completionTokens, null, null, true);
+  }
+
   /** Whether the server reported both counts, so the attempt can be priced from them. */
   public boolean reported() {
     return !estimated && promptTokens != null && completionTokens != null;

@@ -209,12 +209,14 @@ class ChatCompletionClientTest {
   }
 
   @Test
-  void aSuccessfulStatusWithAnUnreadableBodyIsAnHttpError() {
-    String[] bodies = {"<html>gateway</html>", "{\"choices\": []}", "{\"error\": {\"message\": \"overloaded\"}}"};
+  void aSuccessfulStatusWithAnUnreadableBodyIsABadResponseNotRetried() {
+    String[] bodies = {"<html>gateway</html>", "{\"choices\": []}", "{\"error\": {\"message\": \"overloaded\"}}", "[1, 2]"};
     for (String b : bodies) {
       server.enqueue(ok(b));
       AttemptResult r = client(Timeouts.DEFAULTS).send(request(false));
-      assertEquals(AttemptResult.Outcome.HTTP_ERROR, r.outcome(), b);
+      assertEquals(AttemptResult.Outcome.BAD_RESPONSE, r.outcome(), b);
+      assertEquals("bad_response", r.outcome().status());
+      assertFalse(r.retryable(), b);
       assertEquals(200, r.httpStatus());
       assertNotNull(r.error());
     }
@@ -233,7 +235,7 @@ class ChatCompletionClientTest {
   void aWholeBodyAnsweringAStreamedRequestIsReadAsOne() {
     server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html").body("<html>gateway</html>").build());
     AttemptResult html = client(Timeouts.DEFAULTS).send(request(true));
-    assertEquals(AttemptResult.Outcome.HTTP_ERROR, html.outcome());
+    assertEquals(AttemptResult.Outcome.BAD_RESPONSE, html.outcome());
     assertFalse(html.retryable());
     server.enqueue(ok(completion(REPLY)));
     AttemptResult json = client(Timeouts.DEFAULTS).send(request(true));

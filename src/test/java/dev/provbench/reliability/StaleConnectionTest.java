@@ -16,36 +16,63 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
- * A server closes an idle keep-alive connection (uvicorn, and so vLLM, does after 5 s; OkHttp only checks
- * the health of connections idle 10 s or more). The next call must not pay for it with a failed attempt
- * and a back-off: the server never saw that request.
+ * A server closes an idle keep-alive connection (uvicorn, and so vLLM, does after 5 s; some servers right after
+ * a response; OkHttp only checks the health of connections idle 10 s or more). The next call must not pay for
+ * it with a failed attempt and a back-off: the server never saw that request. A request the server did read
+ * before dropping the connection is a failed attempt all the same, and is never re-sent silently.
  */
 class StaleConnectionTest {
   @StartStop
   private final MockWebServer server = new MockWebServer();
 
-  @Test
-  @Disabled("known limitation: a server that closes a keep-alive connection right after a response, without"
-      + " `Connection: close`, fails the next attempt on it (transport_error, unexpected end of stream); idle closes after"
-      + " 4 s or more are avoided by the pool's 4 s keep-alive")
-  void aKeepAliveConnectionTheServerClosedIsNotAFailedAttempt() throws Exception {
-    server.enqueue(new MockResponse.Builder().body(Reply.completion(Reply.ANSWER))
-        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
-    server.enqueue(new MockResponse.Builder().body(Reply.completion(Reply.ANSWER)).build());
-    server.enqueue(new MockResponse.Builder().body(Reply.completion(Reply.ANSWER)).build());
+  private static MockResponse answer() {
+    return new MockResponse.Builder().body(Reply.completion(Reply.ANSWER)).build();
+  }
+
+  /** Sends one call, waits past the idle check's threshold on a pooled connection, then sends another. */
+  private CallOutcome secondCall() throws InterruptedException {
     ModelSpec model = new ModelSpec("m", "8b", null, null, 1, null);
     ProviderSpec p = new ProviderSpec("P", server.url("/v1").toString().replaceAll("/$", ""), null, Map.of(), List.of(model));
     ChatCompletionClient client = new ChatCompletionClient(p, model, new Timeouts(1000, 1001, 5000), null);
     RetryingCaller caller = new RetryingCaller(new RetryPolicy(3, 20, 100, 0));
     ChatRequest request = new ChatRequest("m", "s", "u", 0, 9, false);
-    caller.call(() -> client.send(request));
-    Thread.sleep(300);
-    CallOutcome second = caller.call(() -> client.send(request));
+    CallOutcome first = caller.call(() -> client.send(request));
+    assertEquals("ok", first.last().outcome().status(), first.history().toString());
+    Thread.sleep(300); // the connection sits idle in the pool, as between two cells
+    return caller.call(() -> client.send(request));
+  }
+
+  @Test
+  void aKeepAliveConnectionTheServerClosedIsNotAFailedAttempt() throws Exception {
+    server.enqueue(new MockResponse.Builder().body(Reply.completion(Reply.ANSWER))
+        .onResponseEnd(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(answer());
+    CallOutcome second = secondCall();
     assertEquals(2, server.getRequestCount(), "requests that reached the server");
     assertEquals(1, second.attempts(), second.history().toString());
+    assertEquals(1, second.reconnects(), "re-sent at once on a fresh connection");
+    assertEquals(0, second.backoffMs());
+    assertEquals("ok", second.last().outcome().status());
+    assertEquals(0, server.takeRequest().getConnectionIndex());
+    mockwebserver3.RecordedRequest resent = server.takeRequest();
+    assertEquals(1, resent.getConnectionIndex(), "the answer came on a new connection");
+    assertEquals(0, resent.getExchangeIndex());
+  }
+
+  @Test
+  void aConnectionDroppedAfterTheServerReadTheRequestIsAFailedAttempt() throws Exception {
+    server.enqueue(answer());
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(answer());
+    CallOutcome second = secondCall();
+    assertEquals(3, server.getRequestCount(), "requests that reached the server");
+    assertEquals(2, second.attempts(), second.history().toString());
+    assertEquals(0, second.reconnects(), "never re-sent silently");
+    assertEquals("transport_error", second.history().get(0).outcome().status());
+    assertEquals(20, second.backoffMs());
+    assertEquals("ok", second.last().outcome().status());
   }
 }
