@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,12 @@ class GroundTruthTest {
           path: /cache
           models: [{id: cache-8b, ttft_ms: 60, tokens_per_s: 400, prefix_cache: true}]
       """;
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    java.util.Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
 
   @TempDir
   Path dir;
@@ -86,6 +93,8 @@ class GroundTruthTest {
       for (RequestRecord r : sim.requestLog()) if (r.responseId() != null) served.put(r.responseId(), r);
       assertEquals(4 * 4 * 3, cells.size());
       assertEquals(cells.size(), sim.requestLog().size(), "one request per cell, none repeated");
+      List<Double> ttftExcess = new ArrayList<>();
+      List<Double> answerExcess = new ArrayList<>();
       for (Row c : cells) {
         String model = c.getAs("model");
         String where = model + " " + c.getAs("case_id") + "/" + c.getAs("trial");
@@ -96,11 +105,9 @@ class GroundTruthTest {
         long ttft = c.<Long>getAs("ttft_ms");
         long firstAnswer = c.<Long>getAs("first_answer_ms");
         assertTrue(ttft >= Math.floor(s.firstDeltaMs()), where + ": ttft " + ttft + " before the server wrote it " + s);
-        assertTrue(ttft <= s.firstDeltaMs() + 150, where + ": ttft " + ttft + " long after the server wrote it " + s);
         assertTrue(firstAnswer >= Math.floor(s.firstAnswerMs()), where + ": first answer " + firstAnswer + " " + s);
-        long gap = firstAnswer - ttft;
-        double servedGap = s.firstAnswerMs() - s.firstDeltaMs();
-        assertTrue(Math.abs(gap - servedGap) <= 100, where + ": reasoning gap " + gap + " vs served " + servedGap);
+        ttftExcess.add(ttft - s.firstDeltaMs());
+        answerExcess.add(firstAnswer - s.firstAnswerMs());
         assertEquals((long) s.completionTokens(), (long) c.<Long>getAs("completion_tokens"), where);
         if (s.usageSent()) {
           assertEquals("server", c.getAs("usage_source"), where);
@@ -114,12 +121,16 @@ class GroundTruthTest {
         assertEquals((c.<Long>getAs("latency_ms") - ttft) / (double) (c.<Long>getAs("completion_tokens") - 1), tpot, 1e-9);
         assertFalse(c.<scala.collection.Seq<?>>getAs("chunk_gaps_ms").isEmpty(), where);
       }
+      // The client sees each delta a little after the server wrote it (network, parsing; more while the JVM warms up).
+      assertTrue(median(ttftExcess) <= 20, "ttft minus the server's first delta, ms: " + ttftExcess);
+      assertTrue(median(answerExcess) <= 20, "first_answer minus the server's first answer delta, ms: " + answerExcess);
       long cacheHits = 0;
       for (Row c : cells) {
         String model = c.getAs("model");
         if (model.equals("tools-8b")) {
           assertNotNull(c.getAs("tool_calls"), "a native tool call is kept");
-          assertTrue(c.<Long>getAs("first_answer_ms") - c.<Long>getAs("ttft_ms") >= 100, "reasoning precedes the answer");
+          assertTrue(c.<Long>getAs("first_answer_ms") > c.<Long>getAs("ttft_ms"), "reasoning precedes the answer");
+          assertTrue(c.<Long>getAs("reasoning_tokens") > 0);
           assertNotNull(c.getAs("reasoning"));
         }
         if (model.equals("cache-8b")) {
