@@ -62,10 +62,10 @@ class FaultMatrixTest {
       whole("connection reset on every attempt", "transport_error", "transport_error transport_error transport_error", 60, 60, reset()),
       whole("server hangs, then an answer", "ok", "timeout ok:200", 20, 20, hang(), ok()),
       whole("server hangs on every attempt", "timeout", "timeout timeout timeout", 60, 60, hang()),
-      whole("200 with invalid JSON", "http_error", "http_error:200", 0, 0, invalidJson()),
-      whole("200 with an HTML error page", "http_error", "http_error:200", 0, 0, htmlPage()),
-      whole("200 with empty choices", "http_error", "http_error:200", 0, 0, emptyChoices()),
-      whole("200 with an error object", "http_error", "http_error:200", 0, 0, errorObject()),
+      whole("200 with invalid JSON", "bad_response", "bad_response:200", 0, 0, invalidJson()),
+      whole("200 with an HTML error page", "bad_response", "bad_response:200", 0, 0, htmlPage()),
+      whole("200 with empty choices", "bad_response", "bad_response:200", 0, 0, emptyChoices()),
+      whole("200 with an error object", "bad_response", "bad_response:200", 0, 0, errorObject()),
       whole("200 with a malformed tool call", "parse_error", "ok:200", 0, 0, malformed()),
       whole("400, not retried", "http_error", "http_error:400", 0, 0, status(400)),
       whole("401, not retried", "http_error", "http_error:401", 0, 0, status(401)),
@@ -76,8 +76,8 @@ class FaultMatrixTest {
       streamed("stream cut inside an event, then an answer", "ok", "transport_error:200 ok:200", 20, 20, cutInsideEvent(), ok()),
       streamed("stream stalls mid-answer, then an answer", "ok", "timeout ok:200", 20, 20, stallMidStream(), ok()),
       streamed("429 to a stream, then an answer", "ok", "http_error:429 ok:200", 250, 250, tooManyMillis(250), ok()),
-      streamed("error event in a 200 stream", "http_error", "http_error:200", 0, 0, errorEvent()),
-      streamed("200 with an HTML error page", "http_error", "http_error:200", 0, 0, htmlPage()),
+      streamed("error event in a 200 stream", "bad_response", "bad_response:200", 0, 0, errorEvent()),
+      streamed("200 with an HTML error page", "bad_response", "bad_response:200", 0, 0, htmlPage()),
       streamed("200 with a malformed tool call", "parse_error", "ok:200", 0, 0, malformed()));
 
   @StartStop
