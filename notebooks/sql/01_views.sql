@@ -1,5 +1,6 @@
 -- The views every other query reads, over the `results` view (all stored rows of a results folder).
 -- `provbench sql` registers the same three views; this file repeats them for notebooks and other engines.
+-- Made from dev.provbench.results.ResultsViews: edit the views there, then refresh this file (see ViewFiles).
 
 -- cells: one row per (run_id, cell_id); when a cell was re-run, the row with the latest finished_at wins.
 CREATE OR REPLACE TEMP VIEW cells AS
@@ -8,7 +9,7 @@ SELECT * EXCEPT (attempt_rank) FROM (
   FROM results)
 WHERE attempt_rank = 1;
 
--- experiments: one row per run x provider x model x size. Failed cells count: CorrectScore 0, full duration.
+-- experiments: one row per run x provider x model x size.
 CREATE OR REPLACE TEMP VIEW experiments AS
 SELECT run_id, provider, model, size,
        count(*) AS cells,

@@ -1,13 +1,23 @@
 package dev.provbench.analysis;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CSV with raw values (no units, full precision). Several tables go one after another, each preceded by
- * a {@code # id: title} comment line and followed by a blank line; {@link #render(AnalysisTable)} gives
- * one table alone.
+ * CSV with raw values (no units, full precision): a header row, then one line per row; null and NaN are
+ * empty, and a value is quoted only when it holds a comma, quote or line break (RFC 4180). Several tables
+ * go one after another, each preceded by a {@code # id: title} comment line and followed by a blank line;
+ * {@link #render(AnalysisTable)} gives one table alone.
  */
 public final class CsvOutput {
+  /** One per JVM; thread-safe once configured. Strict quoting: only where RFC 4180 needs it. */
+  private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
   private CsvOutput() {}
 
   static String render(Analysis analysis) {
@@ -20,23 +30,18 @@ public final class CsvOutput {
   }
 
   public static String render(AnalysisTable t) {
-    StringBuilder sb = new StringBuilder();
-    line(sb, t.columns().stream().map(Column::name).map(Object.class::cast).toList());
-    for (List<Object> row : t.rows()) line(sb, row);
-    return sb.toString();
-  }
-
-  private static void line(StringBuilder sb, List<Object> values) {
-    for (int i = 0; i < values.size(); i++) {
-      if (i > 0) sb.append(',');
-      sb.append(quote(values.get(i)));
+    List<List<Object>> lines = new ArrayList<>();
+    lines.add(new ArrayList<>(t.columns().stream().map(Column::name).toList()));
+    for (List<Object> row : t.rows()) lines.add(row.stream().map(CsvOutput::raw).toList());
+    try {
+      return CSV.writer(CsvSchema.emptySchema().withLineSeparator("\n")).writeValueAsString(lines);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write table " + t.id() + " as CSV", e);
     }
-    sb.append('\n');
   }
 
-  private static String quote(Object v) {
-    if (v == null || (v instanceof Double d && d.isNaN())) return "";
-    String s = v.toString();
-    return s.matches("[^,\"\\n\\r]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
+  /** The value as written: its {@code toString()}, or empty for null and NaN. */
+  private static Object raw(Object v) {
+    return v == null || (v instanceof Double d && d.isNaN()) ? "" : v.toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.provbench.cli;
 
 import dev.provbench.analysis.AccuracyTables;
 import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.CellSamples;
 import dev.provbench.analysis.AnalysisOptions;
 import dev.provbench.analysis.OutputFormat;
 import dev.provbench.analysis.ResultsAnalyzer;
@@ -14,7 +15,6 @@ import dev.provbench.job.ProviderSpec;
 import dev.provbench.run.PreparedRun;
 import dev.provbench.report.ReportWriter;
 import dev.provbench.results.ResultsFolder;
-import dev.provbench.run.SparkSessions;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimStats;
 import dev.provbench.sim.SimulatedProviders;
@@ -62,14 +62,15 @@ final class DemoRun {
 
   /** The write-up's three tables and its insights on the console, from the Parquet; the full report beside the results. */
   private static Path writeUp(Job job, PrintStream console) {
-    SparkSession spark = SparkSessions.create("provbench demo", 2, Map.of());
+    // The run's session, still active: a second builder with options would only warn that they cannot apply.
+    SparkSession spark = SparkSession.active();
     Analysis all = ResultsAnalyzer.analyze(spark, job.output(), List.of(job.runId()), true, AnalysisOptions.defaults());
     Analysis writeUp = new Analysis(all.run(), null, List.of(all.table(TradeoffTable.ID), all.table(SpeedTables.VARIANCE_ID),
         all.table(AccuracyTables.VARIANCE_ID)), all.insights());
     console.println();
     console.print(OutputFormat.CONSOLE.render(writeUp));
     // Under an underscore folder: Spark and other engines skip it when they read the results.
-    return ReportWriter.write(all, job.output().resolve("_reports").resolve(job.runId()));
+    return ReportWriter.write(all, CellSamples.load(spark, job.runId()), job.output().resolve("_reports").resolve(job.runId()));
   }
 
   private static void awaitIdle(SimulatedProviders sim) {

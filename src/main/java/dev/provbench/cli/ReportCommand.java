@@ -2,6 +2,7 @@ package dev.provbench.cli;
 
 import dev.provbench.results.ResultsViews;
 import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.CellSamples;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.report.ReportWriter;
 import dev.provbench.run.SparkSessions;
@@ -32,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
     ResultsViews.checkFolder(results.toString());
     var spark = SparkSessions.create("provbench report", 2, Map.of());
     Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options());
-    Path html = ReportWriter.write(analysis, out);
+    Path html = ReportWriter.write(analysis, CellSamples.load(spark, analysis.run().runId()), out);
     System.out.println("report of " + analysis.heading() + ": " + html);
     return 0;
   }

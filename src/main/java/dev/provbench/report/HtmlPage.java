@@ -1,75 +1,106 @@
 package dev.provbench.report;
 
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.AnalysisTable;
+import dev.provbench.analysis.CellSamples;
 import dev.provbench.analysis.Column;
 import dev.provbench.analysis.Insight;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The report as one self-contained HTML page: styles inline, charts as base64 PNG data URIs, no script,
- * font or image fetched from anywhere.
+ * The report as one self-contained HTML page, rendered from {@code report.html.mustache} beside this class:
+ * styles inline, charts as base64 PNG data URIs, no script, font or image fetched from anywhere. The template
+ * is compiled once per JVM with HTML escaping on and is thread-safe; the page model below holds only text.
  */
 final class HtmlPage {
-  private static final String STYLE = """
-      body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem auto;max-width:1200px;color:#222;padding:0 1rem}
-      h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
-      .simulated{background:#fdecea;border:1px solid #b00020;color:#b00020;padding:.6rem 1rem;font-weight:600}
-      .charts{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}figure img{max-width:100%;border:1px solid #eee}
-      figcaption{font-size:.85rem;color:#555;max-width:600px}
-      table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}th,td{border:1px solid #ddd;padding:.25rem .5rem}
-      th{background:#f5f5f5;text-align:left}td.num{text-align:right;font-variant-numeric:tabular-nums}
-      .coverage{font-size:.85rem;color:#555}.basis{color:#666;font-size:.85rem}
-      """;
+  private static final String TEMPLATE = "report.html.mustache";
+  private static final Template PAGE = compile();
 
   private HtmlPage() {}
 
-  static String render(Analysis analysis, List<ChartImage> charts) {
-    StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-        .append("<title>provbench report: ").append(escape(analysis.heading())).append("</title><style>")
-        .append(STYLE).append("</style></head><body>\n");
-    sb.append("<h1>provbench report: ").append(escape(analysis.heading())).append("</h1>\n");
-    if (analysis.run().simulated() || (analysis.compared() != null && analysis.compared().simulated())) {
-      sb.append("<p class=\"simulated\">Simulated providers: these results come from provbench's local simulated"
-          + " providers, not from real services.</p>\n");
-    }
-    sb.append("<p>").append(analysis.run().cells()).append(" cells, ").append(analysis.run().failed())
-        .append(" failed. Failed cells count everywhere: CorrectScore 0 and their full duration.</p>\n");
-    sb.append("<h2>Findings</h2>\n<ul>\n");
-    for (Insight i : analysis.insights()) {
-      sb.append("<li>").append(escape(i.text())).append(" <span class=\"basis\">(").append(escape(i.basis()))
-          .append(")</span></li>\n");
-    }
-    sb.append("</ul>\n<h2>Charts</h2>\n<div class=\"charts\">\n");
-    for (ChartImage c : charts) {
-      sb.append("<figure><img alt=\"").append(escape(c.title())).append("\" src=\"data:image/png;base64,")
-          .append(Base64.getEncoder().encodeToString(c.png())).append("\"><figcaption>").append(escape(c.caption()))
-          .append("</figcaption></figure>\n");
-    }
-    sb.append("</div>\n");
-    for (AnalysisTable t : analysis.tables()) sb.append(table(t));
-    return sb.append("</body></html>\n").toString();
+  /** What the template reads; every value already formatted. */
+  record Page(String heading, boolean simulated, long cells, long failed, List<Insight> insights, List<Chart> charts,
+      List<Table> tables, String runId, int slowestShown, List<Samples> samples) {}
+
+  record Chart(String title, String caption, String dataUri) {}
+
+  record Table(String id, String title, List<String> headers, List<Row> rows, String coverage) {}
+
+  record Row(List<Value> values) {}
+
+  /** @param numeric whether the column is a number (right-aligned). */
+  record Value(String text, boolean numeric) {}
+
+  /** One experiment's cells: its failed ones, then its slowest answered ones (empty groups left out). */
+  record Samples(String anchor, String label, long failedAll, List<Group> groups) {}
+
+  record Group(String note, List<SampleCell> cells) {}
+
+  record SampleCell(String caseId, int trial, String status, String httpStatus, String error, int attempts,
+      long durationMs, String latencyMs, String responseId, String response) {}
+
+  static String render(Analysis analysis, List<CellSamples> samples, List<ChartImage> charts) {
+    boolean simulated = analysis.run().simulated() || (analysis.compared() != null && analysis.compared().simulated());
+    return PAGE.execute(new Page(analysis.heading(), simulated, analysis.run().cells(), analysis.run().failed(),
+        analysis.insights(), charts.stream().map(HtmlPage::chart).toList(),
+        analysis.tables().stream().map(HtmlPage::table).toList(), analysis.run().runId(), CellSamples.SLOWEST_SHOWN,
+        samples.stream().map(HtmlPage::samples).toList()));
   }
 
-  static String table(AnalysisTable t) {
-    StringBuilder sb = new StringBuilder("<h2 id=\"").append(t.id()).append("\">").append(escape(t.title()))
-        .append("</h2>\n<table><thead><tr>");
-    for (Column c : t.columns()) sb.append("<th>").append(escape(c.name())).append("</th>");
-    sb.append("</tr></thead><tbody>\n");
+  private static Chart chart(ChartImage c) {
+    return new Chart(c.title(), c.caption(), "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()));
+  }
+
+  static Table table(AnalysisTable t) {
+    List<Row> rows = new ArrayList<>();
     for (int r = 0; r < t.rows().size(); r++) {
-      sb.append("<tr>");
-      for (int c = 0; c < t.columns().size(); c++) {
-        sb.append(t.columns().get(c).format() == null ? "<td>" : "<td class=\"num\">").append(escape(t.formatted(r, c)))
-            .append("</td>");
-      }
-      sb.append("</tr>\n");
+      List<Value> values = new ArrayList<>();
+      for (int c = 0; c < t.columns().size(); c++) values.add(new Value(t.formatted(r, c), t.columns().get(c).format() != null));
+      rows.add(new Row(values));
     }
-    return sb.append("</tbody></table>\n<p class=\"coverage\">").append(escape(t.coverage())).append("</p>\n").toString();
+    return new Table(t.id(), t.title(), t.columns().stream().map(Column::name).toList(), rows, t.coverage());
   }
 
-  static String escape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  private static Samples samples(CellSamples s) {
+    List<Group> groups = new ArrayList<>();
+    if (!s.failed().isEmpty()) {
+      String shown = s.failed().size() < s.failedAll() ? "the first " + s.failed().size() + " of " : "";
+      groups.add(new Group("Failed cells: " + shown + s.failedAll() + ", by case and trial.", cells(s.failed())));
+    }
+    if (!s.slowest().isEmpty()) groups.add(new Group("Slowest answered cells, by duration.", cells(s.slowest())));
+    return new Samples(anchor(s), s.experiment().label() + " (" + s.experiment().model() + ")", s.failedAll(), groups);
+  }
+
+  private static List<SampleCell> cells(List<CellSamples.Cell> cells) {
+    return cells.stream().map(c -> new SampleCell(c.caseId(), c.trial(), c.status(), text(c.httpStatus()), text(c.error()),
+        c.attempts(), c.durationMs(), text(c.latencyMs()), text(c.responseId()), text(c.response()))).toList();
+  }
+
+  /** An id unique per experiment and safe in a URL fragment. */
+  static String anchor(CellSamples s) {
+    return "cells-" + s.experiment().key().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+  }
+
+  private static String text(Object value) {
+    return value == null ? "-" : value.toString();
+  }
+
+  private static Template compile() {
+    try (InputStream in = HtmlPage.class.getResourceAsStream(TEMPLATE)) {
+      if (in == null) throw new IllegalStateException(TEMPLATE + " is missing from the classpath");
+      return Mustache.compiler().escapeHTML(true)
+          .compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + TEMPLATE, e);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.provbench.report;
 
 import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.CellSamples;
 import dev.provbench.analysis.RunAnalysis;
 import dev.provbench.analysis.SizeStats;
 import java.io.IOException;
@@ -12,22 +13,27 @@ import java.util.List;
 
 /**
  * Writes {@code report.html} (self-contained) and one PNG per chart into a folder: the score-vs-duration
- * scatter, then latency and accuracy per provider within each size.
+ * scatter, then latency and accuracy per provider within each size; the page ends with each experiment's
+ * failed and slowest cells ({@link CellSamples}).
  */
 public final class ReportWriter {
   public static final String HTML = "report.html";
 
   private ReportWriter() {}
 
-  /** Writes the report and returns the HTML file. */
-  public static Path write(Analysis analysis, Path outDir) {
+  /**
+   * Writes the report and returns the HTML file.
+   *
+   * @param samples the cells of {@code analysis.run()} to list per experiment ({@link CellSamples#load}).
+   */
+  public static Path write(Analysis analysis, List<CellSamples> samples, Path outDir) {
     System.setProperty("java.awt.headless", "true");
     List<ChartImage> charts = charts(analysis.run());
     try {
       Files.createDirectories(outDir);
       for (ChartImage c : charts) Files.write(outDir.resolve(c.fileName()), c.png());
       Path html = outDir.resolve(HTML);
-      Files.writeString(html, HtmlPage.render(analysis, charts));
+      Files.writeString(html, HtmlPage.render(analysis, samples, charts));
       return html;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + outDir, e);

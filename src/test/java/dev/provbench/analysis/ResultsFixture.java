@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -66,14 +68,44 @@ public final class ResultsFixture {
     String response = j.has("response") ? j.get("response").asText()
         : choice == null ? null : "<function=select_choice>{\"reasons\": \"r\", \"choice\": \"" + choice + "\"}</function>";
     Long ttft = j.has("ttft") ? j.get("ttft").asLong() : null;
-    return RowFactory.create(run + "|" + provider + "|" + size + "|" + caseId + "|" + trial, provider,
-        "m-" + provider.toLowerCase() + "-" + size, size, caseId, trial, status, http, ok ? null : status + " in fixture",
-        j.path("attempts").asInt(1), j.path("r429").asInt(0), j.path("backoff").asLong(0), 0L, duration,
-        ok ? duration : null, ttft, 1000L, 20L, dbl(j, "tps"), dbl(j, "cost"), response, output, choice,
-        choice == null ? null : "r", j.get("exp").asDouble(), dbl(j, "cs"), output == null ? 0.0 : 1.0,
-        output == null ? "output is null" : null, ttft != null, Timestamp.from(start),
-        Timestamp.from(start.plusMillis(duration)), scala.jdk.javaapi.CollectionConverters.asScala(List.<Row>of()).toSeq(),
-        run);
+    Map<String, Object> v = new HashMap<>();
+    v.put("cell_id", run + "|" + provider + "|" + size + "|" + caseId + "|" + trial);
+    v.put("provider", provider);
+    v.put("model", "m-" + provider.toLowerCase() + "-" + size);
+    v.put("size", size);
+    v.put("case_id", caseId);
+    v.put("trial", trial);
+    v.put("status", status);
+    v.put("http_status", http);
+    v.put("error", ok ? null : status + " in fixture");
+    v.put("attempts", j.path("attempts").asInt(1));
+    v.put("reconnects", 0);
+    v.put("rate_limited", j.path("r429").asInt(0));
+    v.put("backoff_ms", j.path("backoff").asLong(0));
+    v.put("throttle_ms", 0L);
+    v.put("duration_ms", duration);
+    v.put("latency_ms", ok ? duration : null);
+    v.put("ttft_ms", ttft);
+    v.put("prompt_tokens", 1000L);
+    v.put("completion_tokens", 20L);
+    v.put("output_tps", dbl(j, "tps"));
+    v.put("cost_usd", dbl(j, "cost"));
+    v.put("response_id", j.has("rid") ? j.get("rid").asText() : null);
+    v.put("response", response);
+    v.put("output", output);
+    v.put("choice", choice);
+    v.put("reasons", choice == null ? null : "r");
+    v.put("expected", j.get("exp").asDouble());
+    v.put("correct_score", dbl(j, "cs"));
+    v.put("non_null", output == null ? 0.0 : 1.0);
+    v.put("score_note", output == null ? "output is null" : null);
+    v.put("stream", ttft != null);
+    v.put("cache_bust", false);
+    v.put("started_at", Timestamp.from(start));
+    v.put("finished_at", Timestamp.from(start.plusMillis(duration)));
+    v.put("attempt_log", scala.jdk.javaapi.CollectionConverters.asScala(List.<Row>of()).toSeq());
+    v.put("run_id", run);
+    return RowFactory.create(ResultSchema.COLUMNS.stream().map(c -> v.get(c.name())).toArray());
   }
 
   private static Double dbl(JsonNode j, String field) {

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The demo end to end at 20x speed: the reference job against the simulated providers. */
+@Tag("slow")
 class DemoRunTest {
   @TempDir
   Path out;

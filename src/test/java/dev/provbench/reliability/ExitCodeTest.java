@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exit codes tell a script what happened: 0 done, 2 bad input (nothing sent), 3 the run failed. */
+@Tag("slow")
 class ExitCodeTest {
   @StartStop
   private final MockWebServer server = new MockWebServer();

@@ -26,6 +26,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of the matrix, against a server that echoes the Authorization header in its error bodies. The server
  * must see the key; no file the run leaves and neither output stream may hold it.
  */
+@Tag("slow")
 class SecretsCanaryTest {
 
   @StartStop

@@ -1,6 +1,7 @@
 package dev.provbench.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.JobReader;
@@ -90,11 +91,10 @@ class SimulatedFaultsTest {
     DocSection.check("sim-faults", doc.toString());
   }
 
-  /** The simulator logs a request when it is done with it (a hang after it gives up): wait for all. */
+  /** The simulator logs a request when it is done with it (a hang after it gives up): wait until it is idle. */
   private static List<RequestRecord> servedRequests(SimulatedProviders sim, int attempts) throws InterruptedException {
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (sim.requestLog().size() < attempts && System.nanoTime() < deadline) Thread.sleep(50);
-    Thread.sleep(100);
+    assertTrue(sim.awaitIdle(10_000), "the simulator still handles requests");
+    assertEquals(attempts, sim.requestLog().size(), "requests the simulator served, by the attempt logs");
     return sim.requestLog();
   }
 

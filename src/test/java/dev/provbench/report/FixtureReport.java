@@ -3,6 +3,7 @@ package dev.provbench.report;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.AnalysisOptions;
+import dev.provbench.analysis.CellSamples;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.ResultsFixture;
 import java.nio.file.Files;
@@ -14,9 +15,22 @@ final class FixtureReport {
   private FixtureReport() {}
 
   static Path write(Path dir) throws Exception {
+    return write(analyze(dir), dir);
+  }
+
+  /** Writes the fixture's results under {@code dir/results} and analyses its latest run (r1). */
+  static Analysis analyze(Path dir) throws Exception {
     Path results = ResultsFixture.write(SparkTestSession.get(), dir.resolve("results"));
     Files.writeString(results.resolve("run_id=r1/_SIMULATED"), "");
-    Analysis analysis = ResultsAnalyzer.analyze(SparkTestSession.get(), results, List.of(), false, AnalysisOptions.defaults());
-    return ReportWriter.write(analysis, dir.resolve("report"));
+    return ResultsAnalyzer.analyze(SparkTestSession.get(), results, List.of(), false, AnalysisOptions.defaults());
+  }
+
+  /** The report of an analysis made by {@link #analyze}, under {@code dir/report}. */
+  static Path write(Analysis analysis, Path dir) {
+    return ReportWriter.write(analysis, samples(analysis), dir.resolve("report"));
+  }
+
+  static List<CellSamples> samples(Analysis analysis) {
+    return CellSamples.load(SparkTestSession.get(), analysis.run().runId());
   }
 }

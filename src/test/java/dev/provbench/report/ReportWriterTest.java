@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.Insight;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +24,14 @@ class ReportWriterTest {
 
   @TempDir
   static Path dir;
+  static Analysis analysis;
   static Path html;
   static String page;
 
   @BeforeAll
   static void write() throws Exception {
-    html = FixtureReport.write(dir);
+    analysis = FixtureReport.analyze(dir);
+    html = FixtureReport.write(analysis, dir);
     page = Files.readString(html);
   }
 
@@ -63,5 +67,43 @@ class ReportWriterTest {
       assertTrue(page.contains("id=\"" + id + "\""), id);
     }
     assertTrue(page.contains("P1 is fastest at 8b and 70b."));
+  }
+
+  @Test
+  void listsEachExperimentsFailedAndSlowestCells() {
+    for (String link : List.of("P1 at 70b (m-p1-70b)</a>: 0 failed", "P1 at 8b (m-p1-8b)</a>: 0 failed",
+        "P2 at 70b (m-p2-70b)</a>: 1 failed", "P2 at 8b (m-p2-8b)</a>: 1 failed")) {
+      assertTrue(page.contains(link), link);
+    }
+    // case, trial, status, HTTP, error, attempts, duration, latency, response id, response
+    cell("cells-p2-m-p2-8b-8b", "c2|1|http_error|429|http_error in fixture|4|3000|-|-|-");
+    cell("cells-p2-m-p2-70b-70b", "c2|2|timeout|-|timeout in fixture|1|10000|-|-|-");
+    cell("cells-p1-m-p1-8b-8b", "c2|2|parse_error|200|parse_error in fixture|1|1600|-|-|I think it is B.");
+    String p2at8b = section("cells-p2-m-p2-8b-8b");
+    assertFalse(p2at8b.contains("timeout"), "the re-run cell shows its latest row only");
+    assertTrue(p2at8b.indexOf("|c2|2|ok|") < p2at8b.indexOf("|c1|"), "slowest first: " + p2at8b);
+  }
+
+  @Test
+  void escapesEveryValue() {
+    String hostile = "<script>alert('x')</script> & \"quoted\"";
+    Analysis withHostileText = new Analysis(analysis.run(), null, List.of(), List.of(new Insight(hostile, hostile)));
+    String rendered = HtmlPage.render(withHostileText, FixtureReport.samples(analysis), List.of());
+    assertFalse(rendered.contains("<script>"), "unescaped insight");
+    assertTrue(rendered.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"), rendered);
+  }
+
+  /** Asserts that an experiment's section has a row with these cell texts, {@code |}-separated. */
+  private static void cell(String anchor, String expected) {
+    assertTrue(section(anchor).contains("|" + expected + "|"), anchor + " lacks " + expected + ": " + section(anchor));
+  }
+
+  /** The section's table cells as text, one row per line: {@code |c2|1|http_error|...|}. */
+  private static String section(String anchor) {
+    int start = page.indexOf("<h3 id=\"" + anchor + "\">");
+    assertTrue(start >= 0, "no section " + anchor);
+    int end = page.indexOf("<h3", start + 1);
+    String html = page.substring(start, end < 0 ? page.length() : end);
+    return html.replaceAll("<tr>", "\n|").replaceAll("</td>", "|").replaceAll("<[^>]+>", "");
   }
 }

@@ -1,6 +1,7 @@
 package dev.provbench.analysis.bench;
 
 import dev.provbench.analysis.AnalysisOptions;
+import dev.provbench.analysis.CellSamples;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.SyntheticResults;
 import dev.provbench.report.ReportWriter;
@@ -22,7 +23,7 @@ public final class ReportPreview {
     Files.createDirectories(results.resolve("run_id=synthetic"));
     Files.writeString(results.resolve("run_id=synthetic/_SIMULATED"), "");
     var analysis = ResultsAnalyzer.analyze(spark, results, List.of(), false, AnalysisOptions.defaults());
-    System.out.println(ReportWriter.write(analysis, out.resolve("report")));
+    System.out.println(ReportWriter.write(analysis, CellSamples.load(spark, analysis.run().runId()), out.resolve("report")));
     System.out.print(dev.provbench.analysis.OutputFormat.CONSOLE.render(analysis));
     spark.stop();
   }
