@@ -153,4 +153,53 @@ class GroundTruthTest {
       }
     }
   }
+
+  /**
+   * A server that closes idle keep-alive connections (as uvicorn does) costs no attempt: the request that found
+   * its pooled connection closed is re-sent at once on a new one and counted in {@code reconnects}; the server
+   * saw each request exactly once.
+   */
+  @Test
+  void aConnectionTheServerClosedWhileIdleIsAReconnectNotAnAttempt() throws Exception {
+    String profile = """
+        time_scale: 1
+        idle_close_ms: 150
+        providers:
+          - name: Idle
+            path: /idle
+            models: [{id: idle-8b, ttft_ms: 20, tokens_per_s: 2000}]
+        """;
+    try (SimulatedProviders sim = SimulatedProviders.start(SimProfile.parse(profile, "idle profile"), 0)) {
+      JudgeCases.write(dir, 6);
+      Path job = dir.resolve("idle.yaml");
+      Files.writeString(job, """
+          run_id: idle
+          dataset: cases.jsonl
+          output: results
+          task: {template: judge.yaml}
+          trials: 1
+          concurrency: 1
+          retry: {max_attempts: 3, initial_backoff_ms: 2000}
+          providers:
+            - name: Idle
+              base_url: %s
+              rate_limit: {requests_per_minute: 120}
+              models: [{id: idle-8b}]
+          """.formatted(sim.baseUrl("Idle")));
+      Job parsed = JobReader.read(job);
+      BenchmarkRun.execute(SparkTestSession.get(), PreparedRun.prepare(parsed, Map.of()),
+          new PrintStream(OutputStream.nullOutputStream()), 0);
+      assertTrue(sim.awaitIdle(10_000));
+      Row totals = SparkTestSession.get().read().parquet(parsed.output().toString())
+          .selectExpr("count(*) AS cells", "count_if(status = 'ok') AS ok", "sum(attempts) AS attempts",
+              "sum(reconnects) AS reconnects", "sum(backoff_ms) AS backoff").first();
+      assertEquals(6L, totals.<Long>getAs("cells"));
+      assertEquals(6L, totals.<Long>getAs("ok"));
+      assertEquals(6L, totals.<Long>getAs("attempts"), "no attempt was spent on a closed connection");
+      assertEquals(0L, totals.<Long>getAs("backoff"));
+      assertEquals(6, sim.requestLog().size(), "the server saw each request once");
+      assertTrue(sim.stats().idleCloses() >= 4, "the server closed idle connections: " + sim.stats().idleCloses());
+      assertTrue(totals.<Long>getAs("reconnects") >= 4, "requests re-sent on a new connection: " + totals);
+    }
+  }
 }
