@@ -36,7 +36,8 @@ final class HtmlPage {
           + " providers, not from real services.</p>\n");
     }
     sb.append("<p>").append(analysis.run().cells()).append(" cells, ").append(analysis.run().failed())
-        .append(" failed. Failed cells count everywhere: CorrectScore 0 and their full duration.</p>\n");
+        .append(" failed. Accuracy counts a cell with no answer as CorrectScore 0; speed figures come from answered cells,"
+            + " with the failure rate beside them.</p>\n");
     sb.append("<h2>Findings</h2>\n<ul>\n");
     for (Insight i : analysis.insights()) {
       sb.append("<li>").append(escape(i.text())).append(" <span class=\"basis\">(").append(escape(i.basis()))
