@@ -69,17 +69,29 @@ public record RunAnalysis(String runId, boolean simulated, AnalysisOptions optio
 
   private static List<PairedComparison> pairedAt(String size, List<ExperimentStats> experiments,
       Map<Experiment, CaseTotals> totals, Map<Experiment, Interval> accuracy, Bootstrap bootstrap) {
-    List<Experiment> at = experiments.stream().map(ExperimentStats::experiment).filter(e -> e.size().equals(size))
+    List<Experiment> at = experiments.stream().map(ExperimentStats::experiment).filter(e -> e.size().equals(size)).toList();
+    return leaderAgainstOthers(at, totals, accuracy, bootstrap);
+  }
+
+  /**
+   * The most accurate of {@code at} against each other one, on shared cases, with p-values Holm-adjusted over
+   * every pair of {@code at} (the leader is chosen from the same data). The one procedure behind the paired
+   * tests and the accuracy insights.
+   */
+  static List<PairedComparison> leaderAgainstOthers(List<Experiment> at, Map<Experiment, CaseTotals> totals,
+      Map<Experiment, Interval> accuracy, Bootstrap bootstrap) {
+    List<Experiment> ranked = at.stream()
         .sorted(Comparator.comparingDouble((Experiment e) -> -accuracy.get(e).mean()).thenComparing(Experiment.ORDER))
         .toList();
     List<PairedDifference> raw = new ArrayList<>();
-    for (int i = 1; i < at.size(); i++) {
-      raw.add(bootstrap.paired(at.get(0).key() + " vs " + at.get(i).key(), totals.get(at.get(0)), totals.get(at.get(i))));
+    for (int i = 1; i < ranked.size(); i++) {
+      raw.add(bootstrap.paired(ranked.get(0).key() + " vs " + ranked.get(i).key(), totals.get(ranked.get(0)),
+          totals.get(ranked.get(i))));
     }
-    double[] adjusted = Holm.adjust(raw.stream().mapToDouble(PairedDifference::pValue).toArray(), Holm.pairs(at.size()));
+    double[] adjusted = Holm.adjust(raw.stream().mapToDouble(PairedDifference::pValue).toArray(), Holm.pairs(ranked.size()));
     List<PairedComparison> out = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
-      out.add(new PairedComparison(at.get(0), at.get(i + 1), raw.get(i).withAdjustedP(adjusted[i])));
+      out.add(new PairedComparison(ranked.get(0), ranked.get(i + 1), raw.get(i).withAdjustedP(adjusted[i])));
     }
     return out;
   }
