@@ -91,7 +91,7 @@ public final class ResultsFixture {
     v.put("duration_ms", duration);
     v.put("latency_ms", answered ? (j.has("latency") ? j.get("latency").asLong() : duration) : null);
     v.put("ttft_ms", ttft);
-    v.put("first_answer_ms", j.has("first") ? j.get("first").asLong() : ttft);
+    v.put("first_answer_ms", j.has("first") ? Long.valueOf(j.get("first").asLong()) : ttft);
     v.put("tpot_ms", dbl(j, "tpot"));
     v.put("output_tps", dbl(j, "tps"));
     v.put("chunk_gaps_ms", gaps(j.get("gaps")));
