@@ -56,8 +56,9 @@ public record SpeedRanking(String size, List<ExperimentStats> ranked, List<Exper
     return ranked.isEmpty() ? null : ranked.get(0);
   }
 
+  /** The slowest by p50 among the ranked, whether or not clearly; null when fewer than two are ranked. */
   public ExperimentStats slowest() {
-    return ranked.isEmpty() ? null : ranked.get(ranked.size() - 1);
+    return ranked.size() < 2 ? null : ranked.get(ranked.size() - 1);
   }
 
   private static double median(double[] sorted) {

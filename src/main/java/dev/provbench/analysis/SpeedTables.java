@@ -52,7 +52,7 @@ public final class SpeedTables {
       t.row(size.size(), (long) run.at(size.size()).size(), name(fast), fast == null ? null : fast.p50(),
           fast == null ? null : fast.failureRate() * 100, yes(r.fastestClear()), name(slow),
           slow == null ? null : slow.p50(), slow == null ? null : slow.failureRate() * 100, yes(r.slowestClear()),
-          fast == null || fast.p50() == 0 ? null : slow.p50() / fast.p50(), flagged(r));
+          slow == null || fast.p50() == 0 ? null : slow.p50() / fast.p50(), flagged(r));
     }
     return t.build(Coverage.speed(run.experiments()) + "; clearly = its p50's 95% CI does not overlap any other's;"
         + " a provider whose failure rate is ≥ 10 points and ≥ 2× the size's median is listed under high failure"
