@@ -13,11 +13,18 @@ WHERE attempt_rank = 1;
 CREATE OR REPLACE TEMP VIEW experiments AS
 SELECT run_id, provider, model, size,
        count(*) AS cells,
-       count_if(status <> 'ok') AS failed,
+       count_if(NOT (status IN ('ok', 'parse_error'))) AS failed,
+       count_if(NOT (status IN ('ok', 'parse_error'))) / count(*) AS failure_rate,
+       count_if(status IN ('ok', 'parse_error')) AS answered,
+       count_if(status <> 'ok') AS scored_zero,
        avg(correct_score) AS correct_score,
        avg(non_null) AS non_null,
-       avg(duration_ms) / 1000 AS duration_mean_s,
-       percentile(duration_ms, 0.5) / 1000 AS duration_p50_s,
-       sum(cost_usd) AS cost_usd
+       avg(duration_ms) FILTER (WHERE status IN ('ok', 'parse_error')) / 1000 AS duration_mean_s,
+       percentile(duration_ms, 0.5) FILTER (WHERE status IN ('ok', 'parse_error')) / 1000 AS duration_p50_s,
+       avg(duration_ms) / 1000 AS duration_mean_incl_failures_s,
+       percentile(ttft_ms, 0.5) FILTER (WHERE status IN ('ok', 'parse_error')) / 1000 AS ttft_p50_s,
+       sum(cost_usd) AS cost_usd,
+       count_if(usage_source = 'estimated') AS estimated_usage,
+       coalesce(sum(coalesce(reconnects, 0)), 0) AS reconnects
 FROM cells
 GROUP BY run_id, provider, model, size;

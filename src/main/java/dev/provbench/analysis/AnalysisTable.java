@@ -32,7 +32,9 @@ public record AnalysisTable(String id, String title, String coverage, List<Colum
     Object v = rows.get(row).get(column);
     String format = columns.get(column).format();
     if (v == null || (v instanceof Double d && (d.isNaN() || d.isInfinite()))) return "-";
-    return format == null ? v.toString() : String.format(Locale.ROOT, format, v);
+    if (format == null) return v.toString();
+    if (format.equals(Column.P_VALUE)) return Column.formatP(((Number) v).doubleValue());
+    return String.format(Locale.ROOT, format, v);
   }
 
   /** The index of a column by name. */

@@ -27,7 +27,7 @@ public final class GoodputTable {
           s.cells() == 0 ? null : 100.0 * s.goodCells() / s.cells(), minutes, minutes > 0 ? s.goodCells() / minutes : null);
     }
     return t.build(Coverage.of(run.experiments()) + String.format(Locale.ROOT,
-        "; correct = CorrectScore ≥ %.2f; within objective = duration_ms ≤ %d; wall = first start to last finish",
+        "; share of all cells, failures included; correct = CorrectScore ≥ %.2f; within objective = duration_ms ≤ %d; wall = first start to last finish",
         run.options().correctAt(), run.options().latencyObjectiveMs()));
   }
 }

@@ -18,6 +18,7 @@ public final class Insights {
     List<Insight> out = new ArrayList<>();
     sizeJumps(run, out);
     speedRanks(run, out);
+    failureFlags(run, out);
     accuracyLeaders(run, out);
     spreads(run, out);
     loneProviders(run, out);
@@ -35,32 +36,82 @@ public final class Insights {
       out.add(new Insight(fmt("From %s to %s, accuracy %s %.1f points (%+.1f%%) and mean duration %s %.2f s.", a.size(),
           b.size(), points >= 0 ? "rises" : "falls", Math.abs(points),
           a.correct() == 0 ? Double.NaN : points / a.correct(), seconds >= 0 ? "grows by" : "shrinks by", Math.abs(seconds)),
-          fmt("CorrectScore %s %.3f → %s %.3f; mean duration %.2f s → %.2f s", a.size(), a.correct(), b.size(),
-              b.correct(), a.durationMean(), b.durationMean())));
+          fmt("CorrectScore %s %.3f → %s %.3f (failures score 0); mean duration of answered cells %.2f s → %.2f s;"
+              + " failure rate %.1f%% → %.1f%%", a.size(), a.correct(), b.size(), b.correct(), a.durationMean(),
+              b.durationMean(), a.failureRate() * 100, b.failureRate() * 100)));
     }
   }
 
+  /** Clear speed claims in one insight, sizes without one in another, each with its figures once. */
   private static void speedRanks(RunAnalysis run, List<Insight> out) {
     Map<String, List<String>> fastestAt = new LinkedHashMap<>();
     Map<String, List<String>> slowestAt = new LinkedHashMap<>();
-    StringBuilder basis = new StringBuilder("p50 duration, s:");
+    List<String> claimed = new ArrayList<>();
+    List<String> noFastest = new ArrayList<>();
+    List<String> noSlowest = new ArrayList<>();
     for (SizeStats size : ranked(run)) {
-      List<ExperimentStats> at = run.at(size.size());
-      fastestAt.computeIfAbsent(SpeedTables.fastest(at).experiment().provider(), k -> new ArrayList<>()).add(size.size());
-      slowestAt.computeIfAbsent(SpeedTables.slowest(at).experiment().provider(), k -> new ArrayList<>()).add(size.size());
-      basis.append(' ').append(size.size()).append(' ').append(at.stream()
-          .map(s -> fmt("%s %.2f", s.experiment().provider(), s.p50())).collect(Collectors.joining(", "))).append(';');
+      SpeedRanking r = run.speedAt(size.size());
+      if (r.ranked().size() < 2) continue;
+      if (r.fastestClear()) fastestAt.computeIfAbsent(r.fastest().experiment().provider(), k -> new ArrayList<>()).add(size.size());
+      else noFastest.add(size.size());
+      if (r.slowestClear()) slowestAt.computeIfAbsent(r.slowest().experiment().provider(), k -> new ArrayList<>()).add(size.size());
+      else noSlowest.add(size.size());
+      if (r.fastestClear() || r.slowestClear()) claimed.add(size.size());
     }
+    List<String> sentences = new ArrayList<>();
     for (Map.Entry<String, List<String>> e : fastestAt.entrySet()) {
       List<String> slow = slowestAt.getOrDefault(e.getKey(), List.of());
-      String text = e.getKey() + " is fastest at " + and(e.getValue())
-          + (slow.isEmpty() ? "" : " but slowest at " + and(slow)) + ".";
-      out.add(new Insight(text, basis.toString()));
+      sentences.add(e.getKey() + " is fastest at " + and(e.getValue()) + (slow.isEmpty() ? "" : " but slowest at " + and(slow))
+          + ".");
     }
     for (Map.Entry<String, List<String>> e : slowestAt.entrySet()) {
-      if (fastestAt.containsKey(e.getKey())) continue;
-      out.add(new Insight(e.getKey() + " is slowest at " + and(e.getValue()) + ".", basis.toString()));
+      if (!fastestAt.containsKey(e.getKey())) sentences.add(e.getKey() + " is slowest at " + and(e.getValue()) + ".");
     }
+    if (!sentences.isEmpty()) {
+      out.add(new Insight(String.join(" ", sentences), "p50 duration of answered cells, s, with its 95% case-bootstrap CI"
+          + " (a claim needs the intervals not to overlap): " + speedFigures(run, claimed)));
+    }
+    if (!noFastest.isEmpty() && noFastest.equals(noSlowest)) {
+      out.add(new Insight("No clear fastest or slowest at " + and(noFastest) + ": " + speedFigures(run, noFastest) + ".",
+          "p50 duration of answered cells, s (95% case-bootstrap CI); the leader's interval overlaps another's (table speed_spread)"));
+      return;
+    }
+    if (!noFastest.isEmpty()) {
+      out.add(new Insight("No clear fastest at " + and(noFastest) + ": " + speedFigures(run, noFastest) + ".",
+          "p50 duration of answered cells, s (95% case-bootstrap CI); the fastest's interval overlaps another's (table speed_spread)"));
+    }
+    if (!noSlowest.isEmpty()) {
+      out.add(new Insight("No clear slowest at " + and(noSlowest) + ".",
+          "the slowest p50's 95% interval overlaps another's (table speed_spread)"));
+    }
+  }
+
+  /** {@code 8b P1 1.30 (1.10–1.50), P2 2.30 (2.10–2.40); 70b …}: the ranked experiments of each size. */
+  private static String speedFigures(RunAnalysis run, List<String> sizes) {
+    List<String> parts = new ArrayList<>();
+    for (String size : sizes) {
+      parts.add(size + " " + run.speedAt(size).ranked().stream().map(s -> {
+        Interval ci = run.speed().get(s.experiment());
+        return fmt("%s %.2f (%.2f–%.2f)", s.experiment().provider(), s.p50(), ci.low(), ci.high());
+      }).collect(Collectors.joining(", ")));
+    }
+    return String.join("; ", parts);
+  }
+
+  /** Providers whose failure rate is far above the others' at a size: named, not ranked. */
+  private static void failureFlags(RunAnalysis run, List<Insight> out) {
+    Map<String, List<String>> byProvider = new LinkedHashMap<>();
+    for (SizeStats size : ranked(run)) {
+      SpeedRanking r = run.speedAt(size.size());
+      for (ExperimentStats s : r.flagged()) {
+        byProvider.computeIfAbsent(s.experiment().provider(), k -> new ArrayList<>()).add(fmt("%s (%.1f%% of cells vs"
+            + " a median of %.1f%%)", size.size(), s.failureRate() * 100, r.medianFailureRate() * 100));
+      }
+    }
+    byProvider.forEach((provider, where) -> out.add(new Insight(fmt("%s fails far more often than the others at %s;"
+            + " its speed is not ranked there, and its speed figures cover its answered cells only.", provider, and(where)),
+        fmt("flagged when the failure rate is ≥ %.0f points and ≥ %.0f× the median of its size (table reliability)",
+            SpeedRanking.FLAG_POINTS * 100, SpeedRanking.FLAG_RATIO))));
   }
 
   private static void accuracyLeaders(RunAnalysis run, List<Insight> out) {
@@ -72,8 +123,10 @@ public final class Insights {
       out.add(new Insight(fmt("At %s, %s is the most accurate (CorrectScore %.3f), %.1f points ahead of %s: %s.",
           size.size(), next.a().provider(), best.mean(), d.difference() * 100, next.b().provider(),
           d.significant() ? "a significant difference" : "not a significant difference"),
-          fmt("95%% CI %.3f–%.3f; paired bootstrap on %d shared cases: %+.1f points, 95%% CI %+.1f to %+.1f, p = %.3f",
-              best.low(), best.high(), d.cases(), d.difference() * 100, d.low() * 100, d.high() * 100, d.pValue())));
+          fmt("95%% CI %.3f–%.3f; paired bootstrap on %d shared cases: %+.1f points, 95%% CI %+.1f to %+.1f, p = %s,"
+              + " Holm-adjusted p = %s; %d cells with no answer at %s score 0", best.low(), best.high(), d.cases(),
+              d.difference() * 100, d.low() * 100, d.high() * 100, Column.formatP(d.pValue()), Column.formatP(d.adjustedP()),
+              size.scoredZero(), size.size())));
     }
   }
 
@@ -82,15 +135,20 @@ public final class Insights {
     List<String> accuracy = new ArrayList<>();
     for (SizeStats size : ranked(run)) {
       List<ExperimentStats> at = run.at(size.size());
-      double fast = SpeedTables.fastest(at).p50();
-      speed.add(fmt("%.2f× at %s", fast == 0 ? Double.NaN : SpeedTables.slowest(at).p50() / fast, size.size()));
+      SpeedRanking r = run.speedAt(size.size());
+      if (r.ranked().size() >= 2) {
+        double fast = r.fastest().p50();
+        speed.add(fmt("%.2f× at %s", fast == 0 ? Double.NaN : r.slowest().p50() / fast, size.size()));
+      }
       double best = run.accuracy().get(AccuracyTables.mostAccurate(run, at).experiment()).mean();
       double worst = run.accuracy().get(AccuracyTables.leastAccurate(run, at).experiment()).mean();
       accuracy.add(fmt("%.1f points at %s", (best - worst) * 100, size.size()));
     }
-    if (speed.isEmpty()) return;
-    out.add(new Insight("The slowest provider's p50 duration is " + and(speed) + " that of the fastest.",
-        "slowest p50 ÷ fastest p50 within each size (table speed_spread)"));
+    if (!speed.isEmpty()) {
+      out.add(new Insight("The slowest provider's p50 duration is " + and(speed) + " that of the fastest.",
+          "slowest p50 ÷ fastest p50 of answered cells within each size, flagged providers left out (table speed_spread)"));
+    }
+    if (accuracy.isEmpty()) return;
     out.add(new Insight("Accuracy between providers spreads by " + and(accuracy) + ".",
         "most accurate minus least accurate mean CorrectScore within each size (table accuracy_spread)"));
   }
@@ -106,24 +164,50 @@ public final class Insights {
       List<ExperimentStats> at = run.at(s.experiment().size());
       if (!othersSpanSizes || sizesOf.get(s.experiment().provider()).size() != 1 || at.size() < 2) continue;
       long speedRank = 1 + at.stream().filter(o -> o.p50() < s.p50()).count();
+      if (Double.isNaN(s.p50())) continue;
       double acc = run.accuracy().get(s.experiment()).mean();
       long accRank = 1 + at.stream().filter(o -> run.accuracy().get(o.experiment()).mean() > acc).count();
       out.add(new Insight(fmt("%s (only at %s) ranks %d of %d on speed and %d of %d on accuracy there.",
           s.experiment().provider(), s.experiment().size(), speedRank, at.size(), accRank, at.size()),
-          fmt("p50 %.2f s, CorrectScore %.3f, $ per 1k cases %s", s.p50(), acc,
+          fmt("p50 %.2f s over answered cells, %.1f%% failed, CorrectScore %.3f, $ per 1k cases %s", s.p50(),
+              s.failureRate() * 100, acc,
               s.costPerThousand() == null ? "unknown" : fmt("%.4f", s.costPerThousand()))));
     }
   }
 
+  /**
+   * Experiments whose failures or 429s exceed {@link #RELIABILITY_SHARE} of their cells, one sentence each;
+   * the rest in one sentence pointing at the table.
+   */
   private static void failures(RunAnalysis run, List<Insight> out) {
+    int quiet = 0;
     for (ExperimentStats s : run.experiments()) {
       if (s.failed() == 0 && s.rateLimited() == 0) continue;
-      String statuses = s.byStatus().entrySet().stream().filter(e -> e.getValue() > 0)
+      if (s.failed() <= RELIABILITY_SHARE * s.cells() && s.cellsRateLimited() <= RELIABILITY_SHARE * s.cells()) {
+        quiet++;
+        continue;
+      }
+      String statuses = s.byStatus().entrySet().stream().filter(e -> e.getValue() > 0 && !e.getKey().equals("parse_error"))
           .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
-      out.add(new Insight(fmt("%s failed %d of %d cells (%.1f%%)%s; %d requests were answered 429.",
-          s.experiment().label(), s.failed(), s.cells(), s.failureRate() * 100, statuses.isEmpty() ? "" : ": " + statuses,
-          s.rateLimited()), fmt("%d retries, %.1f s of back-off (table reliability)", s.retries(), s.backoffSeconds())));
+      out.add(new Insight(fmt("%s failed %d of %d cells (%.1f%%)%s; %s answered 429.", s.experiment().label(), s.failed(),
+          s.cells(), s.failureRate() * 100, statuses.isEmpty() ? "" : ": " + statuses,
+          count(s.rateLimited(), "request was", "requests were")),
+          fmt("%s, %s, %.1f s of back-off (table reliability)", count(s.retries(), "retry", "retries"),
+              count(s.reconnects(), "reconnect", "reconnects"), s.backoffSeconds())));
     }
+    if (quiet > 0) {
+      out.add(new Insight(fmt("%s had failures or 429s on at most %.0f%% of %s cells.",
+          count(quiet, "other experiment", "other experiments"), RELIABILITY_SHARE * 100, quiet == 1 ? "its" : "their"),
+          "per experiment in table reliability (provbench analyze RESULTS)"));
+    }
+  }
+
+  /** An experiment gets a reliability sentence of its own above this share of failed or 429-hit cells. */
+  static final double RELIABILITY_SHARE = 0.02;
+
+  /** {@code 1 request was} / {@code 3 requests were}. */
+  static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   private static List<SizeStats> ranked(RunAnalysis run) {

@@ -5,7 +5,11 @@ import static dev.provbench.analysis.Column.text;
 
 import java.util.List;
 
-/** Who is fastest (lowest p50 duration) and most accurate (highest mean CorrectScore) at each size. */
+/**
+ * Who is fastest (lowest p50 duration of answered cells) and most accurate (highest mean CorrectScore) at
+ * each size, and whether each claim holds: a speed lead whose interval is clear of the others', an accuracy
+ * lead significant after Holm's adjustment.
+ */
 public final class RankingTable {
   public static final String ID = "ranking";
 
@@ -13,19 +17,27 @@ public final class RankingTable {
 
   public static AnalysisTable of(RunAnalysis run) {
     AnalysisTable.Builder t = AnalysisTable.builder(ID, "Ranking: fastest and most accurate provider at each size",
-        text("size"), number("providers", "%d"), text("fastest"), number("p50 s", "%.2f"), text("slowest"),
-        number("slowest p50 s", "%.2f"), text("most accurate"), number("CorrectScore", "%.3f"), text("least accurate"),
+        text("size"), number("providers", "%d"), text("fastest"), number("p50 s", "%.2f"), text("clearly fastest"),
+        text("slowest"), number("slowest p50 s", "%.2f"), text("clearly slowest"), text("high failure rate"),
+        text("most accurate"), number("CorrectScore", "%.3f"), text("lead significant"), text("least accurate"),
         number("lowest CorrectScore", "%.3f"));
     for (SizeStats size : run.sizes()) {
       List<ExperimentStats> at = run.at(size.size());
-      ExperimentStats fast = SpeedTables.fastest(at);
-      ExperimentStats slow = SpeedTables.slowest(at);
+      SpeedRanking speed = run.speedAt(size.size());
+      ExperimentStats fast = speed.fastest();
+      ExperimentStats slow = speed.slowest();
       ExperimentStats best = AccuracyTables.mostAccurate(run, at);
       ExperimentStats worst = AccuracyTables.leastAccurate(run, at);
-      t.row(size.size(), (long) at.size(), fast.experiment().provider(), fast.p50(), slow.experiment().provider(),
-          slow.p50(), best.experiment().provider(), run.accuracy().get(best.experiment()).mean(),
-          worst.experiment().provider(), run.accuracy().get(worst.experiment()).mean());
+      List<PairedComparison> paired = run.paired().get(size.size());
+      boolean lead = !paired.isEmpty() && paired.stream().allMatch(c -> c.difference().significant());
+      t.row(size.size(), (long) at.size(), fast == null ? null : fast.experiment().provider(),
+          fast == null ? null : fast.p50(), speed.fastestClear() ? "yes" : "no",
+          slow == null ? null : slow.experiment().provider(), slow == null ? null : slow.p50(),
+          speed.slowestClear() ? "yes" : "no", SpeedTables.flagged(speed), best.experiment().provider(),
+          run.accuracy().get(best.experiment()).mean(), lead ? "yes" : "no", worst.experiment().provider(),
+          run.accuracy().get(worst.experiment()).mean());
     }
-    return t.build(Coverage.of(run.experiments()));
+    return t.build(Coverage.speed(run.experiments()) + "; accuracy over every cell, failures scoring 0; lead"
+        + " significant = the most accurate beats every other one (Holm-adjusted p < 0.05)");
   }
 }

@@ -24,13 +24,15 @@ import org.apache.spark.sql.SparkSession;
  * @param experiments  per experiment, in size, provider, model order.
  * @param caseTotals   per experiment, CorrectScore by case (for paired tests).
  * @param accuracy     per experiment, mean CorrectScore with its 95% interval.
+ * @param speed        per experiment, p50 of answered durations (s) with its 95% case-bootstrap interval.
  * @param sizeAccuracy per size, mean CorrectScore with its 95% interval (cases pooled over providers).
- * @param paired       per size, the most accurate experiment against each other one.
+ * @param paired       per size, the most accurate experiment against each other one, Holm-adjusted over
+ *                     every pair at that size (see {@link Holm#adjust(double[], int)}).
  * @param agreement    per experiment, trial consistency.
  */
 public record RunAnalysis(String runId, boolean simulated, AnalysisOptions options, List<SizeStats> sizes,
     List<ExperimentStats> experiments, Map<Experiment, CaseTotals> caseTotals, Map<Experiment, Interval> accuracy,
-    Map<String, Interval> sizeAccuracy, Map<String, List<PairedComparison>> paired,
+    Map<Experiment, Interval> speed, Map<String, Interval> sizeAccuracy, Map<String, List<PairedComparison>> paired,
     Map<Experiment, TrialAgreement> agreement) {
 
   /** Loads one run; the {@code cells} view must be registered ({@link ResultsViews#register}). */
@@ -52,26 +54,44 @@ public record RunAnalysis(String runId, boolean simulated, AnalysisOptions optio
     Bootstrap bootstrap = options.bootstrap();
     Map<Experiment, Interval> accuracy = new ConcurrentHashMap<>();
     totals.entrySet().parallelStream().forEach(e -> accuracy.put(e.getKey(), bootstrap.mean(e.getKey().key(), e.getValue())));
+    Map<Experiment, CaseDurations> durations = CaseDurations.load(spark);
+    Map<Experiment, Interval> speed = new ConcurrentHashMap<>();
+    experiments.parallelStream().forEach(s -> speed.put(s.experiment(), bootstrap.median(s.experiment().key(),
+        durations.getOrDefault(s.experiment(), CaseDurations.of(Map.of())))));
     Map<String, Interval> sizeAccuracy = new ConcurrentHashMap<>();
     sizes.parallelStream().forEach(s -> sizeAccuracy.put(s.size(), bootstrap.mean("size " + s.size(),
         CaseScores.ofSize(totals, s.size()))));
     Map<String, List<PairedComparison>> paired = new LinkedHashMap<>();
     for (SizeStats s : sizes) paired.put(s.size(), pairedAt(s.size(), experiments, totals, accuracy, bootstrap));
     return new RunAnalysis(runId, simulated, options, sizes, experiments, totals, Map.copyOf(accuracy),
-        Map.copyOf(sizeAccuracy), paired, TrialAgreement.load(spark, runId));
+        Map.copyOf(speed), Map.copyOf(sizeAccuracy), paired, TrialAgreement.load(spark, runId));
   }
 
   private static List<PairedComparison> pairedAt(String size, List<ExperimentStats> experiments,
       Map<Experiment, CaseTotals> totals, Map<Experiment, Interval> accuracy, Bootstrap bootstrap) {
-    List<Experiment> at = experiments.stream().map(ExperimentStats::experiment).filter(e -> e.size().equals(size))
+    List<Experiment> at = experiments.stream().map(ExperimentStats::experiment).filter(e -> e.size().equals(size)).toList();
+    return leaderAgainstOthers(at, totals, accuracy, bootstrap);
+  }
+
+  /**
+   * The most accurate of {@code at} against each other one, on shared cases, with p-values Holm-adjusted over
+   * every pair of {@code at} (the leader is chosen from the same data). The one procedure behind the paired
+   * tests and the accuracy insights.
+   */
+  static List<PairedComparison> leaderAgainstOthers(List<Experiment> at, Map<Experiment, CaseTotals> totals,
+      Map<Experiment, Interval> accuracy, Bootstrap bootstrap) {
+    List<Experiment> ranked = at.stream()
         .sorted(Comparator.comparingDouble((Experiment e) -> -accuracy.get(e).mean()).thenComparing(Experiment.ORDER))
         .toList();
+    List<PairedDifference> raw = new ArrayList<>();
+    for (int i = 1; i < ranked.size(); i++) {
+      raw.add(bootstrap.paired(ranked.get(0).key() + " vs " + ranked.get(i).key(), totals.get(ranked.get(0)),
+          totals.get(ranked.get(i))));
+    }
+    double[] adjusted = Holm.adjust(raw.stream().mapToDouble(PairedDifference::pValue).toArray(), Holm.pairs(ranked.size()));
     List<PairedComparison> out = new ArrayList<>();
-    for (int i = 1; i < at.size(); i++) {
-      Experiment best = at.get(0);
-      Experiment other = at.get(i);
-      out.add(new PairedComparison(best, other,
-          bootstrap.paired(best.key() + " vs " + other.key(), totals.get(best), totals.get(other))));
+    for (int i = 0; i < raw.size(); i++) {
+      out.add(new PairedComparison(ranked.get(0), ranked.get(i + 1), raw.get(i).withAdjustedP(adjusted[i])));
     }
     return out;
   }
@@ -89,7 +109,18 @@ public record RunAnalysis(String runId, boolean simulated, AnalysisOptions optio
     return sizes.stream().mapToLong(SizeStats::cells).sum();
   }
 
+  /** Cells the provider did not answer. */
   public long failed() {
     return sizes.stream().mapToLong(SizeStats::failed).sum();
+  }
+
+  /** Cells that scored 0 for want of an answer (failed or parse_error). */
+  public long scoredZero() {
+    return sizes.stream().mapToLong(SizeStats::scoredZero).sum();
+  }
+
+  /** Who is fastest and slowest at a size, and whether the claim holds. */
+  public SpeedRanking speedAt(String size) {
+    return SpeedRanking.of(this, size);
   }
 }

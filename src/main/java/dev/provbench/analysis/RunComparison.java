@@ -17,7 +17,7 @@ public final class RunComparison {
         text("size"), text("provider"), text("model"), number("cells A", "%d"), number("cells B", "%d"),
         number("failed A", "%d"), number("failed B", "%d"), number("CorrectScore A", "%.3f"),
         number("CorrectScore B", "%.3f"), number("Δ pts", "%+.1f"), number("CI low pts", "%+.1f"),
-        number("CI high pts", "%+.1f"), number("p", "%.3f"), text("significant"), number("p50 A s", "%.2f"),
+        number("CI high pts", "%+.1f"), Column.pValue("p"), text("significant"), number("p50 A s", "%.2f"),
         number("p50 B s", "%.2f"), number("Δ p50 s", "%+.2f"), number("$ per 1k A", "%.4f"),
         number("$ per 1k B", "%.4f"), number("Δ $ per 1k", "%+.4f"));
     long cells = 0;
@@ -38,6 +38,7 @@ public final class RunComparison {
           costA == null || costB == null ? null : costB - costA);
     }
     return t.build(cells + " cells of both runs, " + failed + " failed; accuracy change by paired bootstrap on the"
-        + " cases both ran; significant when the 95% CI excludes 0");
+        + " cases both ran (failures score 0), one comparison per experiment, not adjusted; significant when p < 0.05;"
+        + " p50 over answered cells");
   }
 }

@@ -1,7 +1,7 @@
 package dev.provbench.analysis;
 
+import dev.provbench.results.CellStatus;
 import dev.provbench.results.ResultsViews;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,25 +11,30 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The console summary of one run, computed from its Parquet results only: one row per experiment
- * (provider × model). Failed cells count in every column (a score of 0, their duration), so a
- * provider that refuses load cannot look fast or accurate.
+ * (provider × model), read by column name. Accuracy counts every cell (no answer scores 0); speed comes from
+ * answered cells, with the failure rate beside it, so a provider that fails fast cannot look fast.
  */
 public final class RunSummary {
+  /** The first columns keep their places (provider, size, model, cells, scored_zero, correct, non_null). */
   static final String SQL = """
       SELECT provider, size, model,
              count(*) AS cells,
-             sum(CASE WHEN status <> 'ok' THEN 1 ELSE 0 END) AS failed,
+             count_if(status <> 'ok') AS scored_zero,
              avg(correct_score) AS correct,
              avg(non_null) AS non_null,
-             avg(duration_ms) / 1000 AS duration_mean_s,
-             percentile(duration_ms, 0.5) / 1000 AS duration_p50_s,
-             percentile(duration_ms, 0.9) / 1000 AS duration_p90_s,
-             percentile(ttft_ms, 0.5) / 1000 AS ttft_p50_s,
-             avg(output_tps) AS output_tps,
+             count_if(NOT (%1$s)) AS failed,
+             count_if(NOT (%1$s)) / count(*) AS failure_rate,
+             avg(duration_ms) FILTER (WHERE %1$s) / 1000 AS duration_mean_s,
+             percentile(duration_ms, 0.5) FILTER (WHERE %1$s) / 1000 AS duration_p50_s,
+             percentile(duration_ms, 0.9) FILTER (WHERE %1$s) / 1000 AS duration_p90_s,
+             percentile(ttft_ms, 0.5) FILTER (WHERE %1$s) / 1000 AS ttft_p50_s,
+             1000 * sum(completion_tokens) FILTER (WHERE %1$s AND stream AND latency_ms > ttft_ms)
+                 / sum(latency_ms - ttft_ms) FILTER (WHERE %1$s AND stream AND latency_ms > ttft_ms) AS output_tps,
              sum(cost_usd) AS cost_usd,
-             sum(rate_limited) AS rate_limited
-      FROM results
-      WHERE run_id = '%s'
+             coalesce(sum(rate_limited), 0) AS rate_limited,
+             coalesce(sum(coalesce(reconnects, 0)), 0) AS reconnects
+      FROM cells
+      WHERE run_id = '%2$s'
       GROUP BY provider, size, model
       ORDER BY try_cast(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size, provider, model
       """;
@@ -39,40 +44,52 @@ public final class RunSummary {
   /** The summary rows, one per experiment. */
   public static List<Row> rows(SparkSession spark, String resultsDir, String runId) {
     ResultsViews.register(spark, resultsDir);
-    Dataset<Row> table = spark.sql(String.format(Locale.ROOT, SQL, runId.replace("'", "''")));
+    Dataset<Row> table = spark.sql(String.format(Locale.ROOT, SQL, CellStatus.ANSWERED_SQL, runId.replace("'", "''")));
     return table.collectAsList();
   }
 
   public static String render(List<Row> rows) {
-    ConsoleTable t = new ConsoleTable(List.of("provider", "size", "model", "cells", "failed", "CorrectScore", "NonNull",
-        "dur mean", "dur p50", "dur p90", "TTFT p50", "out tok/s", "429s", "cost $"));
+    ConsoleTable t = new ConsoleTable(List.of("provider", "size", "model", "cells", "failed", "fail %", "no answer",
+        "CorrectScore", "NonNull", "dur mean", "dur p50", "dur p90", "TTFT p50", "out tok/s", "429s", "reconnects",
+        "cost $"));
     long cells = 0;
     long failed = 0;
+    long zero = 0;
     for (Row r : rows) {
-      cells += r.getLong(3);
-      failed += r.getLong(4);
+      cells += r.<Long>getAs("cells");
+      failed += r.<Long>getAs("failed");
+      zero += r.<Long>getAs("scored_zero");
       List<String> c = new ArrayList<>();
-      c.add(r.getString(0));
-      c.add(r.getString(1));
-      c.add(r.getString(2));
-      c.add(Long.toString(r.getLong(3)));
-      c.add(Long.toString(r.getLong(4)));
-      c.add(num(r, 5, "%.3f"));
-      c.add(num(r, 6, "%.3f"));
-      c.add(num(r, 7, "%.2fs"));
-      c.add(num(r, 8, "%.2fs"));
-      c.add(num(r, 9, "%.2fs"));
-      c.add(num(r, 10, "%.2fs"));
-      c.add(num(r, 11, "%.0f"));
-      c.add(Long.toString(r.getLong(13)));
-      c.add(num(r, 12, "%.4f"));
+      c.add(r.getAs("provider"));
+      c.add(r.getAs("size"));
+      c.add(r.getAs("model"));
+      c.add(num(r, "cells", "%.0f"));
+      c.add(num(r, "failed", "%.0f"));
+      c.add(num(r, "failure_rate", "%.1f%%", 100));
+      c.add(num(r, "scored_zero", "%.0f"));
+      c.add(num(r, "correct", "%.3f"));
+      c.add(num(r, "non_null", "%.3f"));
+      c.add(num(r, "duration_mean_s", "%.2fs"));
+      c.add(num(r, "duration_p50_s", "%.2fs"));
+      c.add(num(r, "duration_p90_s", "%.2fs"));
+      c.add(num(r, "ttft_p50_s", "%.2fs"));
+      c.add(num(r, "output_tps", "%.0f"));
+      c.add(num(r, "rate_limited", "%.0f"));
+      c.add(num(r, "reconnects", "%.0f"));
+      c.add(num(r, "cost_usd", "%.4f"));
       t.row(c);
     }
-    return t.render() + String.format(Locale.ROOT, "%d experiments, %d cells, %d failed (failed cells score 0 and count"
-        + " in durations)%n", rows.size(), cells, failed);
+    return t.render() + String.format(Locale.ROOT, "%d experiments, %d cells, %d failed; %d cells with no answer"
+        + " (failed or unparsable) score 0; durations, TTFT and tokens/s over answered cells only%n", rows.size(), cells,
+        failed, zero);
   }
 
-  private static String num(Row r, int i, String format) {
-    return r.isNullAt(i) ? "-" : String.format(Locale.ROOT, format, ((Number) r.get(i)).doubleValue());
+  private static String num(Row r, String column, String format) {
+    return num(r, column, format, 1);
+  }
+
+  private static String num(Row r, String column, String format, double scale) {
+    Double v = ExperimentStats.dbl(r, column);
+    return v == null ? "-" : String.format(Locale.ROOT, format, v * scale);
   }
 }

@@ -2,36 +2,51 @@ package dev.provbench.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One size of one run, all its experiments pooled; failed cells included. Durations in seconds.
+ * One size of one run, all its experiments pooled. Accuracy over every cell (a failure scores 0);
+ * durations over answered cells only, in seconds, with the failure rate beside them.
  *
  * @param size         e.g. {@code 70b}.
  * @param experiments  provider × model pairs at this size.
  * @param cells        cells at this size.
- * @param failed       cells whose status is not {@code ok}.
+ * @param failed       cells the provider did not answer.
+ * @param scoredZero   cells with no answer read (failed or parse_error): they score 0.
  * @param correct      mean CorrectScore; null without that scorer.
  * @param nonNull      mean NonNull; null without that scorer.
- * @param durationMean mean {@code duration_ms}, s.
- * @param durationP50  median {@code duration_ms}, s.
+ * @param durationMean mean {@code duration_ms} of answered cells, s; NaN when none answered.
+ * @param durationP50  median {@code duration_ms} of answered cells, s; NaN when none answered.
  */
-public record SizeStats(String size, long experiments, long cells, long failed, Double correct, Double nonNull,
-    double durationMean, double durationP50) {
+public record SizeStats(String size, long experiments, long cells, long failed, long scoredZero, Double correct,
+    Double nonNull, double durationMean, double durationP50) {
 
   static final String SQL = """
-      SELECT size, count(DISTINCT provider, model), count(*), count_if(status <> 'ok'),
-             avg(correct_score), avg(non_null), avg(duration_ms) / 1000, percentile(duration_ms, 0.5) / 1000
+      SELECT size,
+             count(DISTINCT provider, model) AS experiments,
+             count(*) AS cells,
+             count_if(NOT (%1$s)) AS failed,
+             count_if(status <> 'ok') AS scored_zero,
+             avg(correct_score) AS correct_score,
+             avg(non_null) AS non_null,
+             avg(duration_ms) FILTER (WHERE %1$s) / 1000 AS duration_mean_s,
+             percentile(duration_ms, 0.5) FILTER (WHERE %1$s) / 1000 AS duration_p50_s
       FROM run_cells
-      GROUP BY size""";
+      GROUP BY size""".formatted(ExperimentStats.ANSWERED);
+
+  /** Failed ÷ cells. */
+  public double failureRate() {
+    return cells == 0 ? 0 : (double) failed / cells;
+  }
 
   public static List<SizeStats> load(SparkSession spark, String runId) {
     List<SizeStats> out = new ArrayList<>();
     for (Row r : spark.sql(SQL).collectAsList()) {
-      out.add(new SizeStats(r.getString(0), r.getLong(1), r.getLong(2), r.getLong(3), ExperimentStats.dbl(r, 4),
-          ExperimentStats.dbl(r, 5), r.getDouble(6), r.getDouble(7)));
+      out.add(new SizeStats(r.getAs("size"), ExperimentStats.lng(r, "experiments"), ExperimentStats.lng(r, "cells"),
+          ExperimentStats.lng(r, "failed"), ExperimentStats.lng(r, "scored_zero"), ExperimentStats.dbl(r, "correct_score"),
+          ExperimentStats.dbl(r, "non_null"), ExperimentStats.nan(r, "duration_mean_s"),
+          ExperimentStats.nan(r, "duration_p50_s")));
     }
     out.sort((a, b) -> SizeOrder.COMPARATOR.compare(a.size, b.size));
     return out;

@@ -3,10 +3,12 @@ package dev.provbench.analysis;
 import static dev.provbench.analysis.Column.number;
 import static dev.provbench.analysis.Column.text;
 
-import java.util.Comparator;
-import java.util.List;
+import java.util.stream.Collectors;
 
-/** The write-up's speed variance: duration distribution per provider within each size, and its spread. */
+/**
+ * The write-up's speed variance: the duration distribution of answered cells per provider within each size,
+ * with the failure rate beside it; and its spread, with whether the fastest and slowest can be claimed.
+ */
 public final class SpeedTables {
   public static final String VARIANCE_ID = "speed_variance";
   public static final String SPREAD_ID = "speed_spread";
@@ -14,39 +16,59 @@ public final class SpeedTables {
   private SpeedTables() {}
 
   public static AnalysisTable variance(RunAnalysis run) {
-    AnalysisTable.Builder t = AnalysisTable.builder(VARIANCE_ID, "Speed variance: duration per provider within each size",
+    AnalysisTable.Builder t = AnalysisTable.builder(VARIANCE_ID,
+        "Speed variance: duration of answered cells per provider within each size",
         text("size"), text("provider"), text("model"), number("cells", "%d"), number("failed", "%d"),
-        number("p50 s", "%.2f"), number("p90 s", "%.2f"), number("p99 s", "%.2f"), number("mean s", "%.2f"),
-        number("stddev s", "%.2f"), number("min s", "%.2f"), number("max s", "%.2f"), number("TTFT p50 s", "%.2f"),
-        number("tokens/s", "%.1f"));
+        number("failure rate", "%.1f%%"), number("p50 s", "%.2f"), number("p50 CI low s", "%.2f"),
+        number("p50 CI high s", "%.2f"), number("p90 s", "%.2f"), number("p99 s", "%.2f"), number("mean s", "%.2f"),
+        number("stddev s", "%.2f"), number("min s", "%.2f"), number("max s", "%.2f"),
+        number("mean s incl. failures", "%.2f"), number("latency p50 s", "%.2f"), number("TTFT p50 s", "%.2f"),
+        number("first answer p50 s", "%.2f"), number("output tok/s", "%.1f"), number("median request tok/s", "%.1f"),
+        number("TPOT p50 ms", "%.1f"), number("ITL p50 ms", "%.1f"), number("ITL p99 ms", "%.1f"));
     for (ExperimentStats s : run.experiments()) {
       Experiment e = s.experiment();
-      t.row(e.size(), e.provider(), e.model(), s.cells(), s.failed(), s.p50(), s.percentile(0.9), s.percentile(0.99),
-          s.durationMean(), s.durationStddev(), s.durationMin(), s.durationMax(), s.ttftP50(), s.tokensPerSecond());
+      Interval p50 = run.speed().get(e);
+      t.row(e.size(), e.provider(), e.model(), s.cells(), s.failed(), s.failureRate() * 100, s.p50(), p50.low(),
+          p50.high(), s.percentile(0.9), s.percentile(0.99), s.durationMean(), s.durationStddev(), s.durationMin(),
+          s.durationMax(), s.durationMeanAll(), s.latencyP50(), s.ttftP50(), s.firstAnswerP50(), s.outputTps(),
+          s.outputTpsMedian(), s.tpotP50(), s.itlP50(), s.itlP99());
     }
-    return t.build(Coverage.of(run.experiments()) + "; duration is the whole cell, retries and back-off included");
+    return t.build(Coverage.speed(run.experiments()) + "; duration is the whole cell, retries and back-off included;"
+        + " p50 CI resamples cases with their trials (" + AccuracyTables.resamplesNote(run) + "); output tok/s ="
+        + " Σ completion tokens ÷ Σ (latency − TTFT) over answered streamed cells; ITL = gaps between chunks");
   }
 
   public static AnalysisTable spread(RunAnalysis run) {
-    AnalysisTable.Builder t = AnalysisTable.builder(SPREAD_ID, "Speed spread across providers within each size",
-        text("size"), number("providers", "%d"), text("fastest"), number("fastest p50 s", "%.2f"), text("slowest"),
-        number("slowest p50 s", "%.2f"), number("slowest ÷ fastest", "%.2fx"));
+    AnalysisTable.Builder t = AnalysisTable.builder(SPREAD_ID,
+        "Speed spread across providers within each size (answered cells)",
+        text("size"), number("providers", "%d"), text("fastest"), number("fastest p50 s", "%.2f"),
+        number("fastest failure rate", "%.1f%%"), text("clearly fastest"), text("slowest"),
+        number("slowest p50 s", "%.2f"), number("slowest failure rate", "%.1f%%"), text("clearly slowest"),
+        number("slowest ÷ fastest", "%.2fx"), text("high failure rate"));
     for (SizeStats size : run.sizes()) {
-      List<ExperimentStats> at = run.at(size.size());
-      ExperimentStats fast = fastest(at);
-      ExperimentStats slow = at.stream().max(Comparator.comparingDouble(ExperimentStats::p50)).orElseThrow();
-      t.row(size.size(), (long) at.size(), fast.experiment().provider(), fast.p50(), slow.experiment().provider(),
-          slow.p50(), fast.p50() == 0 ? null : slow.p50() / fast.p50());
+      SpeedRanking r = run.speedAt(size.size());
+      ExperimentStats fast = r.fastest();
+      ExperimentStats slow = r.slowest();
+      t.row(size.size(), (long) run.at(size.size()).size(), name(fast), fast == null ? null : fast.p50(),
+          fast == null ? null : fast.failureRate() * 100, yes(r.fastestClear()), name(slow),
+          slow == null ? null : slow.p50(), slow == null ? null : slow.failureRate() * 100, yes(r.slowestClear()),
+          slow == null || fast.p50() == 0 ? null : slow.p50() / fast.p50(), flagged(r));
     }
-    return t.build(Coverage.of(run.experiments()));
+    return t.build(Coverage.speed(run.experiments()) + "; clearly = its p50's 95% CI does not overlap any other's;"
+        + " a provider whose failure rate is ≥ 10 points and ≥ 2× the size's median is listed under high failure"
+        + " rate and left out of the order");
   }
 
-  /** Lowest p50 duration; ties go to the first in provider order. */
-  static ExperimentStats fastest(List<ExperimentStats> at) {
-    return at.stream().min(Comparator.comparingDouble(ExperimentStats::p50)).orElseThrow();
+  static String flagged(SpeedRanking r) {
+    return r.flagged().stream().map(s -> s.experiment().provider() + String.format(java.util.Locale.ROOT, " (%.0f%% failed)",
+        s.failureRate() * 100)).collect(Collectors.joining(", "));
   }
 
-  static ExperimentStats slowest(List<ExperimentStats> at) {
-    return at.stream().max(Comparator.comparingDouble(ExperimentStats::p50)).orElseThrow();
+  private static String name(ExperimentStats s) {
+    return s == null ? null : s.experiment().provider();
+  }
+
+  private static String yes(boolean b) {
+    return b ? "yes" : "no";
   }
 }

@@ -6,8 +6,9 @@ import static dev.provbench.analysis.Column.text;
 import java.util.Locale;
 
 /**
- * The write-up's first table: per size, accuracy with its 95% interval, NonNull and duration, and the
- * change from the previous size (accuracy in points and percent, mean duration in seconds).
+ * The write-up's first table: per size, accuracy with its 95% interval (failures score 0), NonNull, the
+ * duration of answered cells beside the failure rate, and the change from the previous size (accuracy in
+ * points and percent, mean duration in seconds).
  */
 public final class TradeoffTable {
   public static final String ID = "tradeoff_by_size";
@@ -17,7 +18,8 @@ public final class TradeoffTable {
   public static AnalysisTable of(RunAnalysis run) {
     AnalysisTable.Builder t = AnalysisTable.builder(ID, "Aggregate trade-off by size",
         text("size"), number("experiments", "%d"), number("cells", "%d"), number("failed", "%d"),
-        number("CorrectScore", "%.3f"), number("CI low", "%.3f"), number("CI high", "%.3f"), number("NonNull", "%.3f"),
+        number("failure rate", "%.1f%%"), number("scored 0", "%d"), number("CorrectScore", "%.3f"),
+        number("CI low", "%.3f"), number("CI high", "%.3f"), number("NonNull", "%.3f"),
         number("duration mean s", "%.2f"), number("duration p50 s", "%.2f"), number("Δ accuracy pts", "%+.1f"),
         number("Δ accuracy %", "%+.1f%%"), number("Δ duration s", "%+.2f"));
     SizeStats previous = null;
@@ -33,11 +35,13 @@ public final class TradeoffTable {
           percent = previous.correct() == 0 ? null : (s.correct() - previous.correct()) / previous.correct() * 100;
         }
       }
-      t.row(s.size(), s.experiments(), s.cells(), s.failed(), s.correct(), ci.low(), ci.high(), s.nonNull(),
-          s.durationMean(), s.durationP50(), points, percent, seconds);
+      t.row(s.size(), s.experiments(), s.cells(), s.failed(), s.failureRate() * 100, s.scoredZero(), s.correct(),
+          ci.low(), ci.high(), s.nonNull(), s.durationMean(), s.durationP50(), points, percent, seconds);
       previous = s;
     }
-    return t.build(String.format(Locale.ROOT, "%d cells, %d failed; 95%% CIs resample cases (%d resamples, seed %d)",
-        run.cells(), run.failed(), run.options().bootstrap().resamples(), run.options().bootstrap().seed()));
+    return t.build(String.format(Locale.ROOT, "%d cells, %d failed; %d cells with no answer (failed or unparsable)"
+            + " score 0; durations over answered cells only; 95%% CIs resample cases (%d resamples, seed %d)",
+        run.cells(), run.failed(), run.scoredZero(), run.options().bootstrap().resamples(),
+        run.options().bootstrap().seed()));
   }
 }

@@ -46,7 +46,8 @@ final class AccuracyChart {
     XYPlot plot = new XYPlot(data, x, y, renderer);
     plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     plot.setDomainGridlinesVisible(false);
+    long zero = at.stream().mapToLong(ExperimentStats::scoredZero).sum();
     return ChartImage.of("accuracy-" + size + ".png", "Mean CorrectScore at " + size + " with its 95% bootstrap CI over"
-        + " cases; failed cells score 0.", style.chart("Accuracy by provider at " + size, plot), 600, 440);
+        + " cases; " + zero + " cells with no answer (failed or unparsable) score 0.", style.chart("Accuracy by provider at " + size, plot), 600, 440);
   }
 }

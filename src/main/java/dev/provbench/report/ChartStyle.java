@@ -62,6 +62,12 @@ final class ChartStyle {
     return sizes;
   }
 
+  /** {@code P1}, or {@code P1 (25% failed)} when some of its cells failed: speed charts show answered cells. */
+  static String withFailures(ExperimentStats s) {
+    if (s.failed() == 0) return s.experiment().provider();
+    return String.format(java.util.Locale.ROOT, "%s (%.0f%% failed)", s.experiment().provider(), s.failureRate() * 100);
+  }
+
   /** A chart with the house fonts, white background, and a "simulated providers" subtitle when so. */
   JFreeChart chart(String title, Plot plot) {
     JFreeChart chart = new JFreeChart(title, TITLE, plot, true);

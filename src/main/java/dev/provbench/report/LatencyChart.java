@@ -12,8 +12,9 @@ import org.jfree.data.statistics.BoxAndWhiskerItem;
 import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 
 /**
- * Duration distribution per provider within one size: box p25–p75, line p50, whiskers p5–p95.
- * Built from percentiles computed by Spark, so it costs the same for a million cells.
+ * Duration distribution of answered cells per provider within one size: box p25–p75, line p50, whiskers
+ * p5–p95; each provider's failure rate in the legend. Built from percentiles computed by Spark, so it costs
+ * the same for a million cells.
  */
 final class LatencyChart {
   private LatencyChart() {}
@@ -22,12 +23,13 @@ final class LatencyChart {
     DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
     List<ExperimentStats> at = run.at(size);
     BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
-    for (int i = 0; i < at.size(); i++) {
-      ExperimentStats s = at.get(i);
+    int series = 0;
+    for (ExperimentStats s : at) {
       double[] p = s.durationPct();
+      if (Double.isNaN(p[2])) continue;
       data.add(new BoxAndWhiskerItem(s.durationMean(), p[2], p[1], p[3], p[0], p[5], p[0], p[5], List.of()),
-          s.experiment().provider(), size);
-      renderer.setSeriesPaint(i, style.colour(s.experiment().provider()));
+          ChartStyle.withFailures(s), size);
+      renderer.setSeriesPaint(series++, style.colour(s.experiment().provider()));
     }
     renderer.setMeanVisible(false);
     renderer.setMedianVisible(true);
@@ -40,14 +42,15 @@ final class LatencyChart {
     CategoryAxis x = new CategoryAxis(size + ", by provider");
     x.setLabelFont(ChartStyle.LABEL);
     x.setTickLabelsVisible(false);
-    NumberAxis y = new NumberAxis("duration per cell, s");
+    NumberAxis y = new NumberAxis("duration per answered cell, s");
     y.setLabelFont(ChartStyle.LABEL);
     y.setTickLabelFont(ChartStyle.LABEL);
     y.setAutoRangeIncludesZero(true);
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
     plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-    return ChartImage.of("latency-" + size + ".png", "Duration per cell at " + size + ": box p25–p75, line p50, whiskers"
-        + " p5–p95; failed cells included (the speed_variance table has mean, p99 and max).",
+    return ChartImage.of("latency-" + size + ".png", "Duration per answered cell at " + size + ": box p25–p75, line p50,"
+        + " whiskers p5–p95; failed cells are left out and each provider's failure rate is in the legend (the"
+        + " speed_variance table has mean, p99, max and the p50's 95% CI).",
         style.chart("Latency by provider at " + size, plot), 600, 440);
   }
 }

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import org.jfree.chart.LegendItem;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -20,8 +23,9 @@ import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 /**
- * The write-up's score-vs-duration scatter: one point per experiment at (mean duration, mean
- * CorrectScore), colour by provider, marker by size, whiskers the accuracy's 95% CI.
+ * The write-up's score-vs-duration scatter: one point per experiment at (mean duration of answered cells,
+ * mean CorrectScore with failures scoring 0), colour by provider, marker by size, whiskers the accuracy's
+ * 95% CI; an experiment with failures is labelled with its failure rate.
  */
 final class ScoreDurationChart {
   private ScoreDurationChart() {}
@@ -36,11 +40,20 @@ final class ScoreDurationChart {
       sizesOf.put(provider, new ArrayList<>());
       data.addSeries(series);
     }
+    List<XYTextAnnotation> labels = new ArrayList<>();
     for (ExperimentStats s : run.experiments()) {
       Interval ci = run.accuracy().get(s.experiment());
       double x = s.durationMean();
+      if (Double.isNaN(x)) continue;
       byProvider.get(s.experiment().provider()).add(x, x, x, ci.mean(), ci.low(), ci.high());
       sizesOf.get(s.experiment().provider()).add(s.experiment().size());
+      if (s.failed() > 0) {
+        XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "  %.0f%% failed", s.failureRate() * 100),
+            x, ci.mean());
+        label.setFont(ChartStyle.LABEL);
+        label.setTextAnchor(TextAnchor.CENTER_LEFT);
+        labels.add(label);
+      }
     }
     List<String> providers = new ArrayList<>(byProvider.keySet());
     XYErrorRenderer renderer = new XYErrorRenderer() {
@@ -54,7 +67,7 @@ final class ScoreDurationChart {
     renderer.setCapLength(8);
     renderer.setDefaultLinesVisible(false);
     for (int i = 0; i < providers.size(); i++) renderer.setSeriesPaint(i, style.colour(providers.get(i)));
-    NumberAxis x = new NumberAxis("mean duration per cell, s (retries and back-off included)");
+    NumberAxis x = new NumberAxis("mean duration per answered cell, s (retries and back-off included)");
     x.setAutoRangeIncludesZero(true);
     NumberAxis y = new NumberAxis("mean CorrectScore (95% CI)");
     y.setAutoRangeIncludesZero(false);
@@ -66,8 +79,11 @@ final class ScoreDurationChart {
     plot.setDomainGridlinePaint(new Color(0xDDDDDD));
     plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     plot.setFixedLegendItems(legend(style));
+    labels.forEach(plot::addAnnotation);
     return ChartImage.of("score-vs-duration.png", "One point per experiment (provider × size): colour is the provider,"
-        + " marker the size; the vertical whisker is the accuracy's 95% bootstrap CI over cases.",
+        + " marker the size; duration is the mean of answered cells, accuracy counts failures as 0, and an experiment"
+        + " with failures is labelled with its failure rate; the vertical whisker is the accuracy's 95% bootstrap CI"
+        + " over cases.",
         style.chart("Score vs duration, one point per experiment", plot), ChartImage.WIDTH, ChartImage.HEIGHT);
   }
 

@@ -1,6 +1,5 @@
 package dev.provbench.results;
 
-import dev.provbench.results.ResultSchema;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -21,18 +20,29 @@ public final class ResultsViews {
         FROM results)
       WHERE attempt_rank = 1""";
 
-  /** The {@code experiments} view: failed cells count everywhere (a score of 0 and their duration). */
+  /**
+   * The {@code experiments} view: accuracy over every cell (a cell with no answer scores 0); durations over
+   * answered cells ({@link CellStatus#ANSWERED_SQL}) with the failure rate beside them; the mean duration
+   * including failures is named so.
+   */
   public static final String EXPERIMENTS_SQL = """
       SELECT run_id, provider, model, size,
              count(*) AS cells,
-             count_if(status <> 'ok') AS failed,
+             count_if(NOT (%1$s)) AS failed,
+             count_if(NOT (%1$s)) / count(*) AS failure_rate,
+             count_if(%1$s) AS answered,
+             count_if(status <> 'ok') AS scored_zero,
              avg(correct_score) AS correct_score,
              avg(non_null) AS non_null,
-             avg(duration_ms) / 1000 AS duration_mean_s,
-             percentile(duration_ms, 0.5) / 1000 AS duration_p50_s,
-             sum(cost_usd) AS cost_usd
+             avg(duration_ms) FILTER (WHERE %1$s) / 1000 AS duration_mean_s,
+             percentile(duration_ms, 0.5) FILTER (WHERE %1$s) / 1000 AS duration_p50_s,
+             avg(duration_ms) / 1000 AS duration_mean_incl_failures_s,
+             percentile(ttft_ms, 0.5) FILTER (WHERE %1$s) / 1000 AS ttft_p50_s,
+             sum(cost_usd) AS cost_usd,
+             count_if(usage_source = 'estimated') AS estimated_usage,
+             coalesce(sum(coalesce(reconnects, 0)), 0) AS reconnects
       FROM cells
-      GROUP BY run_id, provider, model, size""";
+      GROUP BY run_id, provider, model, size""".formatted(CellStatus.ANSWERED_SQL);
 
   private ResultsViews() {}
 

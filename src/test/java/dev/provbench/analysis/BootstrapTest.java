@@ -65,6 +65,45 @@ class BootstrapTest {
   }
 
   @Test
+  void pValueCountsTheDataAsOneResampleAndIsNeverZero() {
+    assertEquals(2.0 / 1001, Bootstrap.pValue(0, 1000), 1e-15);
+    assertEquals(2.0 * 6 / 1001, Bootstrap.pValue(5, 1000), 1e-15);
+    assertEquals(1.0, Bootstrap.pValue(700, 1000));
+    CaseTotals right = totals(Map.of(1L, new double[] {3, 3}, 2L, new double[] {3, 3}, 3L, new double[] {3, 3}));
+    CaseTotals wrong = totals(Map.of(1L, new double[] {0, 3}, 2L, new double[] {0, 3}, 3L, new double[] {0, 3}));
+    PairedDifference d = new Bootstrap(1, 999).paired("x", right, wrong);
+    assertEquals(2.0 / 1000, d.pValue(), 1e-15);
+    assertEquals("0.002", Column.formatP(d.pValue()));
+    assertEquals("<0.001", Column.formatP(2.0 / 10_001));
+  }
+
+  @Test
+  void holmAdjustsStepDown() {
+    holm(new double[] {0.01, 0.04, 0.03}, 3, new double[] {0.03, 0.06, 0.06});
+    holm(new double[] {0.01, 0.04, 0.03}, 6, new double[] {0.06, 0.16, 0.15});
+    holm(new double[] {0.5, 0.2}, 2, new double[] {0.5, 0.4});
+    holm(new double[] {0.9, 0.6}, 3, new double[] {1.0, 1.0});
+    holm(new double[] {0.02}, 1, new double[] {0.02});
+  }
+
+  private static void holm(double[] p, int family, double[] expected) {
+    double[] adjusted = Holm.adjust(p, family);
+    for (int i = 0; i < p.length; i++) assertEquals(expected[i], adjusted[i], 1e-12, "p " + p[i] + " of " + family);
+  }
+
+  @Test
+  void medianIntervalResamplesCasesWithTheirTrials() {
+    CaseDurations d = CaseDurations.of(Map.of(1L, java.util.List.of(1000L, 1200L), 2L, java.util.List.of(1400L, 1600L)));
+    Interval p50 = new Bootstrap(3, 400).median("x", d);
+    assertEquals(1.3, p50.mean(), 1e-12);
+    assertEquals(1.1, p50.low(), 1e-12);
+    assertEquals(1.5, p50.high(), 1e-12);
+    assertEquals(2, p50.cases());
+    assertEquals(2.5, Bootstrap.median(new double[] {4, 1, 3, 2}, 4), 1e-12);
+    assertEquals(3.0, Bootstrap.median(new double[] {5, 3, 1, 9, 9}, 3), 1e-12);
+  }
+
+  @Test
   void pairingUsesOnlySharedCases() {
     CaseTotals a = totals(Map.of(1L, new double[] {1, 1}, 2L, new double[] {0, 1}, 3L, new double[] {1, 1}));
     CaseTotals b = totals(Map.of(2L, new double[] {0, 1}, 3L, new double[] {0, 1}, 4L, new double[] {1, 1}));

@@ -1,5 +1,6 @@
 package dev.provbench.analysis;
 
+import dev.provbench.results.CellStatus;
 import dev.provbench.results.ResultSchema;
 import java.nio.file.Path;
 import org.apache.spark.sql.Column;
@@ -17,6 +18,7 @@ import org.apache.spark.sql.functions;
  */
 public final class SyntheticResults {
   static final int TRIALS = 3;
+  private static final String ANSWERED = "(" + CellStatus.ANSWERED_SQL + ")";
   static final String EXPERIMENTS = """
       stack(10,
         'Provider 1', 'accounts/fireworks/models/llama-v3p1-8b-instruct', '8b', 0.55D, 0.62D, 0.20D, 0.0002D,
@@ -57,24 +59,33 @@ public final class SyntheticResults {
         "CAST(CASE WHEN status = 'http_error' THEN 429 WHEN status = 'timeout' THEN NULL ELSE 200 END AS INT) AS http_status",
         "CASE WHEN status = 'ok' THEN NULL ELSE concat(status, ' (synthetic)') END AS error",
         "CAST(CASE WHEN status = 'http_error' THEN 4 ELSE 1 END AS INT) AS attempts",
-        "CAST(CASE WHEN status = 'http_error' THEN 3 ELSE 0 END AS INT) AS rate_limited",
+        "CAST(CASE WHEN status = 'http_error' THEN 3 ELSE 0 END AS INT) AS rate_limited", "CAST(0 AS INT) AS reconnects",
         "CAST(CASE WHEN status = 'http_error' THEN 3500 ELSE 0 END AS BIGINT) AS backoff_ms", "CAST(0 AS BIGINT) AS throttle_ms",
-        "dur AS duration_ms", "CASE WHEN status = 'ok' THEN dur END AS latency_ms",
-        "CAST(dur * 0.25 AS BIGINT) AS ttft_ms", "CAST(3500 AS BIGINT) AS prompt_tokens",
-        "CAST(60 AS BIGINT) AS completion_tokens", "60 / (dur * 0.75 / 1000) AS output_tps",
-        "cost_per_cell AS cost_usd", "CASE WHEN out IS NULL THEN NULL ELSE concat('<function=select_choice>"
+        "dur AS duration_ms", "CASE WHEN " + ANSWERED + " THEN dur END AS latency_ms",
+        "CASE WHEN " + ANSWERED + " THEN CAST(dur * 0.25 AS BIGINT) END AS ttft_ms",
+        "CASE WHEN " + ANSWERED + " THEN CAST(dur * 0.25 AS BIGINT) END AS first_answer_ms",
+        "CASE WHEN " + ANSWERED + " THEN (dur * 0.75) / 59 END AS tpot_ms",
+        "CASE WHEN " + ANSWERED + " THEN 59 / (dur * 0.75 / 1000) END AS output_tps",
+        "CASE WHEN " + ANSWERED + " THEN array(CAST(dur * 0.01 AS INT), CAST(dur * 0.015 AS INT)) END AS chunk_gaps_ms",
+        "CAST(3500 AS BIGINT) AS prompt_tokens", "CAST(60 AS BIGINT) AS completion_tokens",
+        "CAST(0 AS BIGINT) AS reasoning_tokens", "CAST(0 AS BIGINT) AS cached_tokens",
+        "CASE WHEN " + ANSWERED + " THEN 'server' END AS usage_source",
+        "CASE WHEN provider = 'Self-hosted vLLM' THEN NULL ELSE cost_per_cell END AS cost_usd",
+        "CASE WHEN provider = 'Self-hosted vLLM' THEN 12.0D END AS usd_per_hour",
+        "concat('synthetic-', case_n, '-', trial, '-', e) AS response_id", "CASE WHEN out IS NULL THEN NULL ELSE concat('<function=select_choice>"
             + "{\"reasons\": \"synthetic\", \"choice\": \"', CASE out WHEN 1.0 THEN 'C' WHEN 0.6 THEN 'B' WHEN 0.4 THEN 'A'"
-            + " ELSE 'D' END, '\"}</function>') END AS response",
+            + " ELSE 'D' END, '\"}</function>') END AS response", "CAST(NULL AS STRING) AS reasoning",
+        "CAST(NULL AS STRING) AS tool_calls",
         "out AS output", "CASE out WHEN 1.0 THEN 'C' WHEN 0.6 THEN 'B' WHEN 0.4 THEN 'A' WHEN 0.0 THEN 'D' END AS choice",
         "CASE WHEN out IS NULL THEN NULL ELSE 'synthetic' END AS reasons", "gold AS expected",
         "CASE WHEN out IS NULL THEN 0.0 WHEN out = 0 AND gold = 0 THEN 1.0"
             + " ELSE 1 - abs(gold - out) / (abs(gold) + abs(out)) END AS correct_score",
         "CASE WHEN out IS NULL THEN 0.0 ELSE 1.0 END AS non_null",
-        "CASE WHEN out IS NULL THEN 'output is null' END AS score_note", "true AS stream",
+        "CASE WHEN out IS NULL THEN 'output is null' END AS score_note", "true AS stream", "false AS cache_bust",
         "timestamp_millis(1735689600000 + (case_n * 3 + trial) * 400 + e * 17) AS started_at",
         "timestamp_millis(1735689600000 + (case_n * 3 + trial) * 400 + e * 17 + dur) AS finished_at",
         "CAST(array() AS array<struct<attempt:int,status:string,http_status:int,latency_ms:bigint,wait_ms:bigint,"
-            + "error:string>>) AS attempt_log",
+            + "error:string,prompt_tokens:bigint,completion_tokens:bigint,response_id:string>>) AS attempt_log",
         "'" + runId + "' AS run_id");
     Column[] typed = java.util.Arrays.stream(ResultSchema.SCHEMA.fields())
         .map(f -> f.name().equals("attempt_log") ? functions.col(f.name())

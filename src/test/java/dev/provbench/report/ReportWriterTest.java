@@ -66,7 +66,16 @@ class ReportWriterTest {
         "trial_consistency", "pareto_front", "correct_goodput", "paired_tests")) {
       assertTrue(page.contains("id=\"" + id + "\""), id);
     }
-    assertTrue(page.contains("P1 is fastest at 8b and 70b."));
+    assertTrue(page.contains("P2 fails far more often than the others at 8b"), "the fail-often provider is flagged");
+    assertTrue(page.contains("adjusted p"));
+  }
+
+  @Test
+  void speedChartsSayTheyShowAnsweredCellsAndTheFailureRate() {
+    assertTrue(page.contains("Duration per answered cell at 8b"));
+    assertTrue(page.contains("each provider&#39;s failure rate is in the legend") || page.contains("each provider's failure"
+        + " rate is in the legend"));
+    assertTrue(page.contains("an experiment with failures is labelled with its failure rate"));
   }
 
   @Test
