@@ -87,7 +87,7 @@ class ReportWriterTest {
     // case, trial, status, HTTP, error, attempts, duration, latency, response id, response
     cell("cells-p2-m-p2-8b-8b", "c2|1|http_error|429|http_error in fixture|4|3000|-|-|-");
     cell("cells-p2-m-p2-70b-70b", "c2|2|timeout|-|timeout in fixture|1|10000|-|-|-");
-    cell("cells-p1-m-p1-8b-8b", "c2|2|parse_error|200|parse_error in fixture|1|1600|-|-|I think it is B.");
+    cell("cells-p1-m-p1-8b-8b", "c2|2|parse_error|200|parse_error in fixture|1|1600|1600|-|I think it is B.");
     String p2at8b = section("cells-p2-m-p2-8b-8b");
     assertFalse(p2at8b.contains("timeout"), "the re-run cell shows its latest row only");
     assertTrue(p2at8b.indexOf("|c2|2|ok|") < p2at8b.indexOf("|c1|"), "slowest first: " + p2at8b);

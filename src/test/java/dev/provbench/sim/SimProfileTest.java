@@ -40,7 +40,7 @@ class SimProfileTest {
   }
 
   @Test
-  void failFastProfileHasItsSlowestProviderRejectHalfAtOnce() {
+  void failFastProfileHasItsSlowestProviderRejectMostAtOnce() {
     SimProfile p = SimProfile.load(Path.of("data/sim/fail-fast-profile.yaml"));
     assertEquals(List.of("Provider 1", "Provider 2", "Provider 3"), p.providers().stream().map(SimProvider::name).toList());
     assertTrue(p.timeScale() <= 0.1, "runs fast");
@@ -49,7 +49,7 @@ class SimProfileTest {
     for (SimProvider pr : p.providers()) {
       SimModel m = pr.models().get(0);
       assertEquals(1, pr.models().size());
-      assertEquals(pr.name().equals("Provider 3") ? 0.5 : 0.0, m.rate400(), pr.name());
+      assertEquals(pr.name().equals("Provider 3") ? 0.65 : 0.0, m.rate400(), pr.name());
       assertEquals(0.0, m.rate429() + m.rate5xx() + m.rateHang() + m.rateTruncate() + m.rateMalformed(), "no other faults");
     }
   }
