@@ -15,6 +15,7 @@ import dev.provbench.job.ProviderSpec;
 import dev.provbench.run.PreparedRun;
 import dev.provbench.report.ReportWriter;
 import dev.provbench.results.ResultsFolder;
+import dev.provbench.results.SimulatedRuns;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimStats;
 import dev.provbench.sim.SimulatedProviders;
@@ -33,7 +34,6 @@ import org.apache.spark.sql.SparkSession;
  * results are marked simulated ({@code run_id=<id>/_SIMULATED}) so every later view can say so.
  */
 final class DemoRun {
-  static final String SIMULATED_MARKER = "_SIMULATED";
 
   /** What the demo ran, what the simulator saw, and the report it wrote. */
   record Outcome(Job job, SimStats serverStats, Path report) {}
@@ -96,7 +96,7 @@ final class DemoRun {
 
   private static void markSimulated(Path runDir, Path profile, double timeScale) {
     try {
-      Files.writeString(runDir.resolve(SIMULATED_MARKER), "providers simulated locally; profile "
+      Files.writeString(runDir.resolve(SimulatedRuns.RUN_MARKER), "providers simulated locally; profile "
           + profile.getFileName() + ", time scale " + timeScale + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot mark " + runDir + " as simulated", e);

@@ -1,5 +1,7 @@
 package dev.provbench.cli;
 
+import dev.provbench.results.ResultsFolder;
+
 import dev.provbench.analysis.RunSummary;
 import dev.provbench.input.BadInputException;
 import dev.provbench.job.Job;
@@ -58,12 +60,12 @@ final class RunCommand implements Callable<Integer> {
     Job job = run.job();
     out.printf("provbench: run %s: %d providers, %d models, %d cases x %d trials = %d cells -> %s%n", job.runId(),
         job.providers().size(), job.modelCount(), run.cases().size(), job.trials(), run.totalCells(),
-        job.output().resolve("run_id=" + job.runId()));
+        ResultsFolder.runDir(job.output(), job.runId()));
     int slots = Math.max(Runtime.getRuntime().availableProcessors(), run.spec().partitions().size());
     SparkSession spark = SparkSessions.create("provbench " + job.name(), slots, Map.of());
     BenchmarkRun.execute(spark, run, out, progressSeconds);
     out.println();
     out.print(RunSummary.render(RunSummary.rows(spark, job.output().toString(), job.runId())));
-    out.println("results: " + job.output().resolve("run_id=" + job.runId()));
+    out.println("results: " + ResultsFolder.runDir(job.output(), job.runId()));
   }
 }

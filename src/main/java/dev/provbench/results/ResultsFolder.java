@@ -23,6 +23,11 @@ public final class ResultsFolder {
     return output.resolve("run_id=" + runId);
   }
 
+  /** Where a run's earlier rows are set aside ({@code _superseded/run_id=<id>-<stamp>}); readers skip it. */
+  public static Path supersededDir(Path output, String runId, String stamp) {
+    return output.resolve("_superseded").resolve("run_id=" + runId + "-" + stamp);
+  }
+
   /** Fails when the folder cannot be written, was written by another format, or already holds this run. */
   public static void check(Path output, String runId) {
     checkWritable(output);

@@ -24,8 +24,8 @@ public final class SimulatedRuns {
   private SimulatedRuns() {}
 
   public static boolean isSimulated(Path results, String runId) {
-    if (Files.exists(results.resolve("run_id=" + runId).resolve(RUN_MARKER))) return true;
-    Path marker = results.resolve("_provbench.json");
+    if (Files.exists(ResultsFolder.runDir(results, runId).resolve(RUN_MARKER))) return true;
+    Path marker = results.resolve(ResultsFolder.MARKER);
     if (!Files.isRegularFile(marker)) return false;
     try {
       JsonNode root = JSON.readTree(marker.toFile());

@@ -77,7 +77,7 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
         CellResult r = results.next();
         writer.add(ResultSchema.toRow(r));
         finished.add(1);
-        if (r.status() != CellStatus.OK) failed.add(1);
+        if (!r.status().answered()) failed.add(1);
         if (++count == failAfter) throw new IllegalStateException("injected failure of task attempt 0 after " + count + " cells");
       }
       writer.commit();

@@ -31,8 +31,8 @@ final class ResultsCompaction {
     Path runDir = ResultsFolder.runDir(output, runId);
     Path staging = output.resolve("_staging-" + runId);
     rows.where("status = '" + CellStatus.OK.value() + "'").drop("run_id").write().parquet(staging.toString());
-    Path superseded = output.resolve("_superseded")
-        .resolve("run_id=" + runId + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path superseded = ResultsFolder.supersededDir(output, runId,
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     try {
       Files.createDirectories(superseded.getParent());
       Files.move(runDir, superseded);
