@@ -15,7 +15,7 @@ import org.apache.spark.sql.SparkSession;
  * answered cells, with the failure rate beside it, so a provider that fails fast cannot look fast.
  */
 public final class RunSummary {
-  /** The first columns keep their places (provider, size, model, cells, scored_zero, correct, non_null). */
+  /** Read by column name; `scored_zero` counts cells without an output (no answer, or nothing parsed). */
   static final String SQL = """
       SELECT provider, size, model,
              count(*) AS cells,

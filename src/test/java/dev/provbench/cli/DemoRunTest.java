@@ -54,9 +54,9 @@ class DemoRunTest {
 
     Map<String, double[]> bySize = new TreeMap<>();
     for (Row r : RunSummary.rows(spark, out.toString(), "demo-test")) {
-      double[] sum = bySize.computeIfAbsent(r.getString(1), k -> new double[2]);
-      sum[0] += r.getDouble(5) * r.getLong(3);
-      sum[1] += r.getLong(3);
+      double[] sum = bySize.computeIfAbsent(r.getAs("size"), k -> new double[2]);
+      sum[0] += r.<Double>getAs("correct") * r.<Long>getAs("cells");
+      sum[1] += r.<Long>getAs("cells");
     }
     double acc8 = bySize.get("8b")[0] / bySize.get("8b")[1];
     double acc70 = bySize.get("70b")[0] / bySize.get("70b")[1];

@@ -130,17 +130,17 @@ class SparkRunTest {
     assertEquals(60, judge.requests.get(), "no cell was sent twice");
     assertEquals(60L, spark.read().parquet(results).select("cell_id").distinct().count());
     assertTrue(Files.exists(job.output().resolve("_provbench.json")));
-    assertTrue(console.toString().contains("progress: 60/60 cells (100%), 3 failed"), console.toString());
+    assertTrue(console.toString().contains("progress: 60/60 cells (100%), 0 failed"), console.toString());
 
     assertEquals(4, judge.maxInFlight.size());
     judge.maxInFlight.forEach((model, max) -> assertEquals(2, max.get(), "in flight at once for " + model));
 
     Map<String, Row> byExperiment = new java.util.HashMap<>();
-    for (Row r : RunSummary.rows(spark, results, "r1")) byExperiment.put(r.getString(0) + "/" + r.getString(2), r);
+    for (Row r : RunSummary.rows(spark, results, "r1")) byExperiment.put(r.getAs("provider") + "/" + r.getAs("model"), r);
     // c1, c2, c4, c5 judged right; c3 (gold 0.6) judged D -> 0; so 4 of 5 cases score 1.
     assertSummary(byExperiment.get("P1/m-a"), 15, 0, 0.8, 1.0);
     assertSummary(byExperiment.get("P2/m-a"), 15, 0, 0.8, 1.0);
-    // P1 m-b garbles c5: a parse error scoring 0.
+    // P1 m-b garbles c5: a parse error, answered, scoring 0.
     assertSummary(byExperiment.get("P1/m-b"), 15, 3, 0.6, 0.8);
     assertSummary(byExperiment.get("P2/m-b"), 15, 0, 0.8, 1.0);
 
@@ -155,10 +155,11 @@ class SparkRunTest {
     assertEquals(1, ((scala.collection.Seq<?>) p1a.getAs("attempt_log")).size());
   }
 
-  private static void assertSummary(Row r, long cells, long failed, double correct, double nonNull) {
-    assertEquals(cells, r.getLong(3));
-    assertEquals(failed, r.getLong(4), "failed of " + r);
-    assertEquals(correct, r.getDouble(5), 1e-9, "CorrectScore of " + r);
-    assertEquals(nonNull, r.getDouble(6), 1e-9, "NonNull of " + r);
+  private static void assertSummary(Row r, long cells, long scoredZero, double correct, double nonNull) {
+    assertEquals(cells, r.<Long>getAs("cells"));
+    assertEquals(scoredZero, r.<Long>getAs("scored_zero"), "no answer of " + r);
+    assertEquals(0L, r.<Long>getAs("failed"), "a parse error is answered, not failed: " + r);
+    assertEquals(correct, r.<Double>getAs("correct"), 1e-9, "CorrectScore of " + r);
+    assertEquals(nonNull, r.<Double>getAs("non_null"), 1e-9, "NonNull of " + r);
   }
 }
