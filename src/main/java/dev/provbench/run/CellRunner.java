@@ -53,7 +53,7 @@ public final class CellRunner {
       Prompt prompt = FactualityTask.prompt(spec.template(), evalCase.vars());
       String system = spec.cacheBust() ? CacheBust.nonce(spec.runId(), cell.cellId()) + prompt.system() : prompt.system();
       ChatRequest request = new ChatRequest(model.id(), system, prompt.user(), spec.temperature(), spec.maxTokens(),
-          spec.stream());
+          spec.stream(), provider.streamOptions());
       long estimate = ProviderThrottle.estimateTokens(system, prompt.user());
       RetryingCaller.Pacing pacing = throttle == null ? RetryingCaller.Pacing.NONE : () -> throttle.beforeAttempt(estimate);
       call = caller.call(pacing, () -> {
