@@ -32,7 +32,7 @@ public final class EstimateText {
     return m.usdPerHour() != null ? String.format(Locale.ROOT, "$%.2f/h", m.usdPerHour()) : "unpriced";
   }
 
-  static String usd(double v) {
+  public static String usd(double v) {
     return String.format(Locale.ROOT, v < 1 ? "$%.4f" : "$%.2f", v);
   }
 

@@ -102,7 +102,8 @@ public final class CellRunner {
     return out;
   }
 
-  private static String toolCallsJson(List<ToolCall> calls) {
+  /** Native tool calls as a row stores them, {@code [{"name", "arguments"}]}, or null when there are none. */
+  public static String toolCallsJson(List<ToolCall> calls) {
     if (calls.isEmpty()) return null;
     ArrayNode array = JSON.createArrayNode();
     for (ToolCall t : calls) array.addObject().put("name", t.name()).put("arguments", t.arguments());
