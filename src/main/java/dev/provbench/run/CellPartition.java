@@ -78,7 +78,12 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
     SpendCap.Watch spend = cap.watch(conf);
     UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, part, all), skip), spend::reached);
     WindowedIterator<Cell, CellResult> results = new WindowedIterator<>(cells, part.window(),
-        cell -> runner.run(cell, all.get(cell.caseIndex())), "provbench-p" + part.index());
+        cell -> {
+          CellResult r = runner.run(cell, all.get(cell.caseIndex()));
+          // Counted as the call ends, before the window refills: the next cell sees this one's cost.
+          spend.spent(SpendCap.micros(r.costUsd()));
+          return r;
+        }, "provbench-p" + part.index());
     if (context != null) {
       context.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> results.close());
     }
@@ -90,9 +95,7 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
         writer.add(ResultSchema.toRow(r));
         finished.add(1);
         if (r.status() != CellStatus.OK) failed.add(1);
-        long micros = SpendCap.micros(r.costUsd());
-        spentMicros.add(micros);
-        spend.spent(micros);
+        spentMicros.add(SpendCap.micros(r.costUsd()));
         if (++count == failAfter) throw new IllegalStateException("injected failure of task attempt 0 after " + count + " cells");
       }
       writer.commit();

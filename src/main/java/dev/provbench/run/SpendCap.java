@@ -48,7 +48,10 @@ final class SpendCap implements Serializable {
     return new Path(marker);
   }
 
-  /** One per partition: counts its cells' cost and says when to stop taking new ones. Not thread-safe. */
+  /**
+   * One per partition: counts its cells' cost and says when to stop taking new ones. {@link Watch#spent} may be
+   * called from the partition's call threads; {@link Watch#reached} from the thread that takes cells only.
+   */
   Watch watch(Configuration conf) {
     return new Watch(conf);
   }
