@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The estimate made before a run against what the run then reports, on the simulated providers. The simulator
  * counts prompt tokens as ceil(characters ÷ 4) over all messages, the estimate's own rule, so the two agree to the
- * token (well within the 5% a real tokenizer would need); with cache_bust the nonce is counted too.
+ * token (well within the 5% a real tokenizer would need); with cache_bust the nonce is counted too. A provider
+ * with {@code stream_options: false} is not asked for usage, so the simulator sends none and its cells are estimated.
  */
 class EstimateAgainstRunTest {
   private static final String PROFILE = """
@@ -36,9 +37,9 @@ class EstimateAgainstRunTest {
         - name: Plain
           path: /plain
           models: [{id: plain-8b, ttft_ms: 20, tokens_per_s: 1000}]
-        - name: Quiet
-          path: /quiet
-          models: [{id: quiet-8b, ttft_ms: 20, tokens_per_s: 1000, usage: false}]
+        - name: Unasked
+          path: /unasked
+          models: [{id: unasked-8b, ttft_ms: 20, tokens_per_s: 1000}]
       """;
 
   @TempDir
@@ -56,8 +57,11 @@ class EstimateAgainstRunTest {
         concurrency: 3
         providers:
           - {name: Plain, base_url: %s, models: [{id: plain-8b, price: {input_per_1m: 2, output_per_1m: 6}}]}
-          - {name: Quiet, base_url: %s, models: [{id: quiet-8b, price: {input_per_1m: 2, output_per_1m: 6}}]}
-        """.formatted(runId, cacheBust, sim.baseUrl("Plain"), sim.baseUrl("Quiet")));
+          - name: Unasked
+            base_url: %s
+            stream_options: false
+            models: [{id: unasked-8b, price: {input_per_1m: 2, output_per_1m: 6}}]
+        """.formatted(runId, cacheBust, sim.baseUrl("Plain"), sim.baseUrl("Unasked")));
     return JobReader.read(job);
   }
 
@@ -84,6 +88,8 @@ class EstimateAgainstRunTest {
         assertEquals(10 * 2, estimate.cells());
         assertEquals(Math.ceil(10 / 3.0) * 2.0, plain.minWallSeconds(), 1e-9);
 
+        assertEquals(0, spark.read().parquet(run.job().output().toString())
+            .where("run_id = '" + runId + "' AND model = 'unasked-8b' AND usage_source <> 'estimated'").count());
         String note = RunCommand.usageNote(spark, run.job());
         assertEquals("usage: 10 of 20 answered cells lack server usage (usage_source 'estimated': tokens and cost at"
             + " about 4 characters a token)\n", note.replace("\r", ""));
