@@ -6,15 +6,19 @@ import java.util.stream.Collectors;
 
 /** The check's console table: a row per provider × model, then each one's rate-limit headers, fix and notes. */
 public final class CheckTable {
-  private static final String ROW = "%-18s %-36s %-9s %-8s %-7s %-6s %-6s %-6s %-26s %8s %8s%n";
+  /** The columns after provider and model. */
+  private static final String CHECKS = " %-9s %-6s %-5s %-6s %-6s %-5s %-25s %8s %8s%n";
 
   private CheckTable() {}
 
   public static String render(List<ModelCheck> checks) {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, ROW, "provider", "model", "reachable", "key ok",
+    int providerWidth = Math.max("provider".length(), checks.stream().mapToInt(c -> c.provider().length()).max().orElse(0));
+    int modelWidth = Math.max("model".length(), checks.stream().mapToInt(c -> c.model().length()).max().orElse(0));
+    String row = "%-" + providerWidth + "s %-" + modelWidth + "s" + CHECKS;
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, row, "provider", "model", "reachable", "key ok",
         "model", "parsed", "stream", "usage", "carried", "latency", "ttft"));
     for (ModelCheck c : checks) {
-      out.append(String.format(Locale.ROOT, ROW, c.provider(), c.model(), yes(c.reachable()), yes(c.keyAccepted()),
+      out.append(String.format(Locale.ROOT, row, c.provider(), c.model(), yes(c.reachable()), yes(c.keyAccepted()),
           yes(c.modelFound()), yes(c.answerParsed()), yes(c.streamed()), yes(c.serverUsage()),
           c.carried().isEmpty() ? "-" : String.join(", ", c.carried()), c.latencyMs() + " ms",
           c.ttftMs() == null ? "-" : c.ttftMs() + " ms"));

@@ -28,12 +28,12 @@ public final class SpendGate {
       return;
     }
     if (console == null) {
-      throw new BadInputException("--max-cost", above,
+      throw new BadInputException("spending cap (max_cost, --max-cost)", above,
           "pass --yes to run anyway (" + stops + "), raise --max-cost or max_cost, or lower max_tokens or trials");
     }
     String answer = console.readLine("%s; %s. Run? [y/N] ", above, stops);
     if (answer == null || !answer.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
-      throw new BadInputException("--max-cost", above + " and the run was not confirmed", "answer y, or pass --yes");
+      throw new BadInputException("spending cap (max_cost, --max-cost)", above + " and the run was not confirmed", "answer y, or pass --yes");
     }
   }
 }
