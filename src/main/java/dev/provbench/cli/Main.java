@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code provbench <command>}. The only place that wires the packages together. */
 @Command(name = "provbench", mixinStandardHelpOptions = true, version = "provbench 0.1.0",
     description = "Benchmarks LLM inference providers on your own eval: accuracy, latency, cost and reliability in one Spark run.",
-    subcommands = {RunCommand.class, ValidateCommand.class, SummaryCommand.class, AnalyzeCommand.class,
+    subcommands = {CheckCommand.class, RunCommand.class, ValidateCommand.class, SummaryCommand.class, AnalyzeCommand.class,
         ReportCommand.class, SqlCommand.class, RescoreCommand.class, SimulateCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
@@ -15,6 +15,8 @@ public final class Main {
   public static final int EXIT_BAD_INPUT = 2;
   /** The run itself failed (Spark, the file system); results written so far are kept. */
   public static final int EXIT_RUN_FAILED = 3;
+  /** {@code check}: a model failed the check (its line says how to fix it). */
+  public static final int EXIT_CHECK_FAILED = 3;
 
   public static void main(String[] args) {
     System.exit(execute(args));

@@ -6,6 +6,10 @@ import dev.provbench.analysis.RunSummary;
 import dev.provbench.input.BadInputException;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
+import dev.provbench.preflight.EstimateText;
+import dev.provbench.preflight.RunEstimate;
+import dev.provbench.preflight.SpendGate;
+import dev.provbench.results.ResultSchema;
 import dev.provbench.run.BenchmarkRun;
 import dev.provbench.run.PreparedRun;
 import dev.provbench.run.SparkSessions;
@@ -13,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +46,18 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--progress-seconds", defaultValue = "5", description = "seconds between progress lines; 0 for none")
   long progressSeconds;
 
+  @Option(names = "--max-cost", paramLabel = "USD",
+      description = "spending cap in US dollars (overrides the job's max_cost): asks for --yes when the estimate's"
+          + " upper bound is above it, and stops taking new cells once the spend reaches it")
+  Double maxCost;
+
+  @Option(names = "--yes", description = "run even when the estimate's upper bound is above the spending cap")
+  boolean yes;
+
+  @Option(names = "--assumed-latency-ms", defaultValue = "" + RunEstimate.DEFAULT_LATENCY_MS,
+      description = "latency per call the estimate's lowest wall time assumes (default: ${DEFAULT-VALUE})")
+  long assumedLatencyMs;
+
   @Override
   public Integer call() {
     if (resume != null && runId != null) {
@@ -49,8 +66,11 @@ final class RunCommand implements Callable<Integer> {
     if (retryFailed && resume == null) {
       throw new BadInputException("--retry-failed", "only applies to --resume", "add --resume RUN_ID");
     }
-    Job job = JobOptions.apply(JobReader.read(jobFile), resume != null ? resume : runId, out);
+    Job job = JobOptions.apply(JobReader.read(jobFile), resume != null ? resume : runId, out, maxCost);
     PreparedRun run = PreparedRun.prepare(job, System.getenv(), resume == null ? null : new PreparedRun.Resume(retryFailed));
+    RunEstimate estimate = RunEstimate.of(run, assumedLatencyMs);
+    System.out.print(EstimateText.render(estimate));
+    SpendGate.confirm(estimate, job.maxCost(), yes, System.console(), System.out);
     runPrepared(run, System.out, progressSeconds);
     return 0;
   }
@@ -66,6 +86,18 @@ final class RunCommand implements Callable<Integer> {
     BenchmarkRun.execute(spark, run, out, progressSeconds);
     out.println();
     out.print(RunSummary.render(RunSummary.rows(spark, job.output().toString(), job.runId())));
+    out.print(usageNote(spark, job));
     out.println("results: " + ResultsFolder.runDir(job.output(), job.runId()));
+  }
+
+  /** How many answered cells carry estimated tokens because the server reported no usage; "" when none. */
+  static String usageNote(SparkSession spark, Job job) {
+    Row r = spark.read().schema(ResultSchema.SCHEMA).parquet(job.output().toString())
+        .where("run_id = '" + job.runId().replace("'", "''") + "'")
+        .selectExpr("count_if(usage_source = 'estimated')", "count_if(usage_source IS NOT NULL)").first();
+    long estimated = r.getLong(0);
+    if (estimated == 0) return "";
+    return String.format("usage: %d of %d answered cells lack server usage (usage_source 'estimated': tokens and"
+        + " cost at about 4 characters a token)%n", estimated, r.getLong(1));
   }
 }

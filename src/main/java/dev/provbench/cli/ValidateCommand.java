@@ -4,6 +4,8 @@ import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
+import dev.provbench.preflight.EstimateText;
+import dev.provbench.preflight.RunEstimate;
 import dev.provbench.run.PreparedRun;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,15 +13,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code provbench validate JOB}: every check of a run, without starting Spark or sending a request. */
+/** {@code provbench validate JOB}: every check of a run and its estimate, without starting Spark or sending a request. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check a job file, its dataset, template, API keys and output folder; send nothing.")
+    description = "Check a job file, its dataset, template, API keys and output folder, and estimate the calls,"
+        + " tokens, cost and time of a run; send nothing.")
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "JOB", description = "the job file (YAML)")
   Path jobFile;
 
   @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: the job's output)")
   Path out;
+
+  @Option(names = "--assumed-latency-ms", defaultValue = "" + RunEstimate.DEFAULT_LATENCY_MS,
+      description = "latency per call the estimate's lowest wall time assumes (default: ${DEFAULT-VALUE})")
+  long assumedLatencyMs;
 
   @Override
   public Integer call() {
@@ -31,6 +38,11 @@ final class ValidateCommand implements Callable<Integer> {
       for (ModelSpec m : p.models()) {
         System.out.printf("  %-18s %-6s %-55s concurrency %d%n", p.name(), m.size(), m.id(), m.concurrency());
       }
+    }
+    System.out.print(EstimateText.render(RunEstimate.of(run, assumedLatencyMs)));
+    if (job.maxCost() != null) {
+      System.out.printf("  max_cost %s: run asks for --yes when the upper bound is above it%n",
+          EstimateText.usd(job.maxCost()));
     }
     return 0;
   }

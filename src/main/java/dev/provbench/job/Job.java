@@ -23,6 +23,10 @@ import java.util.List;
  * @param retry             the retry policy; default {@link RetryPolicy#DEFAULTS}.
  * @param commit            how often results are made durable while the run goes; default {@link CommitPolicy#DEFAULTS}.
  * @param providers         the providers and their models.
+ * @param maxCost           US dollars the run may spend by the models' price lists, or null for no cap (the
+ *                          default). {@code run} asks for {@code --yes} when the estimate's upper bound is above it,
+ *                          and stops taking new cells once the spend of finished cells reaches it (cells in flight
+ *                          finish and are kept); {@code --max-cost} on the command line overrides it.
  */
 public record Job(
     Path file,
@@ -37,7 +41,8 @@ public record Job(
     Timeouts timeouts,
     RetryPolicy retry,
     CommitPolicy commit,
-    List<ProviderSpec> providers) {
+    List<ProviderSpec> providers,
+    Double maxCost) {
 
   /** The scorers a job may name, and the default list. */
   public static final List<String> SCORERS = List.of("CorrectScore", "NonNull");
@@ -52,17 +57,23 @@ public record Job(
 
   public Job withRunId(String id) {
     return new Job(file, name, id, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers);
+        retry, commit, providers, maxCost);
   }
 
   public Job withOutput(Path dir) {
     return new Job(file, name, runId, dataset, dir, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers);
+        retry, commit, providers, maxCost);
   }
 
   public Job withProviders(List<ProviderSpec> list) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, list);
+        retry, commit, list, maxCost);
+  }
+
+  /** The same job with another spending cap (null: none). */
+  public Job withMaxCost(Double usd) {
+    return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
+        retry, commit, providers, usd);
   }
 
   /** Total models over all providers. */

@@ -38,10 +38,12 @@ public final class JobReader {
     RetryPolicy retry = PolicyReader.retry(f.object("retry"));
     CommitPolicy commit = PolicyReader.commit(f.object("commit"));
     List<ProviderSpec> providers = ProviderReader.read(f, concurrency);
+    Double maxCost = f.number("max_cost", null, 0, Double.MAX_VALUE,
+        "give the most the run may spend in US dollars, e.g. `max_cost: 25`, or leave it out for no cap");
     f.finish();
     PartitionRule.check(f, partitions, providers);
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitions, timeouts, retry, commit,
-        providers);
+        providers, maxCost);
   }
 
   private static Path dataset(YamlFields f, Path dir) {

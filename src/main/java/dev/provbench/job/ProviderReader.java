@@ -24,8 +24,9 @@ final class ProviderReader {
       int concurrency = p.integer("concurrency", jobConcurrency, 1, "allow at least one request in flight per model");
       List<ModelSpec> models = ModelReader.read(p, concurrency);
       RateLimit limit = PolicyReader.rateLimit(p.object("rate_limit"));
+      boolean streamOptions = p.bool("stream_options", ProviderSpec.DEFAULT_STREAM_OPTIONS);
       p.finish();
-      out.add(new ProviderSpec(name, baseUrl, keyEnv, headers, models, limit));
+      out.add(new ProviderSpec(name, baseUrl, keyEnv, headers, models, limit, streamOptions));
     }
     return out;
   }

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import okhttp3.Headers;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -56,10 +58,18 @@ public final class ChatCompletionClient {
    * {@link AttemptResult#reconnects()}, not as an attempt: the server never saw it.
    */
   public AttemptResult send(ChatRequest chat) {
+    return send(chat, headers -> {});
+  }
+
+  /**
+   * {@link #send(ChatRequest)}, handing the response headers of the request the server answered to
+   * {@code headersSeen} (the rate-limit headers a preflight check reports); not called when no response came.
+   */
+  public AttemptResult send(ChatRequest chat, Consumer<Headers> headersSeen) {
     Request request = request(chat);
     for (int reconnects = 0; ; reconnects++) {
       try {
-        return attempt(request, chat).withReconnects(reconnects);
+        return attempt(request, chat, headersSeen).withReconnects(reconnects);
       } catch (StaleConnectionException e) {
         if (reconnects == MAX_RECONNECTS) {
           return AttemptResult.failure(Outcome.TRANSPORT_ERROR, null, 0, null,
@@ -78,9 +88,11 @@ public final class ChatCompletionClient {
     return request.build();
   }
 
-  private AttemptResult attempt(Request request, ChatRequest chat) throws StaleConnectionException {
+  private AttemptResult attempt(Request request, ChatRequest chat, Consumer<Headers> headersSeen)
+      throws StaleConnectionException {
     long start = System.nanoTime();
     try (Response response = http.newCall(request).execute()) {
+      headersSeen.accept(response.headers());
       String requestId = response.header("x-request-id");
       if (!response.isSuccessful()) return httpError(response, start).withResponseId(requestId);
       ResponseBody body = response.body();
@@ -196,6 +208,11 @@ public final class ChatCompletionClient {
     try {
       JsonNode root = JSON.readTree(body);
       JsonNode message = root.path("error").path("message");
+      // The field a provider rejects may be named only in `param` (e.g. stream_options): keep it in the error.
+      JsonNode param = root.path("error").path("param");
+      if (message.isTextual() && param.isTextual() && !param.asText().isEmpty() && !message.asText().contains(param.asText())) {
+        return snippet(message.asText() + " (param: " + param.asText() + ")");
+      }
       if (message.isTextual()) return snippet(message.asText());
       if (root.path("error").isTextual()) return snippet(root.path("error").asText());
     } catch (IOException | RuntimeException notJson) {

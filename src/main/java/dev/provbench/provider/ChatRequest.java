@@ -12,9 +12,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param user        the user message.
  * @param temperature sampling temperature.
  * @param maxTokens   {@code max_tokens}.
- * @param stream      stream the reply (SSE) and ask for usage in the last chunk.
+ * @param stream      stream the reply (SSE).
+ * @param streamOptions with {@code stream}: send {@code stream_options.include_usage} to ask for usage in the last
+ *                    chunk; false for a provider that rejects the field (its job's {@code stream_options: false}).
  */
-public record ChatRequest(String model, String system, String user, double temperature, int maxTokens, boolean stream) {
+public record ChatRequest(String model, String system, String user, double temperature, int maxTokens, boolean stream,
+    boolean streamOptions) {
+
+  /** A request that asks for usage in the stream when it streams. */
+  public ChatRequest(String model, String system, String user, double temperature, int maxTokens, boolean stream) {
+    this(model, system, user, temperature, maxTokens, stream, true);
+  }
 
   /** The JSON body of {@code POST /chat/completions}. */
   public ObjectNode toJson() {
@@ -27,7 +35,7 @@ public record ChatRequest(String model, String system, String user, double tempe
     body.put("temperature", temperature);
     body.put("max_tokens", maxTokens);
     body.put("stream", stream);
-    if (stream) body.putObject("stream_options").put("include_usage", true);
+    if (stream && streamOptions) body.putObject("stream_options").put("include_usage", true);
     return body;
   }
 }

@@ -50,7 +50,12 @@ public final class BenchmarkRun {
     Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
     LongAccumulator finished = jsc.sc().longAccumulator("cells done");
     LongAccumulator failed = jsc.sc().longAccumulator("cells failed");
-    ProgressListener progress = new ProgressListener(finished, failed, run.totalCells() - alreadyDone.size());
+    LongAccumulator spent = jsc.sc().longAccumulator("spend micro-usd");
+    LongAccumulator stoppedByCap = jsc.sc().longAccumulator("partitions stopped by the spending cap");
+    String execution = executionId();
+    double spentBefore = run.resume() == null || spec.maxCost() == null ? 0 : RunSpend.committedUsd(spark, run.job());
+    SpendCap cap = spendCap(spec, spentBefore, execution);
+    ProgressListener progress = new ProgressListener(finished, failed, spent, run.totalCells() - alreadyDone.size());
     spark.sparkContext().addSparkListener(progress);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "provbench-progress");
@@ -60,20 +65,35 @@ public final class BenchmarkRun {
     if (progressSeconds > 0) {
       ticker.scheduleAtFixedRate(() -> progress.print(out), progressSeconds, progressSeconds, TimeUnit.SECONDS);
     }
+    if (!cap.none()) {
+      ticker.scheduleAtFixedRate(() -> RunSpend.markIfReached(cap, progress.counts()[2], jsc.hadoopConfiguration()),
+          200, 200, TimeUnit.MILLISECONDS);
+    }
     long committed;
     try {
       ResultsFolder.writeMarker(run.job().output());
       jsc.setJobDescription("provbench run " + spec.runId());
       committed = jsc.parallelize(spec.partitions(), spec.partitions().size())
-          .mapPartitions(new CellPartition(spec, cases, done, hadoop, finished, failed, executionId()))
+          .mapPartitions(new CellPartition(spec, cases, done, hadoop, finished, failed, spent, stoppedByCap, cap, execution))
           .collect().stream().mapToLong(Long::longValue).sum();
     } finally {
       ticker.shutdownNow();
       spark.sparkContext().removeSparkListener(progress);
       cases.destroy();
       done.destroy();
+      if (!cap.none()) RunSpend.clearMarker(cap, jsc.hadoopConfiguration());
     }
     progress.print(out);
+    if (stoppedByCap.value() > 0) {
+      out.print(RunSpend.stoppedMessage(run, spentBefore + spent.value() / 1e6, alreadyDone.size() + committed));
+    }
     return committed;
+  }
+
+  /** This execution's share of the cap: what the run had not spent before it; none without a cap. */
+  private static SpendCap spendCap(RunSpec spec, double spentBefore, String execution) {
+    String marker = spec.resultsDir().replaceAll("/+$", "") + "/_spend-cap-reached-" + execution;
+    if (spec.maxCost() == null) return new SpendCap(-1, marker);
+    return new SpendCap(Math.max(0, SpendCap.micros(spec.maxCost()) - SpendCap.micros(spentBefore)), marker);
   }
 }

@@ -36,11 +36,19 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
   private final Broadcast<SerializableConfiguration> hadoop;
   private final LongAccumulator finished;
   private final LongAccumulator failed;
+  private final LongAccumulator spentMicros;
+  private final LongAccumulator stoppedByCap;
+  private final SpendCap cap;
   private final String execution;
 
-  /** @param execution names this execution's files apart from an earlier one's (a resumed run). */
+  /**
+   * @param spentMicros  Σ cost_usd of the cells run, in micro-dollars.
+   * @param stoppedByCap partitions that left cells unrun because the spending cap was reached.
+   * @param execution    names this execution's files apart from an earlier one's (a resumed run).
+   */
   CellPartition(RunSpec spec, Broadcast<List<EvalCase>> cases, Broadcast<Set<String>> done,
-      Broadcast<SerializableConfiguration> hadoop, LongAccumulator finished, LongAccumulator failed, String execution) {
+      Broadcast<SerializableConfiguration> hadoop, LongAccumulator finished, LongAccumulator failed,
+      LongAccumulator spentMicros, LongAccumulator stoppedByCap, SpendCap cap, String execution) {
     this.spec = spec;
     this.execution = execution;
     this.cases = cases;
@@ -48,6 +56,9 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
     this.hadoop = hadoop;
     this.finished = finished;
     this.failed = failed;
+    this.spentMicros = spentMicros;
+    this.stoppedByCap = stoppedByCap;
+    this.cap = cap;
   }
 
   @Override
@@ -64,9 +75,15 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
 
     List<EvalCase> all = cases.value();
     CellRunner runner = new CellRunner(spec, part, apiKey(spec.providers().get(part.provider())));
-    WindowedIterator<Cell, CellResult> results = new WindowedIterator<>(
-        skipping(CellPlanner.cells(spec, part, all), skip), part.window(),
-        cell -> runner.run(cell, all.get(cell.caseIndex())), "provbench-p" + part.index());
+    SpendCap.Watch spend = cap.watch(conf);
+    UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, part, all), skip), spend::reached);
+    WindowedIterator<Cell, CellResult> results = new WindowedIterator<>(cells, part.window(),
+        cell -> {
+          CellResult r = runner.run(cell, all.get(cell.caseIndex()));
+          // Counted as the call ends, before the window refills: the next cell sees this one's cost.
+          spend.spent(SpendCap.micros(r.costUsd()));
+          return r;
+        }, "provbench-p" + part.index());
     if (context != null) {
       context.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> results.close());
     }
@@ -78,9 +95,11 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
         writer.add(ResultSchema.toRow(r));
         finished.add(1);
         if (!r.status().answered()) failed.add(1);
+        spentMicros.add(SpendCap.micros(r.costUsd()));
         if (++count == failAfter) throw new IllegalStateException("injected failure of task attempt 0 after " + count + " cells");
       }
       writer.commit();
+      if (cells.stopped()) stoppedByCap.add(1);
       return List.of(writer.committed()).iterator();
     }
   }
@@ -110,6 +129,36 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
         return c;
       }
     };
+  }
+
+  /** The cells until {@code stop} says so; then none, though some were left. Read on one thread. */
+  private static final class UntilCapped<T> implements Iterator<T> {
+    private final Iterator<T> cells;
+    private final java.util.function.BooleanSupplier stop;
+    private boolean stopped;
+
+    UntilCapped(Iterator<T> cells, java.util.function.BooleanSupplier stop) {
+      this.cells = cells;
+      this.stop = stop;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (stopped || !cells.hasNext()) return false;
+      stopped = stop.getAsBoolean();
+      return !stopped;
+    }
+
+    @Override
+    public T next() {
+      if (!hasNext()) throw new NoSuchElementException();
+      return cells.next();
+    }
+
+    /** True when cells were left because of the cap. */
+    boolean stopped() {
+      return stopped;
+    }
   }
 
   private static long parseLong(String s) {

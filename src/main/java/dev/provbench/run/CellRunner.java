@@ -16,8 +16,6 @@ import dev.provbench.provider.ToolCall;
 import dev.provbench.results.AttemptRecord;
 import dev.provbench.results.CellResult;
 import dev.provbench.results.CellStatus;
-import dev.provbench.task.FactualityTask;
-import dev.provbench.task.Prompt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +48,8 @@ public final class CellRunner {
     Instant queued = Instant.now();
     CallOutcome call;
     try {
-      Prompt prompt = FactualityTask.prompt(spec.template(), evalCase.vars());
-      String system = spec.cacheBust() ? CacheBust.nonce(spec.runId(), cell.cellId()) + prompt.system() : prompt.system();
-      ChatRequest request = new ChatRequest(model.id(), system, prompt.user(), spec.temperature(), spec.maxTokens(),
-          spec.stream());
-      long estimate = ProviderThrottle.estimateTokens(system, prompt.user());
+      ChatRequest request = CellRequest.of(spec, provider, model, cell.cellId(), evalCase);
+      long estimate = ProviderThrottle.estimateTokens(request.system(), request.user());
       RetryingCaller.Pacing pacing = throttle == null ? RetryingCaller.Pacing.NONE : () -> throttle.beforeAttempt(estimate);
       call = caller.call(pacing, () -> {
         AttemptResult r = client.send(request);
@@ -107,7 +102,8 @@ public final class CellRunner {
     return out;
   }
 
-  private static String toolCallsJson(List<ToolCall> calls) {
+  /** Native tool calls as a row stores them, {@code [{"name", "arguments"}]}, or null when there are none. */
+  public static String toolCallsJson(List<ToolCall> calls) {
     if (calls.isEmpty()) return null;
     ArrayNode array = JSON.createArrayNode();
     for (ToolCall t : calls) array.addObject().put("name", t.name()).put("arguments", t.arguments());

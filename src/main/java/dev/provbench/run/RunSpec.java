@@ -29,6 +29,7 @@ import java.util.List;
  * @param partitions  the partition plan.
  * @param resultsDir  the run's results folder ({@code output/run_id=<id>}) as a Hadoop path.
  * @param commit      how often partitions commit their rows.
+ * @param maxCost     the run's spending cap in US dollars (the job's {@code max_cost} or {@code --max-cost}), or null.
  */
 public record RunSpec(
     String runId,
@@ -44,7 +45,8 @@ public record RunSpec(
     RetryPolicy retry,
     List<PartitionSpec> partitions,
     String resultsDir,
-    CommitPolicy commit) implements Serializable {
+    CommitPolicy commit,
+    Double maxCost) implements Serializable {
 
   public RunSpec {
     providers = List.copyOf(providers);
@@ -55,6 +57,6 @@ public record RunSpec(
   static RunSpec of(Job job, JudgeTemplate template, List<PartitionSpec> partitions) {
     return new RunSpec(job.runId(), job.providers(), template, job.task().temperature(), job.task().maxTokens(),
         job.task().stream(), job.task().cacheBust(), job.scorers(), job.trials(), job.timeouts(), job.retry(), partitions,
-        ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit());
+        ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit(), job.maxCost());
   }
 }

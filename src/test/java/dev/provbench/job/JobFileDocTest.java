@@ -56,6 +56,7 @@ class JobFileDocTest {
     defaultIs("trials", Job.DEFAULT_TRIALS);
     defaultIs("concurrency", ModelSpec.DEFAULT_CONCURRENCY);
     defaultIs("partitions_per_model", Job.DEFAULT_PARTITIONS_PER_MODEL);
+    defaultIs("stream_options", ProviderSpec.DEFAULT_STREAM_OPTIONS);
     blockIs("timeouts", PolicyReader.timeouts(fields("timeouts")), Timeouts.DEFAULTS);
     blockIs("retry", PolicyReader.retry(fields("retry")), RetryPolicy.DEFAULTS);
     blockIs("commit", PolicyReader.commit(fields("commit")), CommitPolicy.DEFAULTS);

@@ -136,6 +136,22 @@ class JobReaderTest {
   }
 
   @Test
+  void streamOptionsAndTheSpendingCap() throws Exception {
+    Job job = read(GOOD);
+    assertTrue(job.providers().get(0).streamOptions(), "stream_options is sent unless a provider turns it off");
+    assertNull(job.maxCost(), "no spending cap unless one is set");
+    Job set = read(GOOD.replace("api_key_env: P1_KEY", "api_key_env: P1_KEY\n    stream_options: false") + "max_cost: 12.5\n");
+    assertFalse(set.providers().get(0).streamOptions());
+    assertTrue(set.providers().get(1).streamOptions());
+    assertEquals(12.5, set.maxCost(), 0);
+    assertFalse(set.providers().get(0).withBaseUrl("http://127.0.0.1:1/v1").streamOptions(), "kept at another endpoint");
+    rejects(GOOD.replace("api_key_env: P1_KEY", "api_key_env: P1_KEY\n    stream_options: no thanks"),
+        "providers[0].stream_options: must be true or false, got `no thanks`. Fix: write true or false");
+    rejects(GOOD + "max_cost: -1\n", "max_cost: must be at least 0, got -1. Fix: give the most the run may spend in US"
+        + " dollars, e.g. `max_cost: 25`, or leave it out for no cap");
+  }
+
+  @Test
   void aMissingKeyIsNamedWithoutReadingIt() throws Exception {
     Job job = read(GOOD);
     BadInputException e = assertThrows(BadInputException.class, () -> JobReader.checkKeys(job, Map.of()));
