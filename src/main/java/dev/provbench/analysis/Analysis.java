@@ -27,7 +27,9 @@ public record Analysis(RunAnalysis run, RunAnalysis compared, List<AnalysisTable
         CostTable.of(run),
         ConsistencyTable.of(run),
         ParetoFront.of(run),
-        GoodputTable.of(run)));
+        GoodputTable.of(run),
+        PowerTable.of(run)));
+    if (run.options().reference() != null) tables.add(EquivalenceTable.of(run));
     if (compared != null) tables.add(RunComparison.of(run, compared));
     return new Analysis(run, compared, List.copyOf(tables), Insights.of(run));
   }

@@ -23,6 +23,7 @@ public final class Insights {
     spreads(run, out);
     loneProviders(run, out);
     failures(run, out);
+    out.addAll(EquivalenceTable.insights(run));
     return out;
   }
 

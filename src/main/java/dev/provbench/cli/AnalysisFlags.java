@@ -2,6 +2,7 @@ package dev.provbench.cli;
 
 import dev.provbench.analysis.AnalysisOptions;
 import dev.provbench.analysis.Bootstrap;
+import dev.provbench.input.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -28,11 +29,30 @@ final class AnalysisFlags {
       description = "bootstrap resamples per interval and test (default: ${DEFAULT-VALUE})")
   int resamples;
 
+  @Option(names = "--reference", paramLabel = "PROVIDER[/MODEL]",
+      description = "test every other deployment of the reference's size for equivalence to it (table equivalence)")
+  String reference;
+
+  @Option(names = "--equivalence-margin", paramLabel = "POINTS", defaultValue = "2",
+      description = "accuracy difference, in points, within which a deployment counts as equivalent (default: ±${DEFAULT-VALUE})")
+  double equivalenceMargin;
+
+  @Option(names = "--detect", paramLabel = "POINTS", defaultValue = "3",
+      description = "accuracy difference, in points, that table power plans cases for (default: ${DEFAULT-VALUE})")
+  double detectPoints;
+
   @Option(names = "--simulated", description = "label the runs as made by simulated providers"
       + " (also detected from run_id=<id>/_SIMULATED or \"simulated\": true in _provbench.json)")
   boolean simulated;
 
   AnalysisOptions options() {
-    return new AnalysisOptions(new Bootstrap(seed, resamples), latencyObjectiveMs, correctAt);
+    if (!(equivalenceMargin > 0)) {
+      throw new BadInputException("--equivalence-margin", "must be above 0, got " + equivalenceMargin, "e.g. 2 for ±2 points");
+    }
+    if (!(detectPoints > 0)) {
+      throw new BadInputException("--detect", "must be above 0, got " + detectPoints, "e.g. 3 for 3 points");
+    }
+    return new AnalysisOptions(new Bootstrap(seed, resamples), latencyObjectiveMs, correctAt, reference,
+        equivalenceMargin, detectPoints);
   }
 }
