@@ -59,12 +59,10 @@ class QuantizedReferenceTest {
       String same = verdict(t, "Same Weights Cloud");
       assertTrue(quantized.startsWith("different: worse by"), t.rows().toString());
       assertTrue(!same.startsWith("different"), t.rows().toString());
-      System.out.println("equivalence " + t.rows());
       assertTrue(analysis.insights().stream().anyMatch(i -> i.text().startsWith("At 405b, Quantized Cloud is not equivalent"
           + " to Self-hosted vLLM: worse by")), analysis.insights().toString());
 
       AnalysisTable power = analysis.table(PowerTable.ID);
-      System.out.println("power " + power.rows());
       assertEquals(120L, power.value(0, "cases"));
       assertEquals(3.0, (double) power.value(0, "trials per case"), 1e-9);
       double mde = (double) power.value(0, "MDE pts");
