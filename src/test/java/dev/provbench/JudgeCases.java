@@ -7,7 +7,8 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * A dataset of {@code n} distinct factuality cases (c1…cN, each answered correctly, gold 1) and the
- * shipped judge template, written into a job's folder as {@code cases.jsonl} and {@code judge.yaml}.
+ * shipped judge template, written into a job's folder as {@code cases.jsonl} and {@code judge.yaml}; and
+ * a job over them, run on the shared test Spark session.
  */
 public final class JudgeCases {
   private JudgeCases() {}
@@ -22,5 +23,24 @@ public final class JudgeCases {
     }
     Files.writeString(dir.resolve("cases.jsonl"), data);
     Files.copy(Path.of("data/templates/factuality.yaml"), dir.resolve("judge.yaml"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Writes {@code n} cases, the template and {@code <runId>.yaml}: the job's header (run id, these cases,
+   * output {@code results}) followed by {@code body} (task, trials, providers, …).
+   */
+  public static Path job(Path dir, int n, String runId, String body) throws IOException {
+    write(dir, n);
+    Path job = dir.resolve(runId + ".yaml");
+    Files.writeString(job, "run_id: " + runId + "\ndataset: cases.jsonl\noutput: results\n" + body);
+    return job;
+  }
+
+  /** Runs a job file on the shared Spark session, quietly; returns the job as read. */
+  public static dev.provbench.job.Job run(Path jobFile) {
+    dev.provbench.job.Job job = dev.provbench.job.JobReader.read(jobFile);
+    dev.provbench.run.BenchmarkRun.execute(SparkTestSession.get(), dev.provbench.run.PreparedRun.prepare(job, java.util.Map.of()),
+        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), 0);
+    return job;
   }
 }

@@ -7,17 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.provbench.JudgeCases;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
-import dev.provbench.job.JobReader;
-import dev.provbench.run.BenchmarkRun;
-import dev.provbench.run.PreparedRun;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +27,7 @@ class QuantizedReferenceTest {
   void theQuantizedDeploymentDiffersAndTheIdenticalOneDoesNot() throws Exception {
     SimProfile profile = SimProfile.load(Path.of("data/sim/quantized-profile.yaml"));
     try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
-      JudgeCases.write(dir, 120);
-      Files.writeString(dir.resolve("job.yaml"), """
-          run_id: quantized
-          dataset: cases.jsonl
-          output: results
+      Job job = JudgeCases.run(JudgeCases.job(dir, 120, "quantized", """
           task: {template: judge.yaml}
           trials: 3
           concurrency: 8
@@ -46,10 +35,7 @@ class QuantizedReferenceTest {
             - {name: Self-hosted vLLM, base_url: "%s", models: [{id: meta-llama/Llama-3.1-405B-Instruct, size: 405b}]}
             - {name: Same Weights Cloud, base_url: "%s", models: [{id: llama-3.1-405b-instruct, size: 405b}]}
             - {name: Quantized Cloud, base_url: "%s", models: [{id: llama-3.1-405b-instruct-fp8, size: 405b}]}
-          """.formatted(sim.baseUrl("Self-hosted vLLM"), sim.baseUrl("Same Weights Cloud"), sim.baseUrl("Quantized Cloud")));
-      Job job = JobReader.read(dir.resolve("job.yaml"));
-      BenchmarkRun.execute(SparkTestSession.get(), PreparedRun.prepare(job, Map.of()),
-          new PrintStream(OutputStream.nullOutputStream()), 0);
+          """.formatted(sim.baseUrl("Self-hosted vLLM"), sim.baseUrl("Same Weights Cloud"), sim.baseUrl("Quantized Cloud"))));
 
       Analysis analysis = ResultsAnalyzer.analyze(SparkTestSession.get(), job.output(), List.of("quantized"), true,
           AnalysisOptions.defaults().withReference("Self-hosted vLLM"));

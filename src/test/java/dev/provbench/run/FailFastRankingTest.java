@@ -13,15 +13,10 @@ import dev.provbench.analysis.Insight;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.SpeedTables;
 import dev.provbench.job.Job;
-import dev.provbench.job.JobReader;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -40,11 +35,7 @@ class FailFastRankingTest {
   void aProviderThatFailsFastIsFlaggedNotRankedFastest() throws Exception {
     SimProfile profile = SimProfile.load(Path.of("data/sim/fail-fast-profile.yaml"));
     try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
-      JudgeCases.write(dir, 60);
-      Files.writeString(dir.resolve("job.yaml"), """
-          run_id: fail-fast
-          dataset: cases.jsonl
-          output: results
+      Job job = JudgeCases.run(JudgeCases.job(dir, 60, "fail-fast", """
           task: {template: judge.yaml}
           trials: 1
           concurrency: 3
@@ -52,10 +43,7 @@ class FailFastRankingTest {
             - {name: Provider 1, base_url: "%s", models: [{id: accounts/fireworks/models/llama-v3p1-8b-instruct}]}
             - {name: Provider 2, base_url: "%s", models: [{id: meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo}]}
             - {name: Provider 3, base_url: "%s", models: [{id: llama3-1-8b}]}
-          """.formatted(sim.baseUrl("Provider 1"), sim.baseUrl("Provider 2"), sim.baseUrl("Provider 3")));
-      Job job = JobReader.read(dir.resolve("job.yaml"));
-      BenchmarkRun.execute(SparkTestSession.get(), PreparedRun.prepare(job, Map.of()),
-          new PrintStream(OutputStream.nullOutputStream()), 0);
+          """.formatted(sim.baseUrl("Provider 1"), sim.baseUrl("Provider 2"), sim.baseUrl("Provider 3"))));
 
       SparkSession spark = SparkTestSession.get();
       List<Row> naive = spark.read().parquet(job.output().toString())

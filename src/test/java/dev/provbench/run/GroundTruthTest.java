@@ -3,19 +3,14 @@ package dev.provbench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
-import dev.provbench.job.JobReader;
 import dev.provbench.sim.RequestRecord;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,26 +55,18 @@ class GroundTruthTest {
   Path dir;
 
   private List<Row> run(SimulatedProviders sim, String runId, boolean cacheBust) throws Exception {
-    JudgeCases.write(dir, 4);
     StringBuilder providers = new StringBuilder();
     for (Map.Entry<String, String> p : sim.baseUrls().entrySet()) {
       String model = p.getKey().toLowerCase(java.util.Locale.ROOT) + "-8b";
       providers.append("  - name: ").append(p.getKey()).append("\n    base_url: ").append(p.getValue())
           .append("\n    models: [{id: ").append(model).append(", price: {input_per_1m: 3, output_per_1m: 5}}]\n");
     }
-    Path job = dir.resolve(runId + ".yaml");
-    Files.writeString(job, """
-        run_id: %s
-        dataset: cases.jsonl
-        output: results
+    Job parsed = JudgeCases.run(JudgeCases.job(dir, 4, runId, """
         task: {template: judge.yaml, cache_bust: %s}
         trials: 3
         concurrency: 2
         providers:
-        %s""".formatted(runId, cacheBust, providers));
-    Job parsed = JobReader.read(job);
-    BenchmarkRun.execute(SparkTestSession.get(), PreparedRun.prepare(parsed, Map.of()),
-        new PrintStream(OutputStream.nullOutputStream()), 0);
+        %s""".formatted(cacheBust, providers)));
     assertTrue(sim.awaitIdle(10_000));
     SparkSession spark = SparkTestSession.get();
     return spark.read().parquet(parsed.output().toString()).where("run_id = '" + runId + "'").collectAsList();
@@ -170,12 +157,7 @@ class GroundTruthTest {
             models: [{id: idle-8b, ttft_ms: 20, tokens_per_s: 2000}]
         """;
     try (SimulatedProviders sim = SimulatedProviders.start(SimProfile.parse(profile, "idle profile"), 0)) {
-      JudgeCases.write(dir, 6);
-      Path job = dir.resolve("idle.yaml");
-      Files.writeString(job, """
-          run_id: idle
-          dataset: cases.jsonl
-          output: results
+      Job parsed = JudgeCases.run(JudgeCases.job(dir, 6, "idle", """
           task: {template: judge.yaml}
           trials: 1
           concurrency: 1
@@ -185,10 +167,7 @@ class GroundTruthTest {
               base_url: %s
               rate_limit: {requests_per_minute: 120}
               models: [{id: idle-8b}]
-          """.formatted(sim.baseUrl("Idle")));
-      Job parsed = JobReader.read(job);
-      BenchmarkRun.execute(SparkTestSession.get(), PreparedRun.prepare(parsed, Map.of()),
-          new PrintStream(OutputStream.nullOutputStream()), 0);
+          """.formatted(sim.baseUrl("Idle"))));
       assertTrue(sim.awaitIdle(10_000));
       Row totals = SparkTestSession.get().read().parquet(parsed.output().toString())
           .selectExpr("count(*) AS cells", "count_if(status = 'ok') AS ok", "sum(attempts) AS attempts",
