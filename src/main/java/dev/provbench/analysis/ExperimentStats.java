@@ -60,8 +60,11 @@ public record ExperimentStats(Experiment experiment, long cells, long failed, lo
 
   /** The percentiles of {@link #durationPct}: p5, p25, p50, p75, p90, p95, p99. */
   public static final double[] PERCENTILES = {0.05, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99};
-  public static final List<String> FAILED_STATUSES =
-      List.of("parse_error", "http_error", "bad_response", "timeout", "transport_error");
+  /** Every status but ok, in {@link CellStatus} order: the {@code byStatus} keys and their SQL columns. */
+  public static final List<String> FAILED_STATUSES = java.util.Arrays.stream(CellStatus.values())
+      .filter(s -> s != CellStatus.OK).map(CellStatus::value).toList();
+  private static final String STATUS_COUNTS = FAILED_STATUSES.stream()
+      .map(s -> "count_if(status = '" + s + "') AS " + s + ",").collect(java.util.stream.Collectors.joining("\n               "));
 
   static final String ANSWERED = CellStatus.ANSWERED_SQL;
   static final String STREAMED = ANSWERED + " AND stream AND ttft_ms IS NOT NULL AND latency_ms > ttft_ms";
@@ -85,7 +88,6 @@ public record ExperimentStats(Experiment experiment, long cells, long failed, lo
         SELECT provider, model, size,
                count(*) AS cells,
                count_if(NOT (%1$s)) AS failed,
-               count_if(status = 'parse_error') AS parse_errors,
                count_if(%1$s) AS answered,
                avg(correct_score) AS correct_score,
                avg(non_null) AS non_null,
@@ -111,11 +113,7 @@ public record ExperimentStats(Experiment experiment, long cells, long failed, lo
                count_if(correct_score >= :correct_at) AS correct_cells,
                count_if(correct_score >= :correct_at AND duration_ms <= :objective_ms) AS good_cells,
                (unix_millis(max(finished_at)) - unix_millis(min(started_at))) / 1000 AS wall_s,
-               count_if(status = 'parse_error') AS parse_error,
-               count_if(status = 'http_error') AS http_error,
-               count_if(status = 'bad_response') AS bad_response,
-               count_if(status = 'timeout') AS timeout,
-               count_if(status = 'transport_error') AS transport_error,
+               %3$s
                coalesce(sum(rate_limited), 0) AS rate_limited,
                count_if(rate_limited > 0) AS cells_rate_limited,
                coalesce(sum(attempts - 1), 0) AS retries,
@@ -125,7 +123,7 @@ public record ExperimentStats(Experiment experiment, long cells, long failed, lo
         GROUP BY provider, model, size)
       SELECT cells.*, gaps.itl_p50_ms, gaps.itl_p99_ms, busy.busy_s
       FROM cells LEFT JOIN gaps USING (provider, model, size) LEFT JOIN busy USING (provider, model, size)"""
-      .formatted(ANSWERED, STREAMED);
+      .formatted(ANSWERED, STREAMED, STATUS_COUNTS);
 
   public double p50() {
     return durationPct[2];
@@ -208,7 +206,7 @@ public record ExperimentStats(Experiment experiment, long cells, long failed, lo
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (String s : FAILED_STATUSES) byStatus.put(s, lng(r, s));
     return new ExperimentStats(new Experiment(r.getAs("provider"), r.getAs("model"), r.getAs("size")),
-        lng(r, "cells"), lng(r, "failed"), lng(r, "parse_errors"), dbl(r, "correct_score"), dbl(r, "non_null"),
+        lng(r, "cells"), lng(r, "failed"), lng(r, CellStatus.PARSE_ERROR.value()), dbl(r, "correct_score"), dbl(r, "non_null"),
         nan(r, "duration_mean_s"), num(r, "duration_stddev_s"), nan(r, "duration_min_s"), nan(r, "duration_max_s"), p,
         num(r, "duration_mean_all_s"), dbl(r, "latency_p50_s"), dbl(r, "ttft_p50_s"), dbl(r, "first_answer_p50_s"),
         dbl(r, "output_tps"), dbl(r, "output_tps_median"), dbl(r, "tpot_p50_ms"), dbl(r, "itl_p50_ms"),

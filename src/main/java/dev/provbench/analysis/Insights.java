@@ -1,5 +1,7 @@
 package dev.provbench.analysis;
 
+import dev.provbench.results.CellStatus;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,7 +190,7 @@ public final class Insights {
         quiet++;
         continue;
       }
-      String statuses = s.byStatus().entrySet().stream().filter(e -> e.getValue() > 0 && !e.getKey().equals("parse_error"))
+      String statuses = s.byStatus().entrySet().stream().filter(e -> e.getValue() > 0 && !e.getKey().equals(CellStatus.PARSE_ERROR.value()))
           .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
       out.add(new Insight(fmt("%s failed %d of %d cells (%.1f%%)%s; %s answered 429.", s.experiment().label(), s.failed(),
           s.cells(), s.failureRate() * 100, statuses.isEmpty() ? "" : ": " + statuses,

@@ -3,6 +3,9 @@ package dev.provbench.analysis;
 import static dev.provbench.analysis.Column.number;
 import static dev.provbench.analysis.Column.text;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Failures by status, 429s, retries, reconnects and back-off per experiment. */
 public final class ReliabilityTable {
   public static final String ID = "reliability";
@@ -10,18 +13,19 @@ public final class ReliabilityTable {
   private ReliabilityTable() {}
 
   public static AnalysisTable of(RunAnalysis run) {
+    List<Column> columns = new ArrayList<>(List.of(text("size"), text("provider"), number("cells", "%d"),
+        number("failed", "%d"), number("failure rate", "%.1f%%")));
+    for (String status : ExperimentStats.FAILED_STATUSES) columns.add(number(status, "%d"));
+    columns.addAll(List.of(number("429s", "%d"), number("cells with 429", "%d"), number("retries", "%d"),
+        number("reconnects", "%d"), number("back-off s", "%.1f")));
     AnalysisTable.Builder t = AnalysisTable.builder(ID,
-        "Reliability: failures by status, 429s, retries, reconnects and back-off",
-        text("size"), text("provider"), number("cells", "%d"), number("failed", "%d"), number("failure rate", "%.1f%%"),
-        number("parse_error", "%d"), number("http_error", "%d"), number("bad_response", "%d"), number("timeout", "%d"),
-        number("transport_error", "%d"), number("429s", "%d"), number("cells with 429", "%d"), number("retries", "%d"),
-        number("reconnects", "%d"), number("back-off s", "%.1f"));
+        "Reliability: failures by status, 429s, retries, reconnects and back-off", columns.toArray(Column[]::new));
     for (ExperimentStats s : run.experiments()) {
       Experiment e = s.experiment();
-      t.row(e.size(), e.provider(), s.cells(), s.failed(), s.failureRate() * 100, s.byStatus().get("parse_error"),
-          s.byStatus().get("http_error"), s.byStatus().get("bad_response"), s.byStatus().get("timeout"),
-          s.byStatus().get("transport_error"), s.rateLimited(), s.cellsRateLimited(), s.retries(), s.reconnects(),
-          s.backoffSeconds());
+      List<Object> row = new ArrayList<>(List.of(e.size(), e.provider(), s.cells(), s.failed(), s.failureRate() * 100));
+      for (String status : ExperimentStats.FAILED_STATUSES) row.add(s.byStatus().get(status));
+      row.addAll(List.of(s.rateLimited(), s.cellsRateLimited(), s.retries(), s.reconnects(), s.backoffSeconds()));
+      t.row(row.toArray());
     }
     return t.build(Coverage.of(run.experiments()) + "; failed = not answered (parse_error cells were answered and"
         + " score 0); 429s and retries count attempts, a retried cell that then succeeded is not failed; reconnects"

@@ -10,7 +10,6 @@ import dev.provbench.provider.ChatRequest;
 import dev.provbench.results.CellStatus;
 import dev.provbench.run.CellPlanner;
 import dev.provbench.run.CellRequest;
-import dev.provbench.run.CellRunner;
 import dev.provbench.run.PreparedRun;
 import dev.provbench.run.Verdict;
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public final class EndpointCheck {
     AtomicReference<Headers> headers = new AtomicReference<>();
     AttemptResult r = new ChatCompletionClient(p, m, job.timeouts(), apiKey).send(request, headers::set);
     Verdict verdict = !r.ok() ? null : Verdict.of(run.spec().template(), job.scorers(), first.expected(), CellStatus.OK,
-        null, r.reply().content(), CellRunner.toolCallsJson(r.reply().toolCalls()));
+        null, r.reply().content(), Verdict.toolCallsJson(r.reply().toolCalls()));
     String baseUrl = m.baseUrl() != null ? m.baseUrl() : p.baseUrl();
     return CheckDiagnosis.of(p, m, job.task().stream(), r, headers.get(), verdict, baseUrl,
         () -> ModelList.fetch(baseUrl, p, apiKey, job.timeouts()));

@@ -1,7 +1,5 @@
 package dev.provbench.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
@@ -12,7 +10,6 @@ import dev.provbench.provider.ChatRequest;
 import dev.provbench.provider.ProviderThrottle;
 import dev.provbench.provider.Reply;
 import dev.provbench.provider.RetryingCaller;
-import dev.provbench.provider.ToolCall;
 import dev.provbench.results.AttemptRecord;
 import dev.provbench.results.CellResult;
 import dev.provbench.results.CellStatus;
@@ -25,8 +22,6 @@ import java.util.List;
  * throws for a failed call: a failure is a row with its status. One per partition; thread-safe.
  */
 public final class CellRunner {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final RunSpec spec;
   private final ProviderSpec provider;
   private final ModelSpec model;
@@ -68,7 +63,7 @@ public final class CellRunner {
   private CellResult result(Cell cell, EvalCase c, CallOutcome call, Instant started, Instant finished) {
     AttemptResult last = call.last();
     Reply reply = last.reply();
-    String toolCalls = reply == null ? null : toolCallsJson(reply.toolCalls());
+    String toolCalls = reply == null ? null : Verdict.toolCallsJson(reply.toolCalls());
     Verdict verdict = Verdict.of(spec.template(), spec.scorers(), c.expected(), CellStatus.valueOf(last.outcome().name()),
         last.error(), reply == null ? null : reply.content(), toolCalls);
     CellResult.Builder row = CellResult.builder()
@@ -100,13 +95,5 @@ public final class CellRunner {
           a.usage().estimated() ? null : a.usage().completionTokens(), a.responseId()));
     }
     return out;
-  }
-
-  /** Native tool calls as a row stores them, {@code [{"name", "arguments"}]}, or null when there are none. */
-  public static String toolCallsJson(List<ToolCall> calls) {
-    if (calls.isEmpty()) return null;
-    ArrayNode array = JSON.createArrayNode();
-    for (ToolCall t : calls) array.addObject().put("name", t.name()).put("arguments", t.arguments());
-    return array.toString();
   }
 }

@@ -2,6 +2,8 @@ package dev.provbench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.provbench.provider.ToolCall;
 import dev.provbench.results.CellStatus;
 import dev.provbench.score.Scores;
 import dev.provbench.task.FactualityTask;
@@ -40,6 +42,14 @@ public record Verdict(CellStatus status, String error, ParsedChoice parsed, Scor
     ParsedChoice parsed = FactualityTask.answer(template, answerText(response, toolCalls));
     CellStatus status = parsed.score() == null ? CellStatus.PARSE_ERROR : CellStatus.OK;
     return new Verdict(status, parsed.error(), parsed, Scores.of(scorers, parsed.score(), expected));
+  }
+
+  /** Native tool calls as a row stores them, {@code [{"name", "arguments"}]}, or null when there are none. */
+  public static String toolCallsJson(List<ToolCall> calls) {
+    if (calls.isEmpty()) return null;
+    ArrayNode array = JSON.createArrayNode();
+    for (ToolCall t : calls) array.addObject().put("name", t.name()).put("arguments", t.arguments());
+    return array.toString();
   }
 
   /**
