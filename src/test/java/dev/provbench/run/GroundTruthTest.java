@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,6 +148,7 @@ class GroundTruthTest {
    * saw each request exactly once.
    */
   @Test
+  @Tag("slow") // waits out real idle periods on a time scale of 1
   void aConnectionTheServerClosedWhileIdleIsAReconnectNotAnAttempt() throws Exception {
     String profile = """
         time_scale: 1
