@@ -20,8 +20,16 @@ public final class CaseScores {
   private CaseScores() {}
 
   public static Map<Experiment, CaseTotals> load(SparkSession spark, String runId) {
+    return totals(spark, SQL);
+  }
+
+  /**
+   * Streams a query's rows (provider, model, size, case key, sum, count: one per experiment × case) into each
+   * experiment's {@link CaseTotals}.
+   */
+  static Map<Experiment, CaseTotals> totals(SparkSession spark, String sql) {
     Map<Experiment, Map<Long, double[]>> byExperiment = new HashMap<>();
-    Iterator<Row> it = spark.sql(SQL).toLocalIterator();
+    Iterator<Row> it = spark.sql(sql).toLocalIterator();
     while (it.hasNext()) {
       Row r = it.next();
       Experiment e = new Experiment(r.getString(0), r.getString(1), r.getString(2));

@@ -1,5 +1,7 @@
 package dev.provbench.cli;
 
+import dev.provbench.input.BadInputException;
+import dev.provbench.results.RunSeries;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,11 +26,25 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--run-id", description = "names the run (default: demo-<timestamp>)")
   String runId;
 
+  @Option(names = "--series", paramLabel = "NAME", description = "mark the run as one of a series (see `provbench trend`)")
+  String series;
+
+  @Option(names = "--seed", description = "the simulator's seed instead of the profile's: repeated runs draw afresh")
+  Long seed;
+
+  @Option(names = "--hour", paramLabel = "UTC_HOUR",
+      description = "the hour of day (UTC, 0-23) the simulated providers play, for a profile with `drift`")
+  Integer hour;
+
   @Override
   public Integer call() {
+    if (hour != null && (hour < 0 || hour > 23)) {
+      throw new BadInputException("--hour", "is " + hour + ", not a UTC hour", "give 0 to 23");
+    }
+    if (series != null) RunSeries.checkName("--series", series);
     DemoRun.execute(job != null ? job : ProjectHome.resolve("jobs/demo.yaml"),
         profile != null ? profile : ProjectHome.resolve("data/sim/demo-profile.yaml"), timeScale,
-        out != null ? out : ProjectHome.resolve("results"), runId, System.out, 5);
+        out != null ? out : ProjectHome.resolve("results"), runId, new DemoRun.Series(series, seed, hour), System.out, 5);
     return 0;
   }
 }

@@ -15,6 +15,7 @@ import dev.provbench.job.ProviderSpec;
 import dev.provbench.run.PreparedRun;
 import dev.provbench.report.ReportWriter;
 import dev.provbench.results.ResultsFolder;
+import dev.provbench.results.RunSeries;
 import dev.provbench.results.SimulatedRuns;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimStats;
@@ -42,11 +43,34 @@ final class DemoRun {
 
   static Outcome execute(Path jobFile, Path profileFile, double timeScale, Path out, String runId, PrintStream console,
       long progressSeconds) {
-    SimProfile profile = SimProfile.load(profileFile).withTimeScale(timeScale);
+    return execute(jobFile, profileFile, timeScale, out, runId, Series.NONE, console, progressSeconds);
+  }
+
+  /**
+   * How one demo run of a series differs from the others.
+   *
+   * @param name the series the run joins ({@code run --series}); null for none.
+   * @param seed the simulator's seed instead of the profile's, so repeated runs draw afresh; null keeps it.
+   * @param hour the UTC hour of day the simulated providers play (see {@link SimProfile#playingHour}); null for
+   *             the clock's.
+   */
+  record Series(String name, Long seed, Integer hour) {
+    static final Series NONE = new Series(null, null, null);
+
+    SimProfile apply(SimProfile profile) {
+      SimProfile out = seed == null ? profile : profile.withSeed(seed);
+      return hour == null ? out : out.playingHour(hour);
+    }
+  }
+
+  static Outcome execute(Path jobFile, Path profileFile, double timeScale, Path out, String runId, Series series,
+      PrintStream console, long progressSeconds) {
+    SimProfile profile = series.apply(SimProfile.load(profileFile).withTimeScale(timeScale));
     try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
       Job job = pointAt(JobReader.read(jobFile), sim);
       job = JobOptions.apply(job, runId != null ? runId : JobReader.defaultRunId("demo"), out);
       PreparedRun run = PreparedRun.prepare(job, Map.of());
+      if (series.name() != null) RunSeries.mark(job.output(), job.runId(), series.name());
       console.printf("provbench demo: SIMULATED providers on 127.0.0.1:%d (profile %s, time scale %s: delays are %s"
           + " the profile's real-speed figures). No real provider is called.%n", sim.port(), profileFile, timeScale,
           timeScale == 1 ? "at" : String.format("%.0fx shorter than", 1 / timeScale));

@@ -10,6 +10,7 @@ import dev.provbench.preflight.EstimateText;
 import dev.provbench.preflight.RunEstimate;
 import dev.provbench.preflight.SpendGate;
 import dev.provbench.results.ResultSchema;
+import dev.provbench.results.RunSeries;
 import dev.provbench.run.BenchmarkRun;
 import dev.provbench.run.PreparedRun;
 import dev.provbench.run.SparkSessions;
@@ -58,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
       description = "latency per call the estimate's lowest wall time assumes (default: ${DEFAULT-VALUE})")
   long assumedLatencyMs;
 
+  @Option(names = "--series", paramLabel = "NAME",
+      description = "mark this run as one of a series of repeated runs, for `provbench trend RESULTS --series NAME`")
+  String series;
+
   @Override
   public Integer call() {
     if (resume != null && runId != null) {
@@ -66,11 +71,13 @@ final class RunCommand implements Callable<Integer> {
     if (retryFailed && resume == null) {
       throw new BadInputException("--retry-failed", "only applies to --resume", "add --resume RUN_ID");
     }
+    if (series != null) RunSeries.checkName("--series", series);
     Job job = JobOptions.apply(JobReader.read(jobFile), resume != null ? resume : runId, out, maxCost);
     PreparedRun run = PreparedRun.prepare(job, System.getenv(), resume == null ? null : new PreparedRun.Resume(retryFailed));
     RunEstimate estimate = RunEstimate.of(run, assumedLatencyMs);
     System.out.print(EstimateText.render(estimate));
     SpendGate.confirm(estimate, job.maxCost(), yes, System.console(), System.out);
+    if (series != null) RunSeries.mark(job.output(), job.runId(), series);
     runPrepared(run, System.out, progressSeconds);
     return 0;
   }

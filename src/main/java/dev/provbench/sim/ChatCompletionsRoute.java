@@ -103,6 +103,7 @@ final class ChatCompletionsRoute {
       SlotRelease release, ReplyTrace trace, Completion[] decided) throws IOException, InterruptedException {
     long messagesHash = request.messagesHash();
     int attempt = attempts.next(provider.name(), model.id(), messagesHash);
+    model = model.drift().apply(model, java.time.Clock.systemUTC()); // as it serves at this hour of the day
     RequestDraws draws = RequestDraws.of(profile.seed(), provider.name(), model, messagesHash, attempt);
     ScaledClock clock = new ScaledClock(arrivalNanos, profile.timeScale());
     Fault fault = Fault.pick(model, draws.fault());

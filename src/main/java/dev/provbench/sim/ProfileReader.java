@@ -98,7 +98,8 @@ final class ProfileReader {
         m.bool("tool_calls", DEFAULTS.toolCalls()),
         distribution(m, "reasoning_ms", DEFAULTS.reasoningMs(), 0),
         m.bool("usage", DEFAULTS.usage()),
-        m.bool("prefix_cache", DEFAULTS.prefixCache()));
+        m.bool("prefix_cache", DEFAULTS.prefixCache()),
+        drift(m));
     double faults = model.rate429() + model.rate5xx() + model.rateTruncate() + model.rateHang() + model.rateMalformed()
         + model.rate400();
     if (faults > 1.0 + 1e-9) {
@@ -107,6 +108,26 @@ final class ProfileReader {
     }
     m.finish();
     return model;
+  }
+
+  /** {@code drift: {from_hour, to_hour, latency_factor, judge_error_add}}; absent means none. */
+  private static Drift drift(YamlFields m) {
+    YamlFields d = m.object("drift");
+    if (d == null) return Drift.NONE;
+    Drift out = Drift.between(
+        hour(d, "from_hour", "write a UTC hour from 0 to 23, e.g. 12"),
+        hour(d, "to_hour", "write the UTC hour the window ends, 1 to 24, e.g. 18"),
+        d.number("latency_factor", 1.0, 0.01, 100, "write how many times slower, e.g. 1.4 (1 for no change)"),
+        d.number("judge_error_add", 0.0, 0, 1, RATE));
+    d.finish();
+    return out;
+  }
+
+  private static int hour(YamlFields d, String key, String fix) {
+    if (!d.has(key)) throw d.missing(key, fix);
+    int hour = d.integer(key, 0, 0, fix);
+    if (hour > 24 || (hour == 24 && key.equals("from_hour"))) throw d.error(key, "is " + hour + ", not an hour of the day", fix);
+    return hour;
   }
 
   private static double rate(YamlFields m, String key) {

@@ -35,6 +35,7 @@ package dev.provbench.sim;
  *                       Default true.
  * @param prefixCache    report {@code prompt_tokens_details.cached_tokens} for the longest run of leading
  *                       messages this model has already answered. Default false.
+ * @param drift          how its speed and accuracy change with the UTC time of day. Default {@link Drift#NONE}.
  */
 public record SimModel(
     String id,
@@ -53,7 +54,8 @@ public record SimModel(
     boolean toolCalls,
     LogNormal reasoningMs,
     boolean usage,
-    boolean prefixCache) {
+    boolean prefixCache,
+    Drift drift) {
 
   /** No reasoning: the default of {@link #reasoningMs}. */
   public static final LogNormal NO_REASONING = new LogNormal(0, 0);
@@ -61,11 +63,24 @@ public record SimModel(
   /** A fault-free model with the given speed, for tests and as the base of profile defaults. */
   public static SimModel steady(String id, double ttftMs, double tokensPerS) {
     return new SimModel(id, new LogNormal(ttftMs, 0), new LogNormal(tokensPerS, 0), 64, 1,
-        0, 0, 0, 0, 120_000, 0, 0, 0, false, NO_REASONING, true, false);
+        0, 0, 0, 0, 120_000, 0, 0, 0, false, NO_REASONING, true, false, Drift.NONE);
   }
 
   /** Whether replies carry {@code reasoning_content} (a median reasoning time above 0). */
   public boolean reasons() {
     return reasoningMs.median() > 0;
+  }
+
+  SimModel withDrift(Drift newDrift) {
+    return new SimModel(id, ttftMs, tokensPerS, maxConcurrency, retryAfterS, rate429, rate5xx, rateTruncate, rateHang,
+        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, newDrift);
+  }
+
+  /** This model with delays {@code latencyFactor} times longer and {@code judgeErrorAdd} more judge errors. */
+  SimModel drifted(double latencyFactor, double judgeErrorAdd) {
+    return new SimModel(id, new LogNormal(ttftMs.median() * latencyFactor, ttftMs.sigma()),
+        new LogNormal(tokensPerS.median() / latencyFactor, tokensPerS.sigma()), maxConcurrency, retryAfterS, rate429,
+        rate5xx, rateTruncate, rateHang, hangMs, rateMalformed, Math.min(1, judgeErrorRate + judgeErrorAdd), rate400,
+        toolCalls, reasoningMs, usage, prefixCache, Drift.NONE);
   }
 }

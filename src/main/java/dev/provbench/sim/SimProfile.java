@@ -47,6 +47,18 @@ public record SimProfile(double timeScale, long seed, long idleCloseMs, List<Sim
     return new SimProfile(newScale, seed, idleCloseMs, providers);
   }
 
+  /**
+   * This profile as its providers serve at the UTC hour {@code hour}, whatever the clock says: every model's
+   * {@link Drift} window moved so that the current hour plays {@code hour}. For a demo or test of drift that
+   * cannot wait for the afternoon; the hour is fixed when this is called.
+   */
+  public SimProfile playingHour(int hour) {
+    int now = java.time.Instant.now().atZone(java.time.ZoneOffset.UTC).getHour();
+    List<SimProvider> shifted = providers.stream().map(p -> new SimProvider(p.name(), p.path(),
+        p.models().stream().map(m -> m.withDrift(m.drift().shifted(now - hour))).toList())).toList();
+    return new SimProfile(timeScale, seed, idleCloseMs, shifted);
+  }
+
   public SimProfile withIdleCloseMs(long newIdleCloseMs) {
     return new SimProfile(timeScale, seed, newIdleCloseMs, providers);
   }

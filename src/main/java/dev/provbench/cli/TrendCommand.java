@@ -1,0 +1,63 @@
+package dev.provbench.cli;
+
+import dev.provbench.analysis.Bootstrap;
+import dev.provbench.analysis.Trend;
+import dev.provbench.analysis.TrendTables;
+import dev.provbench.input.BadInputException;
+import dev.provbench.results.ResultsViews;
+import dev.provbench.results.RunSeries;
+import dev.provbench.run.SparkSessions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code provbench trend RESULTS --series NAME}: a series of runs over time, and what changed significantly. */
+@Command(name = "trend", mixinStandardHelpOptions = true,
+    description = "Accuracy and latency of every provider x model across the runs of a series (run --series NAME),"
+        + " by time of day, with the changes that are significant; calls no provider.")
+final class TrendCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder")
+  Path results;
+
+  @Option(names = "--series", required = true, paramLabel = "NAME", description = "the series (run --series NAME)")
+  String series;
+
+  @Option(names = "--min-accuracy-change", paramLabel = "POINTS", defaultValue = "" + Trend.Thresholds.DEFAULT_ACCURACY_POINTS,
+      description = "the smallest significant accuracy change flagged, in points (default: ${DEFAULT-VALUE})")
+  double minAccuracyPoints;
+
+  @Option(names = "--min-latency-change", paramLabel = "PERCENT", defaultValue = "" + Trend.Thresholds.DEFAULT_LATENCY_PERCENT,
+      description = "the smallest significant latency change flagged, in percent (default: ${DEFAULT-VALUE})")
+  double minLatencyPercent;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "write to this file instead of the console")
+  Path out;
+
+  @Override
+  public Integer call() throws IOException {
+    ResultsViews.checkFolder(results.toString());
+    List<String> runs = RunSeries.runs(results, RunSeries.checkName("--series", series));
+    if (runs.isEmpty()) {
+      List<String> known = RunSeries.names(results);
+      throw new BadInputException("--series", "no run of series `" + series + "` in " + results,
+          known.isEmpty() ? "mark runs with `provbench run JOB --series " + series + "`" : "use one of " + String.join(", ", known));
+    }
+    var spark = SparkSessions.create("provbench trend", 2, Map.of());
+    ResultsViews.register(spark, results.toString());
+    String text = TrendTables.console(Trend.load(spark, series, runs, Bootstrap.defaults(),
+        new Trend.Thresholds(minAccuracyPoints, minLatencyPercent)));
+    if (out == null) {
+      System.out.print(text);
+    } else {
+      Files.writeString(out, text);
+      System.out.println("trend of series " + series + " written to " + out);
+    }
+    return 0;
+  }
+}
