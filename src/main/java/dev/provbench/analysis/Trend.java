@@ -28,7 +28,8 @@ public record Trend(String series, List<TrendRun> runs, List<TrendChange> change
    * machine, say) is listed in {@code trend_changes} but not called out.
    *
    * @param accuracyPoints accuracy, in points. Default {@link #DEFAULT_ACCURACY_POINTS}.
-   * @param latencyPercent per-case duration ratio, in percent. Default {@link #DEFAULT_LATENCY_PERCENT}.
+   * @param latencyPercent the p50 answered duration's change, in percent (the per-case ratio must agree in
+   *                       direction). Default {@link #DEFAULT_LATENCY_PERCENT}.
    */
   public record Thresholds(double accuracyPoints, double latencyPercent) {
     public static final double DEFAULT_ACCURACY_POINTS = 2;
@@ -107,7 +108,7 @@ public record Trend(String series, List<TrendRun> runs, List<TrendChange> change
           who, c.change() < 0 ? "fell" : "rose", Math.abs(c.change()), WHEN.format(c.at()), c.to(), c.before() * 100,
           c.after() * 100, Column.formatP(c.adjustedP()));
     }
-    double p50Change = c.before() == null || c.after() == null ? c.change() : (c.after() / c.before() - 1) * 100;
+    double p50Change = c.seen();
     return String.format(Locale.ROOT, "%s p50 %s %.0f%% since run %s (%s -> %s s, run %s on %s; adjusted p = %s).",
         who, p50Change < 0 ? "fell" : "rose", Math.abs(p50Change), c.from(), seconds(c.before()), seconds(c.after()),
         c.to(), WHEN.format(c.at()), Column.formatP(c.adjustedP()));

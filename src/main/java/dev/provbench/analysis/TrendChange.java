@@ -42,9 +42,19 @@ public record TrendChange(Experiment experiment, Metric metric, String from, Str
     return metric == Metric.ACCURACY ? test.difference() * 100 : (Math.exp(test.difference()) - 1) * 100;
   }
 
+  /**
+   * The size of the change a reader sees, which a flag needs to reach: accuracy in points; latency as the p50's
+   * change in percent (the per-case ratio tests it, but a few slow first calls of a run can move that ratio while
+   * the p50 stays put).
+   */
+  public double seen() {
+    if (metric == Metric.ACCURACY || before == null || after == null || before == 0) return change();
+    return (after / before - 1) * 100;
+  }
+
   TrendChange judged(double p, Trend.Thresholds thresholds) {
     double least = metric == Metric.ACCURACY ? thresholds.accuracyPoints() : thresholds.latencyPercent();
     return new TrendChange(experiment, metric, from, to, at, before, after, test, p,
-        p < Trend.ALPHA && Math.abs(change()) >= least);
+        p < Trend.ALPHA && Math.abs(seen()) >= least && Math.signum(seen()) == Math.signum(change()));
   }
 }

@@ -79,13 +79,16 @@ class TrendCalibrationTest {
         boolean drifted = drift && e == 0 && r >= 2;
         Map<Long, double[]> score = new HashMap<>();
         Map<Long, double[]> logs = new HashMap<>();
+        double[] cellLogs = new double[CASES * TRIALS];
         for (int c = 0; c < CASES; c++) {
           double sum = 0;
           double logSum = 0;
           for (int t = 0; t < TRIALS; t++) {
             boolean right = random.nextDouble() < difficulty[e][c] && !(drifted && random.nextDouble() < 0.4);
             sum += right ? 1.0 : WRONG[random.nextInt(WRONG.length)];
-            logSum += logBase[e][c] + 0.15 * gaussian(random) + (drifted ? Math.log(1.4) : 0);
+            double cellLog = logBase[e][c] + 0.15 * gaussian(random) + (drifted ? Math.log(1.4) : 0);
+            cellLogs[c * TRIALS + t] = cellLog;
+            logSum += cellLog;
           }
           score.put((long) c, new double[] {sum, TRIALS});
           logs.put((long) c, new double[] {logSum, TRIALS});
@@ -93,7 +96,9 @@ class TrendCalibrationTest {
         CaseTotals t = CaseTotals.of(score);
         scores.put(x, t);
         logDurations.put(x, CaseTotals.of(logs));
-        points.put(x, new TrendPoint(x, CASES * TRIALS, 0, new Interval(t.mean(), t.mean(), t.mean(), CASES), 1.0, 1.5));
+        java.util.Arrays.sort(cellLogs);
+        double p50 = Math.exp(cellLogs[cellLogs.length / 2]) / 1000;
+        points.put(x, new TrendPoint(x, CASES * TRIALS, 0, new Interval(t.mean(), t.mean(), t.mean(), CASES), p50, null));
       }
       runs.add(new TrendRun("r" + (r + 1), Instant.ofEpochSecond(3600L * r), points, scores, logDurations));
     }
