@@ -14,6 +14,10 @@ final class JobOptions {
     return apply(job, runId, out == null ? null : StoragePath.local(out), null);
   }
 
+  static Job apply(Job job, String runId, StoragePath out) {
+    return apply(job, runId, out, null);
+  }
+
   /**
    * @param out     {@code --out}: a local folder (made absolute) or a Hadoop URI such as {@code hdfs://nn:8020/results}.
    * @param maxCost {@code --max-cost}: replaces the job's {@code max_cost} when given.
