@@ -144,11 +144,20 @@ class HdfsRunTest {
   }
 
   @Test
-  void aMissingResultsFolderOnHdfsIsNamedWithTheFix() {
-    Cli missing = run("analyze", root + "/nothing-here");
-    assertEquals(Main.EXIT_BAD_INPUT, missing.exit(), missing.out());
-    assertTrue(missing.out().contains("error: " + root + "/nothing-here: results folder not found. Fix: pass the folder"),
-        missing.out());
+  void missingFilesOnHdfsAreNamedWithTheFix() throws Exception {
+    Cli results = run("analyze", root + "/nothing-here");
+    assertEquals(Main.EXIT_BAD_INPUT, results.exit(), results.out());
+    assertTrue(results.out().contains("error: " + root + "/nothing-here: results folder not found. Fix: pass the folder"),
+        results.out());
+
+    try (SimulatedProviders sim = SimulatedProviders.start(SimProfile.parse(PROFILE, "hdfs profile"), 0)) {
+      String job = putJob(sim);
+      fs.delete(new org.apache.hadoop.fs.Path(root + "/bench/jobs/cases.jsonl"), false);
+      Cli dataset = run("validate", job);
+      assertEquals(Main.EXIT_BAD_INPUT, dataset.exit(), dataset.out());
+      assertTrue(dataset.out().contains("error: " + job + ": dataset: file not found: " + root
+          + "/bench/jobs/cases.jsonl. Fix: check the path; it is relative to the job file's folder"), dataset.out());
+    }
   }
 
   /** cell_id and cost_usd of the run's rows, read from HDFS. */
