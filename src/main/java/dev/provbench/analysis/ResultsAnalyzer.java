@@ -4,6 +4,7 @@ import dev.provbench.results.ResultsViews;
 import dev.provbench.results.SimulatedRuns;
 
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.StoragePath;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -18,6 +19,12 @@ public final class ResultsAnalyzer {
    * @param simulated the user's {@code --simulated}; {@link SimulatedRuns} also reads the folder's markers.
    */
   public static Analysis analyze(SparkSession spark, Path results, List<String> runIds, boolean simulated,
+      AnalysisOptions options) {
+    return analyze(spark, StoragePath.local(results), runIds, simulated, options);
+  }
+
+  /** The same over a results folder that may be on any Hadoop file system ({@code hdfs://…}). */
+  public static Analysis analyze(SparkSession spark, StoragePath results, List<String> runIds, boolean simulated,
       AnalysisOptions options) {
     if (runIds.size() > 2) throw new BadInputException("--run", "give at most two runs to compare, got " + runIds, "pass --run once or twice");
     ResultsViews.register(spark, results.toString());
@@ -34,7 +41,7 @@ public final class ResultsAnalyzer {
     return Analysis.of(a, b);
   }
 
-  private static RunAnalysis load(SparkSession spark, Path results, String runId, boolean simulated, AnalysisOptions options) {
+  private static RunAnalysis load(SparkSession spark, StoragePath results, String runId, boolean simulated, AnalysisOptions options) {
     return RunAnalysis.load(spark, runId, simulated || SimulatedRuns.isSimulated(results, runId), options);
   }
 

@@ -5,6 +5,7 @@ import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.OutputFormat;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.StoragePath;
 import dev.provbench.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Parameters;
     description = "Tables with statistics from the Parquet results (trade-off by size, speed and accuracy variance,"
         + " ranking, reliability, cost, trial consistency, Pareto front, correct goodput); calls no provider.")
 final class AnalyzeCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder")
-  Path results;
+  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder: a path or a Hadoop URI (hdfs://…)")
+  StoragePath results;
 
   @Mixin
   AnalysisFlags flags;
@@ -31,7 +32,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       description = "console, csv, json or markdown (default: ${DEFAULT-VALUE})")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "write to this file instead of the console")
+  @Option(names = "--out", paramLabel = "FILE", description = "write to this local file instead of the console")
   Path out;
 
   @Override

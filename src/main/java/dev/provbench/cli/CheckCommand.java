@@ -7,7 +7,7 @@ import dev.provbench.preflight.EndpointCheck;
 import dev.provbench.preflight.ModelCheck;
 import dev.provbench.run.PreparedRun;
 import java.io.PrintStream;
-import java.nio.file.Path;
+import dev.provbench.input.StoragePath;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -22,10 +22,10 @@ import picocli.CommandLine.Parameters;
         + " rate-limit headers, latency and TTFT, with a fix for each failure. Exit 0 when all pass, 3 when any fails.")
 final class CheckCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "JOB", description = "the job file (YAML)")
-  Path jobFile;
+  StoragePath jobFile;
 
   @Option(names = "--out", paramLabel = "DIR", description = "results folder checked as run would (default: the job's output)")
-  Path out;
+  StoragePath out;
 
   @Override
   public Integer call() {

@@ -75,7 +75,7 @@ final class DemoRun {
           + " the profile's real-speed figures). No real provider is called.%n", sim.port(), profileFile, timeScale,
           timeScale == 1 ? "at" : String.format("%.0fx shorter than", 1 / timeScale));
       RunCommand.runPrepared(run, console, progressSeconds);
-      markSimulated(ResultsFolder.runDir(job.output(), job.runId()), profileFile, timeScale);
+      markSimulated(ResultsFolder.runDir(job.output(), job.runId()).localPath(), profileFile, timeScale);
       Path report = writeUp(job, console);
       console.println("report: " + report);
       console.println("note: these providers were SIMULATED; the figures show the tool at work, not real providers.");
@@ -94,7 +94,7 @@ final class DemoRun {
     console.println();
     console.print(OutputFormat.CONSOLE.render(writeUp));
     // Under an underscore folder: Spark and other engines skip it when they read the results.
-    return ReportWriter.write(all, CellSamples.load(spark, job.runId()), job.output().resolve("_reports").resolve(job.runId()));
+    return ReportWriter.write(all, CellSamples.load(spark, job.runId()), job.output().localPath().resolve("_reports").resolve(job.runId()));
   }
 
   private static void awaitIdle(SimulatedProviders sim) {

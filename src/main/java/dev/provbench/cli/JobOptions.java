@@ -1,6 +1,7 @@
 package dev.provbench.cli;
 
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import java.nio.file.Path;
@@ -10,11 +11,18 @@ final class JobOptions {
   private JobOptions() {}
 
   static Job apply(Job job, String runId, Path out) {
+    return apply(job, runId, out == null ? null : StoragePath.local(out), null);
+  }
+
+  static Job apply(Job job, String runId, StoragePath out) {
     return apply(job, runId, out, null);
   }
 
-  /** @param maxCost {@code --max-cost}: replaces the job's {@code max_cost} when given. */
-  static Job apply(Job job, String runId, Path out, Double maxCost) {
+  /**
+   * @param out     {@code --out}: a local folder (made absolute) or a Hadoop URI such as {@code hdfs://nn:8020/results}.
+   * @param maxCost {@code --max-cost}: replaces the job's {@code max_cost} when given.
+   */
+  static Job apply(Job job, String runId, StoragePath out, Double maxCost) {
     Job j = job;
     if (maxCost != null) {
       if (maxCost < 0 || maxCost.isNaN()) {
@@ -26,7 +34,7 @@ final class JobOptions {
       JobReader.checkRunId("--run-id", runId);
       j = j.withRunId(runId);
     }
-    if (out != null) j = j.withOutput(out.toAbsolutePath().normalize());
+    if (out != null) j = j.withOutput(out.absolute());
     return j;
   }
 }

@@ -1,6 +1,7 @@
 package dev.provbench.cli;
 
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.StoragePath;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,6 +25,7 @@ public final class Main {
 
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.registerConverter(StoragePath.class, StoragePath::valueOf);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof BadInputException) {
         cmd.getErr().println("error: " + e.getMessage());

@@ -6,6 +6,7 @@ import dev.provbench.analysis.CellSamples;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.report.ReportWriter;
 import dev.provbench.run.SparkSessions;
+import dev.provbench.input.StoragePath;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,10 +20,10 @@ import picocli.CommandLine.Parameters;
     description = "Write an HTML report with charts and the analysis tables (self-contained, no network fetch) and"
         + " a PNG per chart; calls no provider.")
 final class ReportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder")
-  Path results;
+  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder: a path or a Hadoop URI (hdfs://…)")
+  StoragePath results;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "folder for report.html and the PNGs")
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "local folder for report.html and the PNGs")
   Path out;
 
   @Mixin

@@ -4,6 +4,7 @@ import dev.provbench.results.ResultsFolder;
 
 import dev.provbench.analysis.RunSummary;
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.preflight.EstimateText;
@@ -15,7 +16,6 @@ import dev.provbench.run.BenchmarkRun;
 import dev.provbench.run.PreparedRun;
 import dev.provbench.run.SparkSessions;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
@@ -28,14 +28,15 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a job file: call every provider x model x case x trial, write Parquet, print the summary.")
 final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "JOB", description = "the job file (YAML)")
-  Path jobFile;
+  @Parameters(index = "0", paramLabel = "JOB", description = "the job file (YAML): a path or a Hadoop URI (hdfs://…)")
+  StoragePath jobFile;
 
   @Option(names = "--run-id", description = "names this run's results (default: the job's run_id, else name-timestamp)")
   String runId;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: the job's output)")
-  Path out;
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "results folder, a path or a Hadoop URI such as hdfs://namenode:8020/results (default: the job's output)")
+  StoragePath out;
 
   @Option(names = "--resume", paramLabel = "RUN_ID",
       description = "finish an earlier run of this job: only cells without a row are called")

@@ -1,5 +1,6 @@
 package dev.provbench.cli;
 
+import dev.provbench.input.StoragePath;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.analysis.SqlScript;
 import dev.provbench.input.BadInputException;
@@ -21,8 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = "Run SQL against the views results, cells (latest attempt of each cell) and experiments; calls no provider.")
 final class SqlCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder")
-  Path results;
+  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder: a path or a Hadoop URI (hdfs://…)")
+  StoragePath results;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY", description = "one or more statements separated by ;")
   String query;

@@ -1,9 +1,9 @@
 package dev.provbench.cli;
 
+import dev.provbench.input.StoragePath;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.analysis.RunSummary;
 import dev.provbench.run.SparkSessions;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "summary", mixinStandardHelpOptions = true,
     description = "Print a run's summary from its Parquet results; calls no provider.")
 final class SummaryCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder")
-  Path results;
+  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder: a path or a Hadoop URI (hdfs://…)")
+  StoragePath results;
 
   @Option(names = "--run-id", required = true, description = "the run to summarise")
   String runId;

@@ -7,7 +7,7 @@ import dev.provbench.job.ProviderSpec;
 import dev.provbench.preflight.EstimateText;
 import dev.provbench.preflight.RunEstimate;
 import dev.provbench.run.PreparedRun;
-import java.nio.file.Path;
+import dev.provbench.input.StoragePath;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,10 +19,10 @@ import picocli.CommandLine.Parameters;
         + " tokens, cost and time of a run; send nothing.")
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "JOB", description = "the job file (YAML)")
-  Path jobFile;
+  StoragePath jobFile;
 
   @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: the job's output)")
-  Path out;
+  StoragePath out;
 
   @Option(names = "--assumed-latency-ms", defaultValue = "" + RunEstimate.DEFAULT_LATENCY_MS,
       description = "latency per call the estimate's lowest wall time assumes (default: ${DEFAULT-VALUE})")

@@ -10,10 +10,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,16 +27,21 @@ import java.util.Map;
 /**
  * Loads the cases of a dataset: a Braintrust-style JSON array, JSON lines, CSV (nested fields
  * flattened with dots: {@code input.output}) or Parquet (a struct column {@code input}). Every bad
- * row fails the whole load with its line (or row) number; two cases with the same id fail too.
+ * row fails the whole load with its line (or row) number; two cases with the same id fail too. The file may be
+ * local or on any Hadoop file system ({@code hdfs://…}, {@code s3a://…} with its connector).
  */
 public final class DatasetReader {
   private DatasetReader() {}
 
   public static List<EvalCase> read(Path file) {
-    if (!Files.isRegularFile(file)) {
+    return read(StoragePath.local(file));
+  }
+
+  public static List<EvalCase> read(StoragePath file) {
+    if (!Storage.isFile(file)) {
       throw new BadInputException(file.toString(), "dataset not found", "check the `dataset` path in the job file");
     }
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name = file.fileName().toLowerCase(Locale.ROOT);
     List<EvalCase> cases;
     try {
       if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) cases = jsonLines(file);
@@ -52,7 +60,7 @@ public final class DatasetReader {
     return cases;
   }
 
-  private static List<EvalCase> parquet(Path file) throws IOException {
+  private static List<EvalCase> parquet(StoragePath file) throws IOException {
     try {
       return ParquetCases.read(file);
     } catch (BadInputException e) {
@@ -65,9 +73,9 @@ public final class DatasetReader {
     }
   }
 
-  private static List<EvalCase> jsonArray(Path file) throws IOException {
+  private static List<EvalCase> jsonArray(StoragePath file) throws IOException {
     List<EvalCase> out = new ArrayList<>();
-    try (JsonParser p = CaseParser.JSON.createParser(file.toFile())) {
+    try (InputStream in = Storage.open(file); JsonParser p = CaseParser.JSON.createParser(in)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new BadInputException(file + ": line " + p.currentLocation().getLineNr(),
             "a .json dataset must be an array of cases", "wrap the cases in [ ... ], or use .jsonl for one case per line");
@@ -84,9 +92,9 @@ public final class DatasetReader {
     return out;
   }
 
-  private static List<EvalCase> jsonLines(Path file) throws IOException {
+  private static List<EvalCase> jsonLines(StoragePath file) throws IOException {
     List<EvalCase> out = new ArrayList<>();
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(Storage.open(file), StandardCharsets.UTF_8))) {
       String line;
       int n = 0;
       while ((line = r.readLine()) != null) {
@@ -105,12 +113,12 @@ public final class DatasetReader {
     return out;
   }
 
-  private static List<EvalCase> csv(Path file) throws IOException {
+  private static List<EvalCase> csv(StoragePath file) throws IOException {
     List<EvalCase> out = new ArrayList<>();
     CsvMapper mapper = new CsvMapper();
     CsvSchema schema = CsvSchema.emptySchema().withHeader();
-    try (MappingIterator<Map<String, String>> it =
-             mapper.readerFor(Map.class).with(schema).readValues(file.toFile())) {
+    try (InputStream in = Storage.open(file); MappingIterator<Map<String, String>> it =
+             mapper.readerFor(Map.class).with(schema).readValues(in)) {
       while (it.hasNextValue()) {
         int line = it.getCurrentLocation().getLineNr() + (out.isEmpty() ? 1 : 0);
         Map<String, String> row;
@@ -152,7 +160,7 @@ public final class DatasetReader {
     return node;
   }
 
-  private static void checkUniqueIds(Path file, List<EvalCase> cases) {
+  private static void checkUniqueIds(StoragePath file, List<EvalCase> cases) {
     Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < cases.size(); i++) {
       Integer first = seen.putIfAbsent(cases.get(i).id(), i + 1);

@@ -3,10 +3,10 @@ package dev.provbench.dataset;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Path;
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
@@ -17,11 +17,11 @@ import org.apache.parquet.schema.Type;
 final class ParquetCases {
   private ParquetCases() {}
 
-  static List<EvalCase> read(Path file) throws IOException {
+  static List<EvalCase> read(StoragePath file) throws IOException {
     List<EvalCase> out = new ArrayList<>();
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.toAbsolutePath().toUri());
+    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.absolute().toUri());
     try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), path)
-        .withConf(new Configuration()).build()) {
+        .withConf(Storage.configuration()).build()) {
       Group g;
       while ((g = reader.read()) != null) {
         out.add(CaseParser.parse(toJson(g), file + ": row " + (out.size() + 1)));

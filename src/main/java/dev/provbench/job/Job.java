@@ -1,6 +1,6 @@
 package dev.provbench.job;
 
-import java.nio.file.Path;
+import dev.provbench.input.StoragePath;
 import java.util.List;
 
 /**
@@ -8,12 +8,12 @@ import java.util.List;
  * resolved against the job file's folder). The defaults of its fields are the constants below, the one
  * place they are written; the reader uses them and a test keeps the README's job-file example in step.
  *
- * @param file              the job file it was read from.
+ * @param file              the job file it was read from: a local path or a Hadoop URI ({@code hdfs://…}).
  * @param name              a short name; default the file name without extension.
  * @param runId             names this run's results ({@code run_id=...} under {@code output}); default
  *                          {@code name-yyyyMMdd-HHmmss}, overridable on the command line.
- * @param dataset           the cases: JSON array, JSONL, CSV or Parquet.
- * @param output            the results folder; default {@value #DEFAULT_OUTPUT} beside the job file.
+ * @param dataset           the cases: JSON array, JSONL, CSV or Parquet; local or a Hadoop URI.
+ * @param output            the results folder, local or a Hadoop URI; default {@value #DEFAULT_OUTPUT} beside the job file.
  * @param task              the judge task: template, temperature, max_tokens, streaming, cache busting.
  * @param scorers           scorer names, among {@link #SCORERS}; default all of them.
  * @param trials            how many times each case is run per model; default {@value #DEFAULT_TRIALS}.
@@ -29,11 +29,11 @@ import java.util.List;
  *                          finish and are kept); {@code --max-cost} on the command line overrides it.
  */
 public record Job(
-    Path file,
+    StoragePath file,
     String name,
     String runId,
-    Path dataset,
-    Path output,
+    StoragePath dataset,
+    StoragePath output,
     TaskSpec task,
     List<String> scorers,
     int trials,
@@ -60,7 +60,7 @@ public record Job(
         retry, commit, providers, maxCost);
   }
 
-  public Job withOutput(Path dir) {
+  public Job withOutput(StoragePath dir) {
     return new Job(file, name, runId, dataset, dir, task, scorers, trials, partitionsPerModel, timeouts,
         retry, commit, providers, maxCost);
   }

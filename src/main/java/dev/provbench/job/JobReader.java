@@ -3,7 +3,8 @@ package dev.provbench.job;
 import dev.provbench.input.YamlFields;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +20,21 @@ public final class JobReader {
   private JobReader() {}
 
   public static Job read(Path file) {
+    return read(StoragePath.local(file));
+  }
+
+  /** Reads a job file from a local path or any Hadoop file system ({@code hdfs://…}); its relative paths resolve beside it. */
+  public static Job read(StoragePath file) {
     return parse(file, JobYaml.load(file));
   }
 
-  static Job parse(Path file, JsonNode root) {
-    Path dir = file.toAbsolutePath().getParent();
+  static Job parse(StoragePath file, JsonNode root) {
+    StoragePath dir = file.absolute().parent();
     YamlFields f = new YamlFields(file.toString(), "", root);
-    String name = f.string("name", file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+    String name = f.string("name", file.fileName().replaceFirst("\\.ya?ml$", ""));
     String runId = RunIdPolicy.read(f, name);
-    Path dataset = dataset(f, dir);
-    Path output = dir.resolve(f.string("output", Job.DEFAULT_OUTPUT)).normalize();
+    StoragePath dataset = dataset(f, dir);
+    StoragePath output = dir.resolve(f.string("output", Job.DEFAULT_OUTPUT)).normalize();
     TaskSpec task = TaskReader.read(f, dir);
     List<String> scorers = ScorerNames.read(f);
     int trials = f.integer("trials", Job.DEFAULT_TRIALS, 1, "run each case at least once, e.g. `trials: 3`");
@@ -46,9 +52,9 @@ public final class JobReader {
         providers, maxCost);
   }
 
-  private static Path dataset(YamlFields f, Path dir) {
-    Path dataset = dir.resolve(f.requiredString("dataset", "name the cases file, e.g. `dataset: ../data/factuality.json`"));
-    if (!Files.isRegularFile(dataset)) {
+  private static StoragePath dataset(YamlFields f, StoragePath dir) {
+    StoragePath dataset = dir.resolve(f.requiredString("dataset", "name the cases file, e.g. `dataset: ../data/factuality.json`"));
+    if (!Storage.isFile(dataset)) {
       throw f.error("dataset", "file not found: " + dataset.normalize(), "check the path; it is relative to the job file's folder");
     }
     return dataset;

@@ -2,19 +2,19 @@ package dev.provbench.job;
 
 import dev.provbench.input.YamlFields;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 
 /** Reads the job's {@code task:} block; unset fields take {@link TaskSpec}'s defaults. */
 final class TaskReader {
   private TaskReader() {}
 
-  static TaskSpec read(YamlFields job, Path dir) {
+  static TaskSpec read(YamlFields job, StoragePath dir) {
     YamlFields t = job.object("task");
     if (t == null) throw job.missing("task", "add `task:` with at least `template: ../data/templates/factuality.yaml`");
-    Path template = dir.resolve(t.requiredString("template",
+    StoragePath template = dir.resolve(t.requiredString("template",
         "name the judge template, e.g. `template: ../data/templates/factuality.yaml`"));
-    if (!Files.isRegularFile(template)) {
+    if (!Storage.isFile(template)) {
       throw t.error("template", "file not found: " + template.normalize(), "check the path; it is relative to the job file's folder");
     }
     String type = t.string("type", TaskSpec.FACTUALITY);

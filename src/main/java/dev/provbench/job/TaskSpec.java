@@ -1,12 +1,12 @@
 package dev.provbench.job;
 
-import java.nio.file.Path;
+import dev.provbench.input.StoragePath;
 
 /**
  * The factuality judge task.
  *
  * @param template    a YAML file with {@code prompt} (mustache, rendered with escaping off) and
- *                    {@code choice_scores}; resolved against the job file's folder.
+ *                    {@code choice_scores}; resolved against the job file's folder (local or a Hadoop URI).
  * @param temperature sampling temperature sent with every request; default {@value #DEFAULT_TEMPERATURE}.
  * @param maxTokens   {@code max_tokens} sent with every request; default {@value #DEFAULT_MAX_TOKENS}.
  * @param stream      stream the answer (SSE) to measure time to first token; default {@value #DEFAULT_STREAM}.
@@ -15,7 +15,7 @@ import java.nio.file.Path;
  *                    different prompt); {@code cached_tokens} is recorded either way; default
  *                    {@value #DEFAULT_CACHE_BUST}.
  */
-public record TaskSpec(Path template, double temperature, int maxTokens, boolean stream, boolean cacheBust) {
+public record TaskSpec(StoragePath template, double temperature, int maxTokens, boolean stream, boolean cacheBust) {
   /** The only task type so far. */
   public static final String FACTUALITY = "factuality";
   public static final double DEFAULT_TEMPERATURE = 0.0;

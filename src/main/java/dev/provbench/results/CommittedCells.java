@@ -1,5 +1,7 @@
 package dev.provbench.results;
 
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
@@ -20,9 +22,9 @@ public final class CommittedCells {
   private CommittedCells() {}
 
   /** Cell ids in the run's results, read by Spark on the driver. */
-  public static Set<String> ofRun(SparkSession spark, java.nio.file.Path output, String runId) {
+  public static Set<String> ofRun(SparkSession spark, StoragePath output, String runId) {
     Set<String> out = new HashSet<>();
-    if (!java.nio.file.Files.isDirectory(ResultsFolder.runDir(output, runId))) return out;
+    if (!Storage.isDirectory(ResultsFolder.runDir(output, runId))) return out;
     for (Row r : spark.read().schema(ResultSchema.SCHEMA).parquet(output.toString())
         .where("run_id = '" + runId.replace("'", "''") + "'").select("cell_id").distinct().collectAsList()) {
       out.add(r.getString(0));

@@ -46,9 +46,9 @@ public final class ResultsViews {
 
   private ResultsViews() {}
 
-  /** Fails when a local results folder does not exist; call it before starting Spark. */
+  /** Fails when a results folder (local or a Hadoop URI) does not exist; call it before starting Spark. */
   public static void checkFolder(String resultsDir) {
-    if (!resultsDir.contains("://") && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(resultsDir))) {
+    if (!dev.provbench.input.Storage.isDirectory(dev.provbench.input.StoragePath.of(resultsDir, resultsDir))) {
       throw new dev.provbench.input.BadInputException(resultsDir, "results folder not found",
           "pass the folder a run wrote to (its `output`, e.g. results)");
     }

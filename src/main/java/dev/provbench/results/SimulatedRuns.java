@@ -2,9 +2,9 @@ package dev.provbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Decides whether a run's providers were simulated, so every table and chart can say so. A run is
@@ -23,12 +23,12 @@ public final class SimulatedRuns {
 
   private SimulatedRuns() {}
 
-  public static boolean isSimulated(Path results, String runId) {
-    if (Files.exists(ResultsFolder.runDir(results, runId).resolve(RUN_MARKER))) return true;
-    Path marker = results.resolve(ResultsFolder.MARKER);
-    if (!Files.isRegularFile(marker)) return false;
+  public static boolean isSimulated(StoragePath results, String runId) {
+    if (Storage.exists(ResultsFolder.runDir(results, runId).resolve(RUN_MARKER))) return true;
+    StoragePath marker = results.resolve(ResultsFolder.MARKER);
+    if (!Storage.isFile(marker)) return false;
     try {
-      JsonNode root = JSON.readTree(marker.toFile());
+      JsonNode root = JSON.readTree(Storage.readString(marker));
       return root.path("simulated").asBoolean(false) || root.path("runs").path(runId).path("simulated").asBoolean(false);
     } catch (IOException e) {
       return false;

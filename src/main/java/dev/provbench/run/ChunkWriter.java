@@ -19,7 +19,9 @@ import org.apache.spark.sql.Row;
  * Commits a partition's rows in chunks while the run goes: every {@code everyCells} rows or
  * {@code everyMs} milliseconds, whichever comes first, the buffered rows become one Parquet file,
  * written under a hidden name and renamed into place, so a crash or kill loses at most the uncommitted
- * rows and never leaves half a file that readers would see. One per task; not thread-safe.
+ * rows and never leaves half a file that readers would see. One per task; not thread-safe. The folder may be on any
+ * Hadoop file system: the rename is atomic on HDFS; on S3 it is a copy whose target appears whole, which is all
+ * this needs (docs/RUNNING.md).
  */
 final class ChunkWriter implements AutoCloseable {
   private final Path runDir;

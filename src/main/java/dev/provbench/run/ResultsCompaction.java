@@ -4,10 +4,10 @@ import dev.provbench.results.ResultSchema;
 import dev.provbench.results.ResultsFolder;
 import dev.provbench.results.CellStatus;
 
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import org.apache.spark.sql.Dataset;
@@ -17,26 +17,27 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Before failed cells run again, their rows leave the run: the run keeps only its ok rows, and the
  * whole previous folder moves to {@code output/_superseded/} (nothing written is deleted). Afterwards
- * the run holds every cell exactly once again.
+ * the run holds every cell exactly once again. Two renames: atomic on a local disk and on HDFS; on an object
+ * store each is a copy, so an interrupted compaction there can leave both folders (nothing is lost either way).
  */
 final class ResultsCompaction {
   private ResultsCompaction() {}
 
   /** @return how many failed rows were set aside. */
-  static long supersedeFailed(SparkSession spark, Path output, String runId) {
+  static long supersedeFailed(SparkSession spark, StoragePath output, String runId) {
     Dataset<Row> rows = spark.read().schema(ResultSchema.SCHEMA).parquet(output.toString())
         .where("run_id = '" + runId.replace("'", "''") + "'");
     long failed = rows.where("status <> '" + CellStatus.OK.value() + "'").count();
     if (failed == 0) return 0;
-    Path runDir = ResultsFolder.runDir(output, runId);
-    Path staging = output.resolve("_staging-" + runId);
+    StoragePath runDir = ResultsFolder.runDir(output, runId);
+    StoragePath staging = output.resolve("_staging-" + runId);
     rows.where("status = '" + CellStatus.OK.value() + "'").drop("run_id").write().parquet(staging.toString());
-    Path superseded = ResultsFolder.supersededDir(output, runId,
+    StoragePath superseded = ResultsFolder.supersededDir(output, runId,
         LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
     try {
-      Files.createDirectories(superseded.getParent());
-      Files.move(runDir, superseded);
-      Files.move(staging, runDir);
+      Storage.createDirectories(superseded.parent());
+      Storage.move(runDir, superseded);
+      Storage.move(staging, runDir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot set the failed rows of " + runDir + " aside", e);
     }

@@ -5,7 +5,7 @@ import dev.provbench.results.ResultSchema;
 import dev.provbench.results.ResultsFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.provbench.input.Storage;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
@@ -17,7 +17,7 @@ final class RunSpend {
 
   /** Σ cost_usd of the rows a run already has (a resumed run counts what it spent before). */
   static double committedUsd(SparkSession spark, Job job) {
-    if (!Files.isDirectory(ResultsFolder.runDir(job.output(), job.runId()))) return 0;
+    if (!Storage.isDirectory(ResultsFolder.runDir(job.output(), job.runId()))) return 0;
     Row r = spark.read().schema(ResultSchema.SCHEMA).parquet(job.output().toString())
         .where("run_id = '" + job.runId().replace("'", "''") + "'").selectExpr("coalesce(sum(cost_usd), 0)").first();
     return r.getDouble(0);

@@ -3,10 +3,11 @@ package dev.provbench.task;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import dev.provbench.input.YamlErrors;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,10 +34,15 @@ public record JudgeTemplate(String prompt, Map<String, Double> choiceScores) imp
   }
 
   public static JudgeTemplate load(Path file) {
+    return load(StoragePath.local(file));
+  }
+
+  /** Loads a template from a local path or any Hadoop file system ({@code hdfs://…}). */
+  public static JudgeTemplate load(StoragePath file) {
     String where = file.toString();
     JsonNode root;
     try {
-      root = YamlErrors.strictMapper().readTree(Files.readString(file));
+      root = YamlErrors.strictMapper().readTree(Storage.readString(file));
     } catch (JacksonException e) {
       throw new BadInputException(where, YamlErrors.describe(e), YamlErrors.fix(e, "correct the YAML syntax there"), e);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.provbench.job;
 
+import dev.provbench.input.StoragePath;
 import dev.provbench.input.BadInputException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -60,7 +61,7 @@ class JobReaderTest {
     assertEquals(3, job.trials());
     assertEquals(Timeouts.DEFAULTS, job.timeouts());
     assertEquals(RetryPolicy.DEFAULTS, job.retry());
-    assertEquals(dir.resolve("results"), job.output());
+    assertEquals(StoragePath.local(dir.resolve("results")), job.output());
     assertEquals("https://api.example.com/v1", job.providers().get(0).baseUrl());
     assertEquals("70b", job.providers().get(0).models().get(0).size());
     assertEquals(3, job.providers().get(0).models().get(0).concurrency());
@@ -75,7 +76,7 @@ class JobReaderTest {
   @Test
   void taskFieldsLeftOutTakeTheConstants() throws Exception {
     Job job = read(GOOD);
-    assertEquals(new TaskSpec(dir.resolve("judge.yaml"), TaskSpec.DEFAULT_TEMPERATURE, TaskSpec.DEFAULT_MAX_TOKENS,
+    assertEquals(new TaskSpec(StoragePath.local(dir.resolve("judge.yaml")), TaskSpec.DEFAULT_TEMPERATURE, TaskSpec.DEFAULT_MAX_TOKENS,
         TaskSpec.DEFAULT_STREAM, TaskSpec.DEFAULT_CACHE_BUST), job.task());
     assertEquals(Job.SCORERS, job.scorers());
     assertEquals(Job.DEFAULT_PARTITIONS_PER_MODEL, job.partitionsPerModel());

@@ -86,7 +86,7 @@ class KillAndResumeTest {
     try (SimulatedProviders sim = SimulatedProviders.start(profile(), 0)) {
       Path jobFile = job(sim.port());
       Job job = JobReader.read(jobFile);
-      Path runDir = ResultsFolder.runDir(job.output(), "killed");
+      Path runDir = ResultsFolder.runDir(job.output(), "killed").localPath();
 
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

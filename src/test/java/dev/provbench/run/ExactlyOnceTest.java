@@ -99,7 +99,7 @@ class ExactlyOnceTest {
     }
     assertEquals(60, rows(spark, job));
     assertEquals(60, distinctCells(spark, job));
-    try (Stream<Path> files = Files.list(ResultsFolder.runDir(job.output(), "retry"))) {
+    try (Stream<Path> files = Files.list(ResultsFolder.runDir(job.output(), "retry").localPath())) {
       assertTrue(files.anyMatch(f -> f.getFileName().toString().contains("-a1-")), "the second attempts wrote files");
     }
     // Each first attempt committed its 7 finished cells; only calls in flight at the failure (at most 2) ran twice.
@@ -119,7 +119,7 @@ class ExactlyOnceTest {
     assertEquals(6, spark.read().parquet(job.output().toString()).where("status = 'http_error'").count());
 
     // Lose a third of the rows, as a kill before their commit would.
-    Path runDir = ResultsFolder.runDir(job.output(), "resume");
+    Path runDir = ResultsFolder.runDir(job.output(), "resume").localPath();
     try (Stream<Path> files = Files.list(runDir)) {
       for (Path f : files.filter(p -> p.getFileName().toString().matches("part-p0000[01]-.*-a0-c0000[0-3]\\.parquet")).toList()) {
         Files.delete(f);
@@ -141,6 +141,6 @@ class ExactlyOnceTest {
     assertEquals(60, rows(spark, job));
     assertEquals(60, distinctCells(spark, job));
     assertEquals(0, spark.read().parquet(job.output().toString()).where("run_id = 'resume' AND status <> 'ok'").count());
-    assertTrue(Files.isDirectory(job.output().resolve("_superseded")), "the failed rows were kept aside");
+    assertTrue(Files.isDirectory(job.output().localPath().resolve("_superseded")), "the failed rows were kept aside");
   }
 }

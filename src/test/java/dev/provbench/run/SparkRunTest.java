@@ -129,7 +129,7 @@ class SparkRunTest {
     assertEquals(60, rows.size());
     assertEquals(60, judge.requests.get(), "no cell was sent twice");
     assertEquals(60L, spark.read().parquet(results).select("cell_id").distinct().count());
-    assertTrue(Files.exists(job.output().resolve("_provbench.json")));
+    assertTrue(Files.exists(job.output().localPath().resolve("_provbench.json")));
     assertTrue(console.toString().contains("progress: 60/60 cells (100%), 0 failed"), console.toString());
 
     assertEquals(4, judge.maxInFlight.size());
