@@ -4,6 +4,7 @@ import dev.provbench.analysis.Bootstrap;
 import dev.provbench.analysis.Trend;
 import dev.provbench.analysis.TrendTables;
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.StoragePath;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.results.RunSeries;
 import dev.provbench.run.SparkSessions;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
         + " by time of day, with the changes that are significant; calls no provider.")
 final class TrendCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder")
-  Path results;
+  StoragePath results;
 
   @Option(names = "--series", required = true, paramLabel = "NAME", description = "the series (run --series NAME)")
   String series;

@@ -88,6 +88,18 @@ public final class Storage {
     }
   }
 
+  /** The names of a folder's entries, sorted; none when it does not exist. */
+  public static java.util.List<String> list(StoragePath folder) throws IOException {
+    if (!isDirectory(folder)) return java.util.List.of();
+    if (folder.isLocal()) {
+      try (java.util.stream.Stream<java.nio.file.Path> entries = Files.list(folder.localPath())) {
+        return entries.map(e -> e.getFileName().toString()).sorted().toList();
+      }
+    }
+    return java.util.Arrays.stream(fileSystem(folder).listStatus(hadoop(folder))).map(s -> s.getPath().getName())
+        .sorted().toList();
+  }
+
   public static void createDirectories(StoragePath p) throws IOException {
     if (p.isLocal()) Files.createDirectories(p.localPath());
     else if (!fileSystem(p).mkdirs(hadoop(p))) throw new IOException("cannot create " + p);

@@ -1,15 +1,12 @@
 package dev.provbench.results;
 
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Which runs belong to a series: repeated runs of one job (say every six hours from a scheduler) that
@@ -19,6 +16,7 @@ import java.util.stream.Stream;
 public final class RunSeries {
   public static final String RUN_MARKER = "_SERIES";
   private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+  private static final String RUN_DIR = "run_id=";
 
   private RunSeries() {}
 
@@ -32,56 +30,44 @@ public final class RunSeries {
   }
 
   /** Marks {@code runId} as a run of {@code series}; marking it again with the same name changes nothing. */
-  public static void mark(Path results, String runId, String series) {
+  public static void mark(StoragePath results, String runId, String series) {
     checkName("--series", series);
-    Path dir = ResultsFolder.runDir(results, runId);
     Optional<String> earlier = of(results, runId);
     if (earlier.isPresent() && !earlier.get().equals(series)) {
       throw new BadInputException("--series", "run `" + runId + "` already belongs to series `" + earlier.get() + "`",
           "resume it with --series " + earlier.get() + ", or start a new run");
     }
+    StoragePath marker = ResultsFolder.runDir(results, runId).resolve(RUN_MARKER);
     try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve(RUN_MARKER), series + "\n", StandardCharsets.UTF_8);
+      Storage.writeString(marker, series + "\n");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot mark " + dir + " as a run of series " + series, e);
+      throw new UncheckedIOException("cannot write " + marker, e);
     }
   }
 
   /** The series of a run, if it has one. */
-  public static Optional<String> of(Path results, String runId) {
-    Path marker = ResultsFolder.runDir(results, runId).resolve(RUN_MARKER);
-    if (!Files.isRegularFile(marker)) return Optional.empty();
+  public static Optional<String> of(StoragePath results, String runId) {
+    StoragePath marker = ResultsFolder.runDir(results, runId).resolve(RUN_MARKER);
     try {
-      return Optional.of(Files.readString(marker, StandardCharsets.UTF_8).strip());
+      return Storage.isFile(marker) ? Optional.of(Storage.readString(marker).strip()) : Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + marker, e);
     }
   }
 
   /** The run ids of {@code series} in a results folder, in name order (callers order them by time). */
-  public static List<String> runs(Path results, String series) {
-    List<String> out = new ArrayList<>();
-    if (!Files.isDirectory(results)) return out;
-    try (Stream<Path> dirs = Files.list(results)) {
-      for (Path d : dirs.sorted().toList()) {
-        String name = d.getFileName().toString();
-        if (!name.startsWith("run_id=")) continue;
-        String runId = name.substring("run_id=".length());
-        if (of(results, runId).filter(series::equals).isPresent()) out.add(runId);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + results, e);
-    }
-    return out;
+  public static List<String> runs(StoragePath results, String series) {
+    return runIds(results).stream().filter(id -> of(results, id).filter(series::equals).isPresent()).toList();
   }
 
   /** Every series named in a results folder, sorted; for the error that lists them. */
-  public static List<String> names(Path results) {
-    if (!Files.isDirectory(results)) return List.of();
-    try (Stream<Path> dirs = Files.list(results)) {
-      return dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith("run_id="))
-          .map(n -> of(results, n.substring("run_id=".length()))).flatMap(Optional::stream).distinct().sorted().toList();
+  public static List<String> names(StoragePath results) {
+    return runIds(results).stream().map(id -> of(results, id)).flatMap(Optional::stream).distinct().sorted().toList();
+  }
+
+  private static List<String> runIds(StoragePath results) {
+    try {
+      return Storage.list(results).stream().filter(n -> n.startsWith(RUN_DIR)).map(n -> n.substring(RUN_DIR.length())).toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + results, e);
     }

@@ -55,7 +55,7 @@ class TrendSeriesTest {
 
   @Test
   void theDriftIsFlaggedWhereItHappensAndNowhereElse() throws Exception {
-    Path results = null;
+    dev.provbench.input.StoragePath results = null;
     List<String> runs = new ArrayList<>();
     for (int i = 0; i < HOURS.length; i++) {
       SimProfile profile = SimProfile.parse(PROFILE, "trend profile").withSeed(100 + i).playingHour(HOURS[i]);
