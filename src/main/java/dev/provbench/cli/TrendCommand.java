@@ -6,7 +6,9 @@ import dev.provbench.analysis.TrendTables;
 import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
 import dev.provbench.results.ResultsViews;
+import dev.provbench.report.TrendReport;
 import dev.provbench.results.RunSeries;
+import dev.provbench.results.SimulatedRuns;
 import dev.provbench.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +39,10 @@ final class TrendCommand implements Callable<Integer> {
       description = "the smallest significant latency change flagged, in percent (default: ${DEFAULT-VALUE})")
   double minLatencyPercent;
 
+  @Option(names = "--report", paramLabel = "DIR",
+      description = "also write trend.html with accuracy and latency charts over time into this folder")
+  Path report;
+
   @Option(names = "--out", paramLabel = "FILE", description = "write to this file instead of the console")
   Path out;
 
@@ -51,13 +57,17 @@ final class TrendCommand implements Callable<Integer> {
     }
     var spark = SparkSessions.create("provbench trend", 2, Map.of());
     ResultsViews.register(spark, results.toString());
-    String text = TrendTables.console(Trend.load(spark, series, runs, Bootstrap.defaults(),
-        new Trend.Thresholds(minAccuracyPoints, minLatencyPercent)));
+    Trend trend = Trend.load(spark, series, runs, Bootstrap.defaults(), new Trend.Thresholds(minAccuracyPoints, minLatencyPercent));
+    String text = TrendTables.console(trend);
     if (out == null) {
       System.out.print(text);
     } else {
       Files.writeString(out, text);
       System.out.println("trend of series " + series + " written to " + out);
+    }
+    if (report != null) {
+      boolean simulated = runs.stream().anyMatch(id -> SimulatedRuns.isSimulated(results, id));
+      System.out.println("trend report: " + TrendReport.write(trend, simulated, report));
     }
     return 0;
   }

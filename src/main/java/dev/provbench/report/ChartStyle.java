@@ -35,15 +35,20 @@ final class ChartStyle {
   private final boolean simulated;
 
   ChartStyle(RunAnalysis run) {
-    TreeSet<String> names = new TreeSet<>();
-    run.experiments().stream().map(ExperimentStats::experiment).forEach(e -> names.add(e.provider()));
+    this(run.experiments().stream().map(s -> s.experiment().provider()).toList(),
+        run.sizes().stream().map(s -> s.size()).toList(), run.simulated());
+  }
+
+  /** Colours for {@code providerNames} and markers for {@code sizeLabels}, assigned in sorted order. */
+  ChartStyle(java.util.Collection<String> providerNames, java.util.Collection<String> sizeLabels, boolean simulated) {
+    TreeSet<String> names = new TreeSet<>(providerNames);
     int i = 0;
     for (String p : names) providers.put(p, PALETTE[i++ % PALETTE.length]);
-    List<String> sizeNames = run.sizes().stream().map(s -> s.size()).sorted(SizeOrder.COMPARATOR).toList();
+    List<String> sizeNames = sizeLabels.stream().distinct().sorted(SizeOrder.COMPARATOR).toList();
     Shape[] shapes = {new Ellipse2D.Double(-6, -6, 12, 12), new Rectangle2D.Double(-5.5, -5.5, 11, 11), triangle(true),
         diamond(), triangle(false)};
     for (int s = 0; s < sizeNames.size(); s++) sizes.put(sizeNames.get(s), shapes[s % shapes.length]);
-    this.simulated = run.simulated();
+    this.simulated = simulated;
   }
 
   Paint colour(String provider) {

@@ -87,11 +87,14 @@ class TrendSeriesTest {
     TrendChange latency = trend.flagged().stream().filter(c -> c.metric() == TrendChange.Metric.LATENCY).findFirst().orElseThrow();
     assertTrue(latency.change() > 35 && latency.change() < 65, "1.5 times slower: " + latency.change());
 
-    String out = cli("trend", results.toString(), "--series", "nightly");
+    String out = cli("trend", results.toString(), "--series", "nightly", "--report", dir.resolve("trend").toString());
     assertTrue(out.contains("Drifting 8b accuracy fell"), out);
     assertTrue(out.contains("Drifting 8b p50 rose"), out);
     assertTrue(out.contains("By the hour of day the run started (UTC)"), out);
     assertEquals(Main.EXIT_BAD_INPUT, Main.execute("trend", results.toString(), "--series", "weekly"));
+    String page = java.nio.file.Files.readString(dir.resolve("trend/trend.html"));
+    assertTrue(page.contains("Drifting 8b accuracy fell") && page.contains("data:image/png;base64,"), page);
+    assertTrue(java.nio.file.Files.size(dir.resolve("trend/trend-accuracy-8b.png")) > 5_000);
   }
 
   private static String cli(String... args) {
