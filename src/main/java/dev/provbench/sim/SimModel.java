@@ -35,6 +35,8 @@ package dev.provbench.sim;
  *                       Default true.
  * @param prefixCache    report {@code prompt_tokens_details.cached_tokens} for the longest run of leading
  *                       messages this model has already answered. Default false.
+ * @param capacity       serving slots, a queue, slowdown as the batch fills and accuracy under load; null (the
+ *                       default) serves every admitted request at once at full speed.
  */
 public record SimModel(
     String id,
@@ -53,7 +55,8 @@ public record SimModel(
     boolean toolCalls,
     LogNormal reasoningMs,
     boolean usage,
-    boolean prefixCache) {
+    boolean prefixCache,
+    Capacity capacity) {
 
   /** No reasoning: the default of {@link #reasoningMs}. */
   public static final LogNormal NO_REASONING = new LogNormal(0, 0);
@@ -61,7 +64,13 @@ public record SimModel(
   /** A fault-free model with the given speed, for tests and as the base of profile defaults. */
   public static SimModel steady(String id, double ttftMs, double tokensPerS) {
     return new SimModel(id, new LogNormal(ttftMs, 0), new LogNormal(tokensPerS, 0), 64, 1,
-        0, 0, 0, 0, 120_000, 0, 0, 0, false, NO_REASONING, true, false);
+        0, 0, 0, 0, 120_000, 0, 0, 0, false, NO_REASONING, true, false, null);
+  }
+
+  /** The same model with another capacity model (null: none). */
+  public SimModel withCapacity(Capacity c) {
+    return new SimModel(id, ttftMs, tokensPerS, maxConcurrency, retryAfterS, rate429, rate5xx, rateTruncate, rateHang,
+        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, c);
   }
 
   /** Whether replies carry {@code reasoning_content} (a median reasoning time above 0). */
