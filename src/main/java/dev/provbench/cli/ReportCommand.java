@@ -32,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     ResultsViews.checkFolder(results.toString());
     var spark = SparkSessions.create("provbench report", 2, Map.of());
-    Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options());
+    Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options(), flags.loadOptions());
     Path html = ReportWriter.write(analysis, CellSamples.load(spark, analysis.run().runId()), out);
     System.out.println("report of " + analysis.heading() + ": " + html);
     return 0;
