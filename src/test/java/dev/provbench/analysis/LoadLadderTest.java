@@ -97,6 +97,13 @@ class LoadLadderTest {
       }
       assertTrue(curves.get("Provider 3").steps().get(4).rate429() > 0, "past max_concurrency 12 the provider answers 429\n" + table);
       assertTrue(curves.get("Provider 1").steps().stream().allMatch(s -> s.rate429() == 0), table);
+
+      Analysis analysis = ResultsAnalyzer.analyze(spark, job.output(), List.of(runId), true, AnalysisOptions.defaults(),
+          LoadOptions.of(job.load()));
+      assertEquals(15, analysis.table("load_steps").rows().size(), "analyze adds the load tables");
+      assertEquals(3, analysis.table("load_findings").rows().size());
+      assertTrue(analysis.insights().stream().anyMatch(i -> i.text().startsWith("Provider 2 / llama-3.1-8b-degrading loses"
+          + " accuracy under load")), analysis.insights().toString());
     }
   }
 
