@@ -30,6 +30,7 @@ public final class LoadAnalysis {
     Map<String, List<LoadStepStats>> steps = steps(spark, runId, load.objective(), options.correctAt());
     Map<String, CaseTotals> totals = caseTotals(spark, runId);
     int longest = steps.values().stream().mapToInt(List::size).max().orElse(0);
+    long fullStep = steps.values().stream().flatMap(List::stream).mapToLong(LoadStepStats::cells).max().orElse(0);
     List<LoadCurve> out = new ArrayList<>();
     steps.forEach((key, measured) -> {
       String[] pm = key.split("\0", 2);
@@ -40,8 +41,9 @@ public final class LoadAnalysis {
       int knee = LoadKnee.of(tput, p90, load.kneeGrowth());
       int best = -1;
       for (int i = 0; i < list.size(); i++) if (list.get(i).meetsObjective()) best = i;
-      out.add(new LoadCurve(pm[0], pm[1], list, knee, best, drops(key, list, totals, options.bootstrap()),
-          list.size() < longest));
+      // Stopped: fewer steps than the longest curve, or a step with fewer cells than a full one.
+      boolean stopped = list.size() < longest || list.stream().anyMatch(s -> s.cells() < fullStep);
+      out.add(new LoadCurve(pm[0], pm[1], list, knee, best, drops(key, list, totals, options.bootstrap()), stopped));
     });
     return out;
   }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param best     the index of the highest step meeting the objective, or -1 when none does.
  * @param drops    per step, CorrectScore at that step − at the lowest step, paired by case, Holm-adjusted over
  *                 the steps; null at the lowest step.
- * @param stopped  whether the ladder ran fewer steps for it than for the longest curve (the over-saturation stop).
+ * @param stopped  whether the over-saturation stop cut it short: fewer steps than the longest curve, or a step
+ *                 with fewer measured cells than the fullest step of the run.
  */
 public record LoadCurve(String provider, String model, List<LoadStepStats> steps, int knee, int best,
     List<PairedDifference> drops, boolean stopped) {

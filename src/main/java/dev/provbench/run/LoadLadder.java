@@ -43,7 +43,7 @@ public final class LoadLadder {
       out.printf("load step %d of %d: %d in flight per model, %d + %d warm-up cells per model%n", step.step(),
           plan.concurrency().size(), concurrency, measured, step.warmup());
       committed += BenchmarkRun.execute(spark, new PreparedRun(stepJob, run.cases(), spec, run.resume()), out, progressSeconds);
-      stopAfter(spark, job, step, active, stopped, plan.concurrency().size(), out);
+      stopAfter(spark, job, step, stopped, plan.concurrency().size(), out);
     }
     return committed;
   }
@@ -67,8 +67,8 @@ public final class LoadLadder {
   }
 
   /** Applies the stop rule to each model's measured rows of the step; a model it holds for runs no later step. */
-  private static void stopAfter(SparkSession spark, Job job, LoadStep step, List<ProviderSpec> active, Set<String> stopped,
-      int steps, PrintStream out) {
+  private static void stopAfter(SparkSession spark, Job job, LoadStep step, Set<String> stopped, int steps,
+      PrintStream out) {
     List<Row> rows = spark.read().schema(ResultSchema.SCHEMA).parquet(job.output().toString())
         .where("run_id = '" + job.runId().replace("'", "''") + "' AND load_step = " + step.step()
             + " AND NOT coalesce(load_warmup, false)")
