@@ -20,12 +20,18 @@ public final class ResultsAnalyzer {
    */
   public static Analysis analyze(SparkSession spark, Path results, List<String> runIds, boolean simulated,
       AnalysisOptions options) {
-    return analyze(spark, StoragePath.local(results), runIds, simulated, options);
+    return analyze(spark, StoragePath.local(results), runIds, simulated, options, LoadOptions.defaults());
   }
 
   /** The same over a results folder that may be on any Hadoop file system ({@code hdfs://…}). */
   public static Analysis analyze(SparkSession spark, StoragePath results, List<String> runIds, boolean simulated,
       AnalysisOptions options) {
+    return analyze(spark, results, runIds, simulated, options, LoadOptions.defaults());
+  }
+
+  /** The same, with the load tables held to {@code load} when the (first) run has load ladder rows. */
+  public static Analysis analyze(SparkSession spark, StoragePath results, List<String> runIds, boolean simulated,
+      AnalysisOptions options, LoadOptions load) {
     if (runIds.size() > 2) throw new BadInputException("--run", "give at most two runs to compare, got " + runIds, "pass --run once or twice");
     ResultsViews.register(spark, results.toString());
     List<String> known = runIds(spark);
@@ -38,7 +44,19 @@ public final class ResultsAnalyzer {
     }
     RunAnalysis a = load(spark, results, chosen.get(0), simulated, options);
     RunAnalysis b = chosen.size() == 2 ? load(spark, results, chosen.get(1), simulated, options) : null;
-    return Analysis.of(a, b);
+    return withLoad(spark, Analysis.of(a, b), load, options);
+  }
+
+  /** Adds the load tables and findings when the run has load ladder rows. */
+  static Analysis withLoad(SparkSession spark, Analysis analysis, LoadOptions load, AnalysisOptions options) {
+    if (!LoadAnalysis.hasLadder(spark, analysis.run().runId())) return analysis;
+    List<LoadCurve> curves = LoadAnalysis.load(spark, analysis.run().runId(), load, options);
+    List<AnalysisTable> tables = new java.util.ArrayList<>(analysis.tables());
+    tables.add(LoadTables.steps(curves));
+    tables.add(LoadTables.findings(curves, load.objective()));
+    List<Insight> insights = new java.util.ArrayList<>(analysis.insights());
+    insights.addAll(LoadTables.insights(curves, load.objective()));
+    return new Analysis(analysis.run(), analysis.compared(), List.copyOf(tables), List.copyOf(insights));
   }
 
   private static RunAnalysis load(SparkSession spark, StoragePath results, String runId, boolean simulated, AnalysisOptions options) {

@@ -45,6 +45,20 @@ final class AnalysisFlags {
       + " (also detected from run_id=<id>/_SIMULATED or \"simulated\": true in _provbench.json)")
   boolean simulated;
 
+  @Option(names = "--load-objective", paramLabel = "LIMITS",
+      description = "service objective of the load tables, e.g. ttft_p90_ms=800,duration_p90_ms=3000,max_error_rate=0.05"
+          + " (default: none)")
+  String loadObjective;
+
+  @Option(names = "--knee-growth", paramLabel = "SHARE", defaultValue = "" + dev.provbench.job.LoadPlan.DEFAULT_KNEE_GROWTH,
+      description = "load knee: the step after which throughput grows by less than this share (default: ${DEFAULT-VALUE})")
+  double kneeGrowth;
+
+  /** What the load tables hold a ladder to. */
+  dev.provbench.analysis.LoadOptions loadOptions() {
+    return new dev.provbench.analysis.LoadOptions(LoadObjectiveFlag.parse(loadObjective), kneeGrowth);
+  }
+
   AnalysisOptions options() {
     if (!(equivalenceMargin > 0)) {
       throw new BadInputException("--equivalence-margin", "must be above 0, got " + equivalenceMargin, "e.g. 2 for ±2 points");

@@ -45,7 +45,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     ResultsViews.checkFolder(results.toString());
     var spark = SparkSessions.create("provbench analyze", 2, Map.of());
-    Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options());
+    Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options(), flags.loadOptions());
     String text = output.render(analysis);
     if (out == null) {
       System.out.print(text);

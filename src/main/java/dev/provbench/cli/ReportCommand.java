@@ -3,11 +3,14 @@ package dev.provbench.cli;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.CellSamples;
+import dev.provbench.analysis.LoadAnalysis;
+import dev.provbench.analysis.LoadCurve;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.report.ReportWriter;
 import dev.provbench.run.SparkSessions;
 import dev.provbench.input.StoragePath;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,8 +36,11 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     ResultsViews.checkFolder(results.toString());
     var spark = SparkSessions.create("provbench report", 2, Map.of());
-    Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options());
-    Path html = ReportWriter.write(analysis, CellSamples.load(spark, analysis.run().runId()), out);
+    Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options(), flags.loadOptions());
+    String runId = analysis.run().runId();
+    List<LoadCurve> load = LoadAnalysis.hasLadder(spark, runId)
+        ? LoadAnalysis.load(spark, runId, flags.loadOptions(), flags.options()) : List.of();
+    Path html = ReportWriter.write(analysis, CellSamples.load(spark, runId), out, load);
     System.out.println("report of " + analysis.heading() + ": " + html);
     return 0;
   }

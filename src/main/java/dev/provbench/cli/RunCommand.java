@@ -13,6 +13,7 @@ import dev.provbench.preflight.SpendGate;
 import dev.provbench.results.ResultSchema;
 import dev.provbench.results.RunSeries;
 import dev.provbench.run.BenchmarkRun;
+import dev.provbench.run.LoadLadder;
 import dev.provbench.run.PreparedRun;
 import dev.provbench.run.SparkSessions;
 import java.io.PrintStream;
@@ -91,9 +92,11 @@ final class RunCommand implements Callable<Integer> {
         ResultsFolder.runDir(job.output(), job.runId()));
     int slots = Math.max(Runtime.getRuntime().availableProcessors(), run.spec().partitions().size());
     SparkSession spark = SparkSessions.create("provbench " + job.name(), slots, Map.of());
-    BenchmarkRun.execute(spark, run, out, progressSeconds);
+    if (job.load() == null) BenchmarkRun.execute(spark, run, out, progressSeconds);
+    else LoadLadder.execute(spark, run, out, progressSeconds);
     out.println();
     out.print(RunSummary.render(RunSummary.rows(spark, job.output().toString(), job.runId())));
+    if (job.load() != null) out.print(LoadReport.console(spark, job));
     out.print(usageNote(spark, job));
     out.println("results: " + ResultsFolder.runDir(job.output(), job.runId()));
   }

@@ -27,6 +27,7 @@ import java.util.List;
  *                          default). {@code run} asks for {@code --yes} when the estimate's upper bound is above it,
  *                          and stops taking new cells once the spend of finished cells reaches it (cells in flight
  *                          finish and are kept); {@code --max-cost} on the command line overrides it.
+ * @param load              the load ladder ({@code load} section), or null (the default) for a plain run.
  */
 public record Job(
     StoragePath file,
@@ -42,7 +43,8 @@ public record Job(
     RetryPolicy retry,
     CommitPolicy commit,
     List<ProviderSpec> providers,
-    Double maxCost) {
+    Double maxCost,
+    LoadPlan load) {
 
   /** The scorers a job may name, and the default list. */
   public static final List<String> SCORERS = List.of("CorrectScore", "NonNull");
@@ -57,23 +59,29 @@ public record Job(
 
   public Job withRunId(String id) {
     return new Job(file, name, id, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost);
+        retry, commit, providers, maxCost, load);
   }
 
   public Job withOutput(StoragePath dir) {
     return new Job(file, name, runId, dataset, dir, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost);
+        retry, commit, providers, maxCost, load);
   }
 
   public Job withProviders(List<ProviderSpec> list) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, list, maxCost);
+        retry, commit, list, maxCost, load);
   }
 
   /** The same job with another spending cap (null: none). */
   public Job withMaxCost(Double usd) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, usd);
+        retry, commit, providers, usd, load);
+  }
+
+  /** The same job with another load plan (null: a plain run). */
+  public Job withLoad(LoadPlan plan) {
+    return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
+        retry, commit, providers, maxCost, plan);
   }
 
   /** Total models over all providers. */

@@ -46,10 +46,11 @@ public final class JobReader {
     List<ProviderSpec> providers = ProviderReader.read(f, concurrency);
     Double maxCost = f.number("max_cost", null, 0, Double.MAX_VALUE,
         "give the most the run may spend in US dollars, e.g. `max_cost: 25`, or leave it out for no cap");
+    LoadPlan load = LoadReader.read(f);
     f.finish();
     PartitionRule.check(f, partitions, providers);
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitions, timeouts, retry, commit,
-        providers, maxCost);
+        providers, maxCost, load);
   }
 
   private static StoragePath dataset(YamlFields f, StoragePath dir) {

@@ -51,6 +51,13 @@ final class ChartStyle {
     this.simulated = simulated;
   }
 
+  /** Colours for these providers alone, no size markers: for charts drawn without a whole run's figures. */
+  ChartStyle(java.util.Collection<String> providerNames, boolean simulated) {
+    int i = 0;
+    for (String p : new TreeSet<>(providerNames)) providers.put(p, PALETTE[i++ % PALETTE.length]);
+    this.simulated = simulated;
+  }
+
   Paint colour(String provider) {
     return providers.get(provider);
   }

@@ -2,6 +2,7 @@ package dev.provbench.report;
 
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.CellSamples;
+import dev.provbench.analysis.LoadCurve;
 import dev.provbench.analysis.RunAnalysis;
 import dev.provbench.analysis.SizeStats;
 import java.io.IOException;
@@ -27,8 +28,14 @@ public final class ReportWriter {
    * @param samples the cells of {@code analysis.run()} to list per experiment ({@link CellSamples#load}).
    */
   public static Path write(Analysis analysis, List<CellSamples> samples, Path outDir) {
+    return write(analysis, samples, outDir, List.of());
+  }
+
+  /** The same, with the load ladder's two charts after the others when {@code load} is not empty. */
+  public static Path write(Analysis analysis, List<CellSamples> samples, Path outDir, List<LoadCurve> load) {
     System.setProperty("java.awt.headless", "true");
-    List<ChartImage> charts = charts(analysis.run());
+    List<ChartImage> charts = new ArrayList<>(charts(analysis.run()));
+    if (!load.isEmpty()) charts.addAll(loadCharts(analysis.run(), load));
     try {
       Files.createDirectories(outDir);
       for (ChartImage c : charts) Files.write(outDir.resolve(c.fileName()), c.png());
@@ -47,5 +54,10 @@ public final class ReportWriter {
     for (SizeStats s : run.sizes()) out.add(LatencyChart.render(run, s.size(), style));
     for (SizeStats s : run.sizes()) out.add(AccuracyChart.render(run, s.size(), style));
     return out;
+  }
+
+  static List<ChartImage> loadCharts(RunAnalysis run, List<LoadCurve> load) {
+    ChartStyle style = new ChartStyle(run);
+    return List.of(LoadCurveChart.render(load, style), LoadAccuracyChart.render(load, style));
   }
 }

@@ -49,6 +49,10 @@ import java.util.List;
  * @param scoreNote why a score is 0 without an output, or null.
  * @param stream whether the request streamed.
  * @param cacheBust whether a per-cell nonce opened the system message.
+ * @param loadStep the load ladder's step (1-based), or null outside a ladder.
+ * @param loadConcurrency requests the step kept in flight per model, or null unless a concurrency step.
+ * @param loadRate requests per second the step sent per model, or null unless a rate step.
+ * @param loadWarmup whether the cell warmed its step up and is left out of its figures; false outside a ladder.
  * @param startedAt when the first attempt was sent (after any throttle wait).
  * @param finishedAt when the final answer or failure arrived.
  * @param attemptLog every attempt, in order.
@@ -96,6 +100,10 @@ public record CellResult(
     String scoreNote,
     boolean stream,
     boolean cacheBust,
+    Integer loadStep,
+    Integer loadConcurrency,
+    Double loadRate,
+    boolean loadWarmup,
     Instant startedAt,
     Instant finishedAt,
     List<AttemptRecord> attemptLog) {
@@ -153,6 +161,10 @@ public record CellResult(
     b.scoreNote = scoreNote;
     b.stream = stream;
     b.cacheBust = cacheBust;
+    b.loadStep = loadStep;
+    b.loadConcurrency = loadConcurrency;
+    b.loadRate = loadRate;
+    b.loadWarmup = loadWarmup;
     b.startedAt = startedAt;
     b.finishedAt = finishedAt;
     b.attemptLog = attemptLog;
@@ -203,6 +215,10 @@ public record CellResult(
     private String scoreNote;
     private boolean stream;
     private boolean cacheBust;
+    private Integer loadStep;
+    private Integer loadConcurrency;
+    private Double loadRate;
+    private boolean loadWarmup;
     private Instant startedAt;
     private Instant finishedAt;
     private List<AttemptRecord> attemptLog = List.of();
@@ -292,6 +308,10 @@ public record CellResult(
     public Builder stream(boolean v) { stream = v; return this; }
 
     public Builder cacheBust(boolean v) { cacheBust = v; return this; }
+    public Builder loadStep(Integer v) { loadStep = v; return this; }
+    public Builder loadConcurrency(Integer v) { loadConcurrency = v; return this; }
+    public Builder loadRate(Double v) { loadRate = v; return this; }
+    public Builder loadWarmup(boolean v) { loadWarmup = v; return this; }
 
     public Builder startedAt(Instant v) { startedAt = v; return this; }
 
@@ -300,7 +320,7 @@ public record CellResult(
     public Builder attemptLog(List<AttemptRecord> v) { attemptLog = v; return this; }
 
     public CellResult build() {
-      return new CellResult(runId, cellId, provider, model, size, caseId, trial, status, httpStatus, error, attempts, reconnects, rateLimited, backoffMs, throttleMs, durationMs, latencyMs, ttftMs, firstAnswerMs, tpotMs, outputTps, chunkGapsMs, promptTokens, completionTokens, reasoningTokens, cachedTokens, usageSource, costUsd, usdPerHour, responseId, response, reasoning, toolCalls, output, choice, reasons, expected, correctScore, nonNull, scoreNote, stream, cacheBust, startedAt, finishedAt, attemptLog);
+      return new CellResult(runId, cellId, provider, model, size, caseId, trial, status, httpStatus, error, attempts, reconnects, rateLimited, backoffMs, throttleMs, durationMs, latencyMs, ttftMs, firstAnswerMs, tpotMs, outputTps, chunkGapsMs, promptTokens, completionTokens, reasoningTokens, cachedTokens, usageSource, costUsd, usdPerHour, responseId, response, reasoning, toolCalls, output, choice, reasons, expected, correctScore, nonNull, scoreNote, stream, cacheBust, loadStep, loadConcurrency, loadRate, loadWarmup, startedAt, finishedAt, attemptLog);
     }
   }
 }

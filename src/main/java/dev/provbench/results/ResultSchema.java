@@ -18,8 +18,11 @@ import scala.jdk.javaapi.CollectionConverters;
  * take; columns added since an older format read as null in its files.
  */
 public final class ResultSchema {
-  /** 2 added reconnects, first_answer_ms, tpot_ms, chunk_gaps_ms, usage details, response_id and more. */
-  public static final int FORMAT_VERSION = 2;
+  /**
+   * 2 added reconnects, first_answer_ms, tpot_ms, chunk_gaps_ms, usage details, response_id and more;
+   * 3 added the load ladder's load_step, load_concurrency, load_rate and load_warmup.
+   */
+  public static final int FORMAT_VERSION = 3;
   /** The oldest format whose files this version still reads and appends to. */
   public static final int OLDEST_READABLE_FORMAT = 1;
 
@@ -96,6 +99,10 @@ public final class ResultSchema {
       col("score_note", STRING, true, r -> r.scoreNote()),
       col("stream", BOOL, false, r -> r.stream()),
       col("cache_bust", BOOL, false, r -> r.cacheBust()),
+      col("load_step", INT, true, r -> r.loadStep()),
+      col("load_concurrency", INT, true, r -> r.loadConcurrency()),
+      col("load_rate", DOUBLE, true, r -> r.loadRate()),
+      col("load_warmup", BOOL, true, r -> r.loadWarmup()),
       col("started_at", TIME, false, r -> Timestamp.from(r.startedAt())),
       col("finished_at", TIME, false, r -> Timestamp.from(r.finishedAt())),
       col("attempt_log", ATTEMPTS, false, r -> attempts(r.attemptLog())),

@@ -76,10 +76,13 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
     List<EvalCase> all = cases.value();
     CellRunner runner = new CellRunner(spec, part, apiKey(spec.providers().get(part.provider())));
     SpendCap.Watch spend = cap.watch(conf);
-    UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, part, all), skip), spend::reached);
+    LoadGuard guard = new LoadGuard(spec.load());
+    UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, part, all), skip),
+        () -> spend.reached() || guard.tripped());
     WindowedIterator<Cell, CellResult> results = new WindowedIterator<>(cells, part.window(),
         cell -> {
           CellResult r = runner.run(cell, all.get(cell.caseIndex()));
+          guard.observe(r);
           // Counted as the call ends, before the window refills: the next cell sees this one's cost.
           spend.spent(SpendCap.micros(r.costUsd()));
           return r;
@@ -99,7 +102,7 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
         if (++count == failAfter) throw new IllegalStateException("injected failure of task attempt 0 after " + count + " cells");
       }
       writer.commit();
-      if (cells.stopped()) stoppedByCap.add(1);
+      if (cells.stopped() && !guard.tripped()) stoppedByCap.add(1);
       return List.of(writer.committed()).iterator();
     }
   }

@@ -40,6 +40,7 @@ public final class CellPlanner {
 
   /** The cells of one partition, in case-then-trial order. */
   public static Iterator<Cell> cells(RunSpec spec, PartitionSpec part, List<EvalCase> cases) {
+    if (spec.load() != null) return LoadCells.of(spec, part, cases);
     ProviderSpec provider = spec.providers().get(part.provider());
     ModelSpec model = provider.models().get(part.model());
     long total = (long) cases.size() * spec.trials();

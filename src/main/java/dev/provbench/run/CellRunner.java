@@ -77,9 +77,14 @@ public final class CellRunner {
         .expected(c.expected()).correctScore(verdict.scores().correct()).nonNull(verdict.scores().nonNull())
         .scoreNote(verdict.scores().note())
         .stream(spec.stream()).cacheBust(spec.cacheBust()).startedAt(started).finishedAt(finished)
+        .loadWarmup(cell.warmup())
         .attemptLog(log(call));
     if (verdict.parsed() != null) {
       row.output(verdict.output()).choice(verdict.parsed().choice()).reasons(verdict.parsed().reasons());
+    }
+    if (spec.load() != null) {
+      row.loadStep(spec.load().step()).loadConcurrency(spec.load().rate() == null ? spec.load().concurrency() : null)
+          .loadRate(spec.load().rate());
     }
     if (last.ok()) CellTiming.fill(row, last);
     if (reply != null) row.response(reply.content()).reasoning(reply.reasoning()).toolCalls(toolCalls);

@@ -47,6 +47,7 @@ public record PreparedRun(Job job, List<EvalCase> cases, RunSpec spec, Resume re
   }
 
   public long totalCells() {
+    if (spec.load() != null) return (long) spec.load().cells() * job.modelCount();
     return (long) cases.size() * job.trials() * job.modelCount();
   }
 }

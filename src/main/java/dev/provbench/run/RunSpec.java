@@ -30,6 +30,7 @@ import java.util.List;
  * @param resultsDir  the run's results folder ({@code output/run_id=<id>}) as a Hadoop path.
  * @param commit      how often partitions commit their rows.
  * @param maxCost     the run's spending cap in US dollars (the job's {@code max_cost} or {@code --max-cost}), or null.
+ * @param load        the load step this pass runs, or null for a plain run.
  */
 public record RunSpec(
     String runId,
@@ -46,7 +47,8 @@ public record RunSpec(
     List<PartitionSpec> partitions,
     String resultsDir,
     CommitPolicy commit,
-    Double maxCost) implements Serializable {
+    Double maxCost,
+    LoadStep load) implements Serializable {
 
   public RunSpec {
     providers = List.copyOf(providers);
@@ -57,6 +59,12 @@ public record RunSpec(
   static RunSpec of(Job job, JudgeTemplate template, List<PartitionSpec> partitions) {
     return new RunSpec(job.runId(), job.providers(), template, job.task().temperature(), job.task().maxTokens(),
         job.task().stream(), job.task().cacheBust(), job.scorers(), job.trials(), job.timeouts(), job.retry(), partitions,
-        ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit(), job.maxCost());
+        ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit(), job.maxCost(), null);
+  }
+
+  /** The same pass running one load step. */
+  RunSpec withLoad(LoadStep step) {
+    return new RunSpec(runId, providers, template, temperature, maxTokens, stream, cacheBust, scorers, trials, timeouts,
+        retry, partitions, resultsDir, commit, maxCost, step);
   }
 }

@@ -77,11 +77,15 @@ final class ChatCompletionsRoute {
   private void serveAdmitted(HttpExchange exchange, ChatRequest request, SimModel model, ModelLoad load, int inFlight,
       Arrival arrival) throws IOException {
     Served served = Served.error(0, Outcome.CLIENT_GONE);
-    SlotRelease release = new SlotRelease(load::exit);
+    Service service = new Service(load.slots(), inFlight + 1);
+    SlotRelease release = new SlotRelease(() -> {
+      service.leave();
+      load.exit();
+    });
     ReplyTrace trace = new ReplyTrace(arrival.nanos());
     Completion[] decided = new Completion[1];
     try {
-      served = serve(exchange, request, model, arrival.nanos(), release, trace, decided);
+      served = serve(exchange, request, model, arrival.nanos(), service, release, trace, decided);
     } catch (DroppedConnection e) {
       served = new Served(Math.max(0, exchange.getResponseCode()), e.outcome(), decided[0]);
       throw e;
@@ -100,13 +104,15 @@ final class ChatCompletionsRoute {
 
   /** {@code decided[0]} receives the completion once it is decided, so a reply cut short is still recorded. */
   private Served serve(HttpExchange exchange, ChatRequest request, SimModel model, long arrivalNanos,
-      SlotRelease release, ReplyTrace trace, Completion[] decided) throws IOException, InterruptedException {
+      Service service, SlotRelease release, ReplyTrace trace, Completion[] decided) throws IOException, InterruptedException {
     long messagesHash = request.messagesHash();
     int attempt = attempts.next(provider.name(), model.id(), messagesHash);
     model = model.drift().apply(model, java.time.Clock.systemUTC()); // as it serves at this hour of the day
     RequestDraws draws = RequestDraws.of(profile.seed(), provider.name(), model, messagesHash, attempt);
-    ScaledClock clock = new ScaledClock(arrivalNanos, profile.timeScale());
     Fault fault = Fault.pick(model, draws.fault());
+    // Instant refusals skip the queue; everything else waits for a serving slot and is timed from it.
+    boolean queues = fault != Fault.RATE_LIMITED && fault != Fault.REJECTED;
+    ScaledClock clock = new ScaledClock(queues ? service.enter() : arrivalNanos, profile.timeScale());
     switch (fault) {
       case RATE_LIMITED -> {
         release.run();
@@ -120,7 +126,7 @@ final class ChatCompletionsRoute {
         return Served.error(400, Outcome.REJECTED);
       }
       case SERVER_ERROR -> {
-        clock.sleepUntil(draws.ttftMs());
+        clock.sleepUntil(draws.ttftMs() * service.slowdown());
         int status = SERVER_ERRORS[(int) (draws.flavour() * SERVER_ERRORS.length)];
         release.run();
         JsonReply.error(exchange, status, "The server had an error while processing your request (simulated "
@@ -132,7 +138,7 @@ final class ChatCompletionsRoute {
         throw new DroppedConnection(Outcome.HUNG);
       }
       default -> {
-        Completion completion = complete(request, model, draws, fault == Fault.MALFORMED);
+        Completion completion = complete(request, model, draws, fault == Fault.MALFORMED, service);
         decided[0] = completion;
         boolean truncate = fault == Fault.TRUNCATE;
         if (request.stream()) StreamedReply.write(exchange, completion, request.includeUsage(), clock, truncate, release, trace);
@@ -142,8 +148,9 @@ final class ChatCompletionsRoute {
     }
   }
 
-  private Completion complete(ChatRequest request, SimModel model, RequestDraws draws, boolean malformed) {
-    FactualityJudge.Verdict verdict = FactualityJudge.judge(request.lastUserContent(), model.judgeErrorRate(),
+  private Completion complete(ChatRequest request, SimModel model, RequestDraws draws, boolean malformed,
+      Service service) {
+    FactualityJudge.Verdict verdict = FactualityJudge.judge(request.lastUserContent(), service.judgeErrorRate(model),
         draws.judgeError(), draws.wrongLetter());
     ReplyMode mode = model.toolCalls() && !(malformed && draws.flavour() < 0.5) ? ReplyMode.TOOL_CALLS : ReplyMode.CONTENT;
     String text;
@@ -161,7 +168,53 @@ final class ChatCompletionsRoute {
     return new Completion("chatcmpl-" + Long.toHexString(draws.streamSeed()), System.currentTimeMillis() / 1000,
         request.model(), mode, text, "call_" + Long.toHexString(draws.streamSeed()), reasoning, finishReason,
         request.promptTokens(), cached, answerTokens, reasoningTokens, model.usage(), model.prefixCache(),
-        draws.ttftMs(), draws.reasoningMs(), answerTokens * 1000.0 / draws.tokensPerS());
+        draws.ttftMs() * service.slowdown(), draws.reasoningMs() * service.slowdown(),
+        answerTokens * 1000.0 / draws.tokensPerS() * service.slowdown());
+  }
+
+  /**
+   * One admitted request's place in its model's capacity: the serving slot it waits for and holds, how much
+   * the batch slows it, whether it is judged worse. Without a capacity it is served at once at full speed.
+   * One per request; entered on the request's thread, left once (from its {@link SlotRelease}).
+   */
+  private static final class Service {
+    private final ServingSlots slots;
+    private final int inFlight;
+    private volatile boolean holding;
+    private double slowdown = 1;
+
+    /** @param inFlight requests of the model in flight once this one was admitted, itself included. */
+    Service(ServingSlots slots, int inFlight) {
+      this.slots = slots;
+      this.inFlight = inFlight;
+    }
+
+    /** Waits for a serving slot; returns {@link System#nanoTime()} when service starts. */
+    long enter() throws InterruptedException {
+      if (slots != null) {
+        int busy = slots.acquire();
+        holding = true;
+        slowdown = slots.capacity().slowdown(busy);
+      }
+      return System.nanoTime();
+    }
+
+    double slowdown() {
+      return slowdown;
+    }
+
+    double judgeErrorRate(SimModel model) {
+      if (slots == null || !slots.capacity().degradedAt(inFlight)) return model.judgeErrorRate();
+      slots.countDegraded();
+      return Math.max(model.judgeErrorRate(), slots.capacity().degradedJudgeErrorRate());
+    }
+
+    void leave() {
+      if (holding) {
+        holding = false;
+        slots.release();
+      }
+    }
   }
 
   private void tooManyRequests(HttpExchange exchange, SimModel model, String message) throws IOException {

@@ -20,10 +20,17 @@ final class ModelLoad {
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final AtomicLong requests = new AtomicLong();
   private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+  private final ServingSlots slots;
 
   ModelLoad(String provider, SimModel model) {
     this.provider = provider;
     this.model = model;
+    this.slots = model.capacity() == null ? null : new ServingSlots(model.capacity());
+  }
+
+  /** The model's serving slots, or null when it has no {@link Capacity} (every admitted request is served at once). */
+  ServingSlots slots() {
+    return slots;
   }
 
   /** Admits a request if fewer than {@code max_concurrency} are in flight: the count before it, else {@link #REFUSED}. */
@@ -55,11 +62,13 @@ final class ModelLoad {
     requests.set(0);
     maxInFlight.set(inFlight.get());
     statuses.clear();
+    if (slots != null) slots.reset();
   }
 
   ModelStats snapshot() {
     Map<Integer, Long> counts = new TreeMap<>();
     statuses.forEach((status, n) -> counts.put(status, n.sum()));
-    return new ModelStats(provider, model.id(), requests.get(), maxInFlight.get(), inFlight.get(), counts);
+    return new ModelStats(provider, model.id(), requests.get(), maxInFlight.get(), inFlight.get(), counts,
+        slots == null ? 0 : slots.maxBusy(), slots == null ? 0 : slots.queued(), slots == null ? 0 : slots.degraded());
   }
 }

@@ -99,7 +99,8 @@ final class ProfileReader {
         distribution(m, "reasoning_ms", DEFAULTS.reasoningMs(), 0),
         m.bool("usage", DEFAULTS.usage()),
         m.bool("prefix_cache", DEFAULTS.prefixCache()),
-        drift(m));
+        drift(m),
+        capacity(m));
     double faults = model.rate429() + model.rate5xx() + model.rateTruncate() + model.rateHang() + model.rateMalformed()
         + model.rate400();
     if (faults > 1.0 + 1e-9) {
@@ -128,6 +129,21 @@ final class ProfileReader {
     int hour = d.integer(key, 0, 0, fix);
     if (hour > 24 || (hour == 24 && key.equals("from_hour"))) throw d.error(key, "is " + hour + ", not an hour of the day", fix);
     return hour;
+  }
+
+  /** {@code capacity: {slots, batch_slowdown, degrade_above, degraded_judge_error_rate}}, or null when absent. */
+  private static Capacity capacity(YamlFields m) {
+    YamlFields c = m.object("capacity");
+    if (c == null) return null;
+    String slotsFix = "write the requests served at once, e.g. `slots: 8`";
+    if (!c.has("slots")) throw c.missing("slots", slotsFix);
+    Capacity out = new Capacity(
+        c.integer("slots", 1, 1, slotsFix),
+        c.number("batch_slowdown", 0.0, 0, 100, "use e.g. 0.5 (a full batch serves 1.5 times slower)"),
+        c.integer("degrade_above", 0, 0, "write requests in flight, e.g. 12, or 0 to never degrade"),
+        c.number("degraded_judge_error_rate", 0.0, 0, 1, RATE));
+    c.finish();
+    return out;
   }
 
   private static double rate(YamlFields m, String key) {

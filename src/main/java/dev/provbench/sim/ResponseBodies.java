@@ -102,7 +102,8 @@ final class ResponseBodies {
     ArrayNode models = root.putArray("models");
     for (ModelStats m : stats.models()) {
       ObjectNode node = models.addObject().put("provider", m.provider()).put("model", m.model())
-          .put("requests", m.requests()).put("max_concurrency", m.maxConcurrency()).put("in_flight", m.inFlight());
+          .put("requests", m.requests()).put("max_concurrency", m.maxConcurrency()).put("in_flight", m.inFlight())
+          .put("max_busy_slots", m.maxBusySlots()).put("queued", m.queued()).put("degraded", m.degraded());
       ObjectNode statuses = node.putObject("statuses");
       for (Map.Entry<Integer, Long> e : m.statuses().entrySet()) statuses.put(String.valueOf(e.getKey()), e.getValue());
     }

@@ -36,6 +36,8 @@ package dev.provbench.sim;
  * @param prefixCache    report {@code prompt_tokens_details.cached_tokens} for the longest run of leading
  *                       messages this model has already answered. Default false.
  * @param drift          how its speed and accuracy change with the UTC time of day. Default {@link Drift#NONE}.
+ * @param capacity       serving slots, a queue, slowdown as the batch fills and accuracy under load; null (the
+ *                       default) serves every admitted request at once at full speed.
  */
 public record SimModel(
     String id,
@@ -55,7 +57,8 @@ public record SimModel(
     LogNormal reasoningMs,
     boolean usage,
     boolean prefixCache,
-    Drift drift) {
+    Drift drift,
+    Capacity capacity) {
 
   /** No reasoning: the default of {@link #reasoningMs}. */
   public static final LogNormal NO_REASONING = new LogNormal(0, 0);
@@ -63,7 +66,13 @@ public record SimModel(
   /** A fault-free model with the given speed, for tests and as the base of profile defaults. */
   public static SimModel steady(String id, double ttftMs, double tokensPerS) {
     return new SimModel(id, new LogNormal(ttftMs, 0), new LogNormal(tokensPerS, 0), 64, 1,
-        0, 0, 0, 0, 120_000, 0, 0, 0, false, NO_REASONING, true, false, Drift.NONE);
+        0, 0, 0, 0, 120_000, 0, 0, 0, false, NO_REASONING, true, false, Drift.NONE, null);
+  }
+
+  /** The same model with another capacity model (null: none). */
+  public SimModel withCapacity(Capacity c) {
+    return new SimModel(id, ttftMs, tokensPerS, maxConcurrency, retryAfterS, rate429, rate5xx, rateTruncate, rateHang,
+        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, drift, c);
   }
 
   /** Whether replies carry {@code reasoning_content} (a median reasoning time above 0). */
@@ -73,7 +82,7 @@ public record SimModel(
 
   SimModel withDrift(Drift newDrift) {
     return new SimModel(id, ttftMs, tokensPerS, maxConcurrency, retryAfterS, rate429, rate5xx, rateTruncate, rateHang,
-        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, newDrift);
+        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, newDrift, capacity);
   }
 
   /** This model with delays {@code latencyFactor} times longer and {@code judgeErrorAdd} more judge errors. */
@@ -81,6 +90,6 @@ public record SimModel(
     return new SimModel(id, new LogNormal(ttftMs.median() * latencyFactor, ttftMs.sigma()),
         new LogNormal(tokensPerS.median() / latencyFactor, tokensPerS.sigma()), maxConcurrency, retryAfterS, rate429,
         rate5xx, rateTruncate, rateHang, hangMs, rateMalformed, Math.min(1, judgeErrorRate + judgeErrorAdd), rate400,
-        toolCalls, reasoningMs, usage, prefixCache, Drift.NONE);
+        toolCalls, reasoningMs, usage, prefixCache, Drift.NONE, capacity);
   }
 }
