@@ -64,8 +64,8 @@ public final class CellRunner {
     AttemptResult last = call.last();
     Reply reply = last.reply();
     String toolCalls = reply == null ? null : Verdict.toolCallsJson(reply.toolCalls());
-    Verdict verdict = Verdict.of(spec.template(), spec.scorers(), c.expected(), CellStatus.valueOf(last.outcome().name()),
-        last.error(), reply == null ? null : reply.content(), toolCalls);
+    Verdict verdict = Verdict.of(spec, c, CellStatus.valueOf(last.outcome().name()), last.error(),
+        reply == null ? null : reply.content(), toolCalls);
     CellResult.Builder row = CellResult.builder()
         .runId(spec.runId()).cellId(cell.cellId()).provider(provider.name()).model(model.id()).size(model.size())
         .caseId(c.id()).trial(cell.trial())
@@ -76,14 +76,28 @@ public final class CellRunner {
         .responseId(last.responseId())
         .expected(c.expected()).correctScore(verdict.scores().correct()).nonNull(verdict.scores().nonNull())
         .scoreNote(verdict.scores().note())
+        .expectedText(expectedText(c)).extracted(verdict.extracted()).scores(verdict.cellScores())
         .stream(spec.stream()).cacheBust(spec.cacheBust()).startedAt(started).finishedAt(finished)
         .attemptLog(log(call));
     if (verdict.parsed() != null) {
       row.output(verdict.output()).choice(verdict.parsed().choice()).reasons(verdict.parsed().reasons());
     }
     if (last.ok()) CellTiming.fill(row, last);
-    if (reply != null) row.response(reply.content()).reasoning(reply.reasoning()).toolCalls(toolCalls);
+    if (reply != null) {
+      row.response(verdict.storedResponse(reply.content())).reasoning(verdict.reasoning(reply.reasoning())).toolCalls(toolCalls);
+    }
     return row.build();
+  }
+
+  /** The expected value as text: a string as it is, anything else as JSON; null when the case has none. */
+  static String expectedText(EvalCase c) {
+    String json = c.expectedJson();
+    if (json == null || !json.startsWith("\"")) return json;
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).asText();
+    } catch (java.io.IOException e) {
+      return json;
+    }
   }
 
   private static List<AttemptRecord> log(CallOutcome call) {

@@ -7,6 +7,8 @@ import dev.provbench.job.Job;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.job.RetryPolicy;
 import dev.provbench.job.Timeouts;
+import dev.provbench.job.TaskSpec;
+import dev.provbench.task.ChatTask;
 import dev.provbench.task.JudgeTemplate;
 import java.io.Serializable;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.List;
  *
  * @param runId       the run's id.
  * @param providers   the providers and models, in job order.
- * @param template    the judge template's text and choice scores.
+ * @param template    the judge template's text and choice scores; null for a chat task.
  * @param temperature sampling temperature.
  * @param maxTokens   max_tokens.
  * @param stream      whether to stream.
@@ -30,6 +32,8 @@ import java.util.List;
  * @param resultsDir  the run's results folder ({@code output/run_id=<id>}) as a Hadoop path.
  * @param commit      how often partitions commit their rows.
  * @param maxCost     the run's spending cap in US dollars (the job's {@code max_cost} or {@code --max-cost}), or null.
+ * @param toolMode    the factuality judge's tool format, {@code text} or {@code native}.
+ * @param chat        the chat task, or null for the factuality judge (then {@code template} is set).
  */
 public record RunSpec(
     String runId,
@@ -46,7 +50,9 @@ public record RunSpec(
     List<PartitionSpec> partitions,
     String resultsDir,
     CommitPolicy commit,
-    Double maxCost) implements Serializable {
+    Double maxCost,
+    String toolMode,
+    ChatTask chat) implements Serializable {
 
   public RunSpec {
     providers = List.copyOf(providers);
@@ -57,6 +63,12 @@ public record RunSpec(
   static RunSpec of(Job job, JudgeTemplate template, List<PartitionSpec> partitions) {
     return new RunSpec(job.runId(), job.providers(), template, job.task().temperature(), job.task().maxTokens(),
         job.task().stream(), job.task().cacheBust(), job.scorers(), job.trials(), job.timeouts(), job.retry(), partitions,
-        ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit(), job.maxCost());
+        ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit(), job.maxCost(),
+        job.task().toolMode(), job.task().chat());
+  }
+
+  /** The factuality judge asks through native {@code tools}. */
+  public boolean nativeTools() {
+    return TaskSpec.NATIVE_TOOLS.equals(toolMode);
   }
 }
