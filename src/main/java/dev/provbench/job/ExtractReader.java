@@ -1,9 +1,9 @@
 package dev.provbench.job;
 
 import dev.provbench.input.YamlFields;
+import dev.provbench.task.Extractor;
 import dev.provbench.task.ExtractorSpec;
 import dev.provbench.task.JsonPath;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Reads a chat task's {@code extract:} block (or {@code extract: text}); left out, the whole answer text is the output. */
@@ -30,7 +30,7 @@ final class ExtractReader {
       pattern = e.requiredString("pattern", "give the regular expression, e.g. `pattern: 'Answer: (\\w+)'`");
       int groups;
       try {
-        groups = Pattern.compile(pattern).matcher("").groupCount();
+        groups = Extractor.compile(pattern).matcher("").groupCount();
       } catch (PatternSyntaxException x) {
         throw e.error("pattern", "is not a regular expression: " + x.getDescription(), "fix the pattern (Java syntax)");
       }

@@ -37,13 +37,18 @@ public final class Extractor {
     return mapped != null ? new Extracted(mapped, null) : Extracted.none("unknown value `" + shorten(raw.text()) + "`");
   }
 
+  /** Unicode-aware, as model output is: {@code \\w} matches 東京 and {@code \\d} any script's digits. */
+  public static Pattern compile(String pattern) {
+    return Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS);
+  }
+
   private static Extracted text(String answer) {
     return answer == null || answer.isBlank() ? Extracted.none("empty reply") : new Extracted(answer.strip(), null);
   }
 
   private static Extracted regex(ExtractorSpec spec, String answer) {
     if (answer == null || answer.isEmpty()) return Extracted.none("empty reply");
-    Matcher m = PATTERNS.computeIfAbsent(spec.pattern(), Pattern::compile).matcher(answer);
+    Matcher m = PATTERNS.computeIfAbsent(spec.pattern(), Extractor::compile).matcher(answer);
     if (!m.find()) return Extracted.none("the pattern does not match");
     int group = spec.group() != null ? spec.group() : m.groupCount() >= 1 ? 1 : 0;
     if (group > m.groupCount()) return Extracted.none("the pattern has no group " + group);

@@ -10,7 +10,8 @@ import java.util.Map;
  * How a chat task reads its output from a reply (the job's {@code task.extract}). Text only, shipped to executors.
  *
  * @param type     one of {@link #TYPES}; default {@value #TEXT}.
- * @param pattern  {@code regex}: the regular expression (Java syntax; add {@code (?s)} to let {@code .} cross lines).
+ * @param pattern  {@code regex}: the regular expression (Java syntax, Unicode classes; add {@code (?s)} to let {@code .}
+ *                 cross lines); the first match is taken.
  * @param group    {@code regex}: the group to take; default 1 when the pattern has a group, else the whole match.
  * @param path     {@code json_path}: the path into the reply's JSON; {@code tool_call} and {@code function_text}: the
  *                 path into the call's arguments (default: the whole arguments as JSON text).
