@@ -61,7 +61,8 @@ final class TaskReader {
         String near = YamlFields.nearest(role, MessageTemplate.ROLES);
         throw m.error("role", "unknown role `" + role + "`", near != null ? "did you mean `" + near + "`?" : "use system, user or assistant");
       }
-      String content = m.requiredString("content", "give the message text; `{{field}}` inserts a case's input field");
+      m.requiredString("content", "give the message text; `{{field}}` inserts a case's input field");
+      String content = m.raw("content").asText(); // as written: a trailing newline is part of the prompt
       try {
         ChatTask.compiled(content);
       } catch (RuntimeException e) {
