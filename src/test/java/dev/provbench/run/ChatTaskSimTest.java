@@ -79,5 +79,25 @@ class ChatTaskSimTest {
     assertEquals(reference, chat);
     String all = reference.toString();
     assertTrue(all.contains("ok 1.0") && all.contains("ok 0."), "the judges erred sometimes: " + all);
+    rescoreWithOtherScorers();
+  }
+
+  /** Rescoring the chat run with another scorer list re-judges the stored replies: same primary, one more score. */
+  private void rescoreWithOtherScorers() throws Exception {
+    String task = exampleTask().replace("  - NonNull\n", "  - NonNull\n  - {type: ExactMatch, name: exact}\n");
+    Path jobFile = JudgeCases.job(dir, 8, "chat-rescore", task + "providers:\n  - {name: P, base_url: http://127.0.0.1:9/v1, models: [{id: m}]}\n");
+    Job job = dev.provbench.job.JobReader.read(jobFile);
+    Rescorer.Rescored done = Rescorer.rescore(SparkTestSession.get(), job.output(), "chat", "chat-again", job);
+    assertEquals(32, done.cells());
+    assertEquals(0, done.changed(), "the primary scorer is the same");
+    for (Row r : SparkTestSession.get().sql("SELECT a.correct_score, a.extracted, b.scores FROM cells a JOIN cells b"
+        + " ON a.cell_id = b.cell_id WHERE a.run_id = 'chat' AND b.run_id = 'chat-again'").collectAsList()) {
+      List<Row> scores = r.getList(2);
+      assertEquals(List.of("CorrectScore", "NonNull", "exact"), scores.stream().map(s -> s.<String>getAs("scorer")).toList());
+      assertEquals("1".equals(r.getString(1)) ? 1.0 : 0.0, scores.get(2).<Double>getAs("score"), "extracted " + r.getString(1));
+    }
+    List<Row> byScorer = SparkTestSession.get().sql("SELECT scorer, count(*) FROM scores WHERE run_id = 'chat-again'"
+        + " GROUP BY scorer ORDER BY scorer").collectAsList();
+    assertEquals("[[CorrectScore,32], [NonNull,32], [exact,32]]", byScorer.toString());
   }
 }
