@@ -22,6 +22,7 @@ import java.util.List;
  * throws for a failed call: a failure is a row with its status. One per partition; thread-safe.
  */
 public final class CellRunner {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private final RunSpec spec;
   private final ProviderSpec provider;
   private final ModelSpec model;
@@ -94,7 +95,7 @@ public final class CellRunner {
     String json = c.expectedJson();
     if (json == null || !json.startsWith("\"")) return json;
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).asText();
+      return JSON.readTree(json).asText();
     } catch (java.io.IOException e) {
       return json;
     }

@@ -24,8 +24,15 @@ public final class ScorerCatalog {
       ExactMatch.NAME, TEXT_OPTIONS, Levenshtein.NAME, TEXT_OPTIONS, ListContains.NAME, TEXT_OPTIONS,
       ValidJson.NAME, Set.of("schema"), RegexMatch.NAME, Set.of("pattern"));
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Scorers are immutable and thread-safe: one per spec per JVM, so a schema compiles once, not once per cell. */
+  private static final Map<ScorerSpec, Scorer> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ScorerCatalog() {}
+
+  /** The scorer of a spec, built once per JVM; as {@link #create}. */
+  public static Scorer cached(ScorerSpec spec) {
+    return BUILT.computeIfAbsent(spec, ScorerCatalog::create);
+  }
 
   /** Whether the scorer reads the case's {@code expected} value (so every case must have one). */
   public static boolean needsExpected(ScorerSpec spec) {

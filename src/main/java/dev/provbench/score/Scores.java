@@ -37,7 +37,7 @@ public record Scores(Double correct, Double nonNull, String note, List<NamedScor
     NamedScore primary = null;
     NamedScore nonNull = null;
     for (ScorerSpec spec : specs) {
-      Score s = ScorerCatalog.create(spec).score(answer);
+      Score s = ScorerCatalog.cached(spec).score(answer);
       NamedScore named = new NamedScore(spec.name(), s.value(), s.note());
       all.add(named);
       if (spec.type().equals(NonNull.NAME)) {
