@@ -1,5 +1,5 @@
 -- The views every other query reads, over the `results` view (all stored rows of a results folder).
--- `provbench sql` registers the same three views; this file repeats them for notebooks and other engines.
+-- `provbench sql` registers the same views; this file repeats them for notebooks and other engines.
 -- Made from dev.provbench.results.ResultsViews: edit the views there, then refresh this file (see ViewFiles).
 
 -- cells: one row per (run_id, cell_id); when a cell was re-run, the row with the latest finished_at wins.
@@ -28,3 +28,12 @@ SELECT run_id, provider, model, size,
        coalesce(sum(coalesce(reconnects, 0)), 0) AS reconnects
 FROM cells
 GROUP BY run_id, provider, model, size;
+
+-- scores: one row per cell x scorer (group any analysis by scorer).
+CREATE OR REPLACE TEMP VIEW scores AS
+SELECT run_id, provider, model, size, case_id, trial, cell_id, status, s.scorer, s.score, s.note
+FROM cells
+LATERAL VIEW explode(coalesce(scores, filter(array(
+    named_struct('scorer', 'CorrectScore', 'score', correct_score, 'note', score_note),
+    named_struct('scorer', 'NonNull', 'score', non_null, 'note', CAST(NULL AS STRING))),
+  x -> x.score IS NOT NULL))) t AS s;

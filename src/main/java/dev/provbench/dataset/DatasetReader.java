@@ -33,11 +33,20 @@ import java.util.Map;
 public final class DatasetReader {
   private DatasetReader() {}
 
+  /** The cases of a dataset whose every {@code expected} is a number (the reference task's gold scores). */
   public static List<EvalCase> read(Path file) {
     return read(StoragePath.local(file));
   }
 
+  /** The same for a dataset that may be on any Hadoop file system. */
   public static List<EvalCase> read(StoragePath file) {
+    List<EvalCase> cases = readAny(file);
+    cases.forEach(EvalCase::requireNumericExpected);
+    return cases;
+  }
+
+  /** The cases, with {@code expected} of any JSON type or missing (a chat task's scorers say what they need). */
+  public static List<EvalCase> readAny(StoragePath file) {
     if (!Storage.isFile(file)) {
       throw new BadInputException(file.toString(), "dataset not found", "check the `dataset` path in the job file");
     }

@@ -14,8 +14,11 @@ import java.util.List;
  *                          {@code name-yyyyMMdd-HHmmss}, overridable on the command line.
  * @param dataset           the cases: JSON array, JSONL, CSV or Parquet; local or a Hadoop URI.
  * @param output            the results folder, local or a Hadoop URI; default {@value #DEFAULT_OUTPUT} beside the job file.
- * @param task              the judge task: template, temperature, max_tokens, streaming, cache busting.
- * @param scorers           scorer names, among {@link #SCORERS}; default all of them.
+ * @param task              the task: the factuality judge (template, tool mode) or a chat task of the user's own
+ *                          (messages, request fields, extractor, scorers with their options); temperature, max_tokens,
+ *                          streaming, cache busting.
+ * @param scorers           scorer names: the judge's among {@link #SCORERS}, default all of them; a chat task's as it
+ *                          names them (its {@code ChatTask} holds them with their options), default ExactMatch, NonNull.
  * @param trials            how many times each case is run per model; default {@value #DEFAULT_TRIALS}.
  * @param partitionsPerModel Spark partitions per model; its {@code concurrency} is split between
  *                          them, so the bound holds across executors; default {@value #DEFAULT_PARTITIONS_PER_MODEL}.
@@ -46,7 +49,7 @@ public record Job(
     Double maxCost,
     LoadPlan load) {
 
-  /** The scorers a job may name, and the default list. */
+  /** The scorers the factuality judge may name, and its default list; a chat task takes any of ScorerCatalog's. */
   public static final List<String> SCORERS = List.of("CorrectScore", "NonNull");
   public static final String DEFAULT_OUTPUT = "results";
   public static final int DEFAULT_TRIALS = 3;

@@ -1,6 +1,7 @@
 package dev.provbench.job;
 
 import dev.provbench.input.YamlFields;
+import dev.provbench.score.ScorerSpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.provbench.input.Storage;
@@ -36,7 +37,9 @@ public final class JobReader {
     StoragePath dataset = dataset(f, dir);
     StoragePath output = dir.resolve(f.string("output", Job.DEFAULT_OUTPUT)).normalize();
     TaskSpec task = TaskReader.read(f, dir);
-    List<String> scorers = ScorerNames.read(f);
+    List<ScorerSpec> scorerSpecs = ScorerNames.read(f, task);
+    if (task.isChat()) task = task.withChat(task.chat().withScorers(scorerSpecs));
+    List<String> scorers = scorerSpecs.stream().map(ScorerSpec::name).toList();
     int trials = f.integer("trials", Job.DEFAULT_TRIALS, 1, "run each case at least once, e.g. `trials: 3`");
     int concurrency = f.integer("concurrency", ModelSpec.DEFAULT_CONCURRENCY, 1, "allow at least one request in flight per model");
     int partitions = f.integer("partitions_per_model", Job.DEFAULT_PARTITIONS_PER_MODEL, 1, "use at least one partition per model");

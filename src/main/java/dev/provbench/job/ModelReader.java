@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reads a provider's {@code models:} list: unique ids, size, price or cost per hour, concurrency, own URL. */
+/** Reads a provider's {@code models:} list: unique ids, size, price or cost per hour, concurrency, own URL, own request fields. */
 final class ModelReader {
   private ModelReader() {}
 
@@ -26,8 +26,9 @@ final class ModelReader {
       }
       int concurrency = m.integer("concurrency", providerConcurrency, 1, "allow at least one request in flight per model");
       String ownUrl = BaseUrlRule.optional(m);
+      String request = RequestFields.read(m, "request", java.util.Set.of(), "");
       m.finish();
-      out.add(new ModelSpec(id, size, price, perHour, concurrency, ownUrl));
+      out.add(new ModelSpec(id, size, price, perHour, concurrency, ownUrl, request));
     }
     return out;
   }

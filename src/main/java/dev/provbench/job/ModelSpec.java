@@ -16,9 +16,17 @@ import java.io.Serializable;
  *                    {@value #DEFAULT_CONCURRENCY}.
  * @param baseUrl     an endpoint of this model's own, for providers that serve each model at its own
  *                    URL; null to use the provider's {@code base_url}.
+ * @param request     request fields of this model's own ({@code request:}), as a JSON object text: each replaces the
+ *                    task's field of that name (another {@code max_tokens}, a {@code stop} sequence) and a null
+ *                    removes it ({@code tool_choice: null}); null for none (the default).
  */
-public record ModelSpec(String id, String size, Price price, Double costPerHour, int concurrency, String baseUrl)
-    implements Serializable {
+public record ModelSpec(String id, String size, Price price, Double costPerHour, int concurrency, String baseUrl,
+    String request) implements Serializable {
   public static final int DEFAULT_CONCURRENCY = 3;
   public static final String UNKNOWN_SIZE = "unknown";
+
+  /** A model without request fields of its own. */
+  public ModelSpec(String id, String size, Price price, Double costPerHour, int concurrency, String baseUrl) {
+    this(id, size, price, costPerHour, concurrency, baseUrl, null);
+  }
 }

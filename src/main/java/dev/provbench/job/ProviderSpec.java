@@ -44,7 +44,7 @@ public record ProviderSpec(
   /** The same provider at another endpoint (its models' own URLs dropped), e.g. a local simulator. */
   public ProviderSpec withBaseUrl(String url) {
     List<ModelSpec> atUrl = models.stream()
-        .map(m -> new ModelSpec(m.id(), m.size(), m.price(), m.costPerHour(), m.concurrency(), null)).toList();
+        .map(m -> new ModelSpec(m.id(), m.size(), m.price(), m.costPerHour(), m.concurrency(), null, m.request())).toList();
     return new ProviderSpec(name, url, apiKeyEnv, headers, atUrl, rateLimit, streamOptions);
   }
 }

@@ -1,22 +1,82 @@
 package dev.provbench.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provbench.input.YamlFields;
+import dev.provbench.score.ScorerCatalog;
+import dev.provbench.score.ScorerSpec;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Reads the job's {@code scorers}: names among {@link Job#SCORERS}, all of them when left out. */
+/**
+ * Reads the job's {@code scorers}. The factuality judge takes names among {@link Job#SCORERS}, all of them when left
+ * out. A chat task takes any of {@link ScorerCatalog#TYPES}, each a name or a mapping with {@code type}, an optional
+ * {@code name} and the type's options; left out, {@code [ExactMatch, NonNull]}.
+ */
 final class ScorerNames {
+  /** A chat task's scorers when the job names none. */
+  static final List<String> CHAT_DEFAULT = List.of("ExactMatch", "NonNull");
+
   private ScorerNames() {}
 
+  /** The factuality judge's scorer names. */
   static List<String> read(YamlFields job) {
-    List<String> scorers = job.strings("scorers", Job.SCORERS);
-    for (String s : scorers) {
-      if (!Job.SCORERS.contains(s)) {
-        String near = YamlFields.nearest(s, Job.SCORERS);
-        throw job.error("scorers", "unknown scorer `" + s + "`", near != null ? "did you mean `" + near + "`?"
-            : "use any of " + String.join(", ", Job.SCORERS));
+    return read(job, new TaskSpec(null, 0, 1, false, false)).stream().map(ScorerSpec::name).toList();
+  }
+
+  static List<ScorerSpec> read(YamlFields job, TaskSpec task) {
+    JsonNode v = job.raw("scorers");
+    List<String> allowed = task.isChat() ? ScorerCatalog.TYPES : Job.SCORERS;
+    if (v == null || v.isNull()) return (task.isChat() ? CHAT_DEFAULT : Job.SCORERS).stream().map(ScorerSpec::of).toList();
+    if (!v.isArray()) throw job.error("scorers", "must be a list, got " + YamlFields.describe(v), "write it as [a, b]");
+    List<ScorerSpec> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < v.size(); i++) {
+      String key = "scorers[" + i + "]";
+      ScorerSpec spec = spec(job, key, v.get(i), allowed);
+      if (!names.add(spec.name())) throw job.error(key, "a second scorer named `" + spec.name() + "`", "give it its own `name:`");
+      if (task.isChat()) {
+        try {
+          ScorerCatalog.create(spec);
+        } catch (IllegalArgumentException e) {
+          throw job.error(key, e.getMessage(), "see the scorer table in the README for its options");
+        }
       }
+      out.add(spec);
     }
-    return scorers;
+    return out;
+  }
+
+  private static ScorerSpec spec(YamlFields job, String key, JsonNode entry, List<String> allowed) {
+    String type;
+    String name;
+    ObjectNode options = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    if (entry.isTextual()) {
+      type = entry.asText();
+      name = type;
+    } else if (entry.isObject() && entry.path("type").isTextual()) {
+      options = ((ObjectNode) entry).deepCopy();
+      type = options.remove("type").asText();
+      JsonNode n = options.remove("name");
+      name = n == null || n.asText().isBlank() ? type : n.asText();
+    } else {
+      throw job.error(key, "must be a scorer name or `{type: ..., ...options}`, got " + YamlFields.describe(entry),
+          "write e.g. `- ExactMatch` or `- {type: ExactMatch, ignore_case: true}`");
+    }
+    if (!allowed.contains(type)) {
+      String near = YamlFields.nearest(type, allowed);
+      String problem = "unknown scorer `" + type + "`" + (allowed == Job.SCORERS && ScorerCatalog.TYPES.contains(type)
+          ? " for the factuality judge" : "");
+      // The factuality judge's errors name the list, as they always have; a chat task's name the entry.
+      throw job.error(allowed == Job.SCORERS ? "scorers" : key, problem, near != null ? "did you mean `" + near + "`?"
+          : "use any of " + String.join(", ", allowed));
+    }
+    if (allowed == Job.SCORERS && !options.isEmpty()) {
+      throw job.error(key, "the factuality judge's scorers take no options", "write just `- " + type + "`");
+    }
+    return new ScorerSpec(type, name, options.toString());
   }
 }

@@ -49,7 +49,7 @@ public final class EndpointCheck {
         CellPlanner.cellId(job.runId(), p.name(), m.id(), first.id(), 1), first);
     AtomicReference<Headers> headers = new AtomicReference<>();
     AttemptResult r = new ChatCompletionClient(p, m, job.timeouts(), apiKey).send(request, headers::set);
-    Verdict verdict = !r.ok() ? null : Verdict.of(run.spec().template(), job.scorers(), first.expected(), CellStatus.OK,
+    Verdict verdict = !r.ok() ? null : Verdict.of(run.spec(), first, CellStatus.OK,
         null, r.reply().content(), Verdict.toolCallsJson(r.reply().toolCalls()));
     String baseUrl = m.baseUrl() != null ? m.baseUrl() : p.baseUrl();
     return CheckDiagnosis.of(p, m, job.task().stream(), r, headers.get(), verdict, baseUrl,

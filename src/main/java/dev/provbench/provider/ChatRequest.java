@@ -15,13 +15,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param stream      stream the reply (SSE).
  * @param streamOptions with {@code stream}: send {@code stream_options.include_usage} to ask for usage in the last
  *                    chunk; false for a provider that rejects the field (its job's {@code stream_options: false}).
+ * @param overrides   body fields set after the others, replacing any of the same name ({@code messages} of a chat
+ *                    task, its parameters, a model's own); a JSON null removes the field; null for none. Then
+ *                    {@code system} and {@code user} only size the request for estimates.
  */
 public record ChatRequest(String model, String system, String user, double temperature, int maxTokens, boolean stream,
-    boolean streamOptions) {
+    boolean streamOptions, ObjectNode overrides) {
 
   /** A request that asks for usage in the stream when it streams. */
   public ChatRequest(String model, String system, String user, double temperature, int maxTokens, boolean stream) {
-    this(model, system, user, temperature, maxTokens, stream, true);
+    this(model, system, user, temperature, maxTokens, stream, true, null);
+  }
+
+  /** A system and a user message with the standard fields only. */
+  public ChatRequest(String model, String system, String user, double temperature, int maxTokens, boolean stream,
+      boolean streamOptions) {
+    this(model, system, user, temperature, maxTokens, stream, streamOptions, null);
   }
 
   /** The JSON body of {@code POST /chat/completions}. */
@@ -36,6 +45,12 @@ public record ChatRequest(String model, String system, String user, double tempe
     body.put("max_tokens", maxTokens);
     body.put("stream", stream);
     if (stream && streamOptions) body.putObject("stream_options").put("include_usage", true);
+    if (overrides != null) {
+      overrides.properties().forEach(e -> {
+        if (e.getValue().isNull()) body.remove(e.getKey());
+        else body.set(e.getKey(), e.getValue().deepCopy());
+      });
+    }
     return body;
   }
 }

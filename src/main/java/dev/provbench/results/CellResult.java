@@ -47,6 +47,9 @@ import java.util.List;
  * @param correctScore CorrectScore; null when the job did not use it.
  * @param nonNull NonNull; null when the job did not use it.
  * @param scoreNote why a score is 0 without an output, or null.
+ * @param expectedText the case's expected value as text (a string as it is, anything else as JSON), or null.
+ * @param extracted the output text the scorers judged (the judge's choice; a chat task's extracted text), or null.
+ * @param scores every scorer's score, in job order; empty when the job has none.
  * @param stream whether the request streamed.
  * @param cacheBust whether a per-cell nonce opened the system message.
  * @param loadStep the load ladder's step (1-based), or null outside a ladder.
@@ -98,6 +101,9 @@ public record CellResult(
     Double correctScore,
     Double nonNull,
     String scoreNote,
+    String expectedText,
+    String extracted,
+    List<CellScore> scores,
     boolean stream,
     boolean cacheBust,
     Integer loadStep,
@@ -110,6 +116,7 @@ public record CellResult(
 
   public CellResult {
     attemptLog = List.copyOf(attemptLog);
+    scores = scores == null ? List.of() : List.copyOf(scores);
   }
 
   public static Builder builder() {
@@ -159,6 +166,9 @@ public record CellResult(
     b.correctScore = correctScore;
     b.nonNull = nonNull;
     b.scoreNote = scoreNote;
+    b.expectedText = expectedText;
+    b.extracted = extracted;
+    b.scores = scores;
     b.stream = stream;
     b.cacheBust = cacheBust;
     b.loadStep = loadStep;
@@ -213,6 +223,9 @@ public record CellResult(
     private Double correctScore;
     private Double nonNull;
     private String scoreNote;
+    private String expectedText;
+    private String extracted;
+    private List<CellScore> scores = List.of();
     private boolean stream;
     private boolean cacheBust;
     private Integer loadStep;
@@ -305,6 +318,12 @@ public record CellResult(
 
     public Builder scoreNote(String v) { scoreNote = v; return this; }
 
+    public Builder expectedText(String v) { expectedText = v; return this; }
+
+    public Builder extracted(String v) { extracted = v; return this; }
+
+    public Builder scores(List<CellScore> v) { scores = v; return this; }
+
     public Builder stream(boolean v) { stream = v; return this; }
 
     public Builder cacheBust(boolean v) { cacheBust = v; return this; }
@@ -320,7 +339,7 @@ public record CellResult(
     public Builder attemptLog(List<AttemptRecord> v) { attemptLog = v; return this; }
 
     public CellResult build() {
-      return new CellResult(runId, cellId, provider, model, size, caseId, trial, status, httpStatus, error, attempts, reconnects, rateLimited, backoffMs, throttleMs, durationMs, latencyMs, ttftMs, firstAnswerMs, tpotMs, outputTps, chunkGapsMs, promptTokens, completionTokens, reasoningTokens, cachedTokens, usageSource, costUsd, usdPerHour, responseId, response, reasoning, toolCalls, output, choice, reasons, expected, correctScore, nonNull, scoreNote, stream, cacheBust, loadStep, loadConcurrency, loadRate, loadWarmup, startedAt, finishedAt, attemptLog);
+      return new CellResult(runId, cellId, provider, model, size, caseId, trial, status, httpStatus, error, attempts, reconnects, rateLimited, backoffMs, throttleMs, durationMs, latencyMs, ttftMs, firstAnswerMs, tpotMs, outputTps, chunkGapsMs, promptTokens, completionTokens, reasoningTokens, cachedTokens, usageSource, costUsd, usdPerHour, responseId, response, reasoning, toolCalls, output, choice, reasons, expected, correctScore, nonNull, scoreNote, expectedText, extracted, scores, stream, cacheBust, loadStep, loadConcurrency, loadRate, loadWarmup, startedAt, finishedAt, attemptLog);
     }
   }
 }

@@ -20,7 +20,8 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class ResultSchema {
   /**
    * 2 added reconnects, first_answer_ms, tpot_ms, chunk_gaps_ms, usage details, response_id and more;
-   * 3 added the load ladder's load_step, load_concurrency, load_rate and load_warmup.
+   * 3 added the own eval's expected_text, extracted and scores, and the load ladder's load_step, load_concurrency,
+   * load_rate and load_warmup.
    */
   public static final int FORMAT_VERSION = 3;
   /** The oldest format whose files this version still reads and appends to. */
@@ -45,6 +46,11 @@ public final class ResultSchema {
       field("completion_tokens", LONG, true),
       field("response_id", STRING, true)});
   private static final DataType ATTEMPTS = DataTypes.createArrayType(ATTEMPT, false);
+  static final StructType SCORE = new StructType(new StructField[] {
+      field("scorer", STRING, false),
+      field("score", DOUBLE, false),
+      field("note", STRING, true)});
+  private static final DataType SCORES = DataTypes.createArrayType(SCORE, false);
 
   /**
    * One column: its name, type, nullability and the field of a {@link CellResult} it holds.
@@ -97,6 +103,9 @@ public final class ResultSchema {
       col("correct_score", DOUBLE, true, r -> r.correctScore()),
       col("non_null", DOUBLE, true, r -> r.nonNull()),
       col("score_note", STRING, true, r -> r.scoreNote()),
+      col("expected_text", STRING, true, r -> r.expectedText()),
+      col("extracted", STRING, true, r -> r.extracted()),
+      col("scores", SCORES, true, r -> scores(r.scores())),
       col("stream", BOOL, false, r -> r.stream()),
       col("cache_bust", BOOL, false, r -> r.cacheBust()),
       col("load_step", INT, true, r -> r.loadStep()),
@@ -128,6 +137,11 @@ public final class ResultSchema {
     return CollectionConverters.asScala(log.stream().map(a -> (Row) new GenericRowWithSchema(new Object[] {a.attempt(), a.status(),
         a.httpStatus(), a.latencyMs(), a.waitMs(), a.error(), a.promptTokens(), a.completionTokens(), a.responseId()}, ATTEMPT))
         .toList()).toSeq();
+  }
+
+  private static Object scores(List<CellScore> scores) {
+    return CollectionConverters.asScala(scores.stream()
+        .map(s -> (Row) new GenericRowWithSchema(new Object[] {s.scorer(), s.score(), s.note()}, SCORE)).toList()).toSeq();
   }
 
   private static Col col(String name, DataType type, boolean nullable, Function<CellResult, Object> value) {

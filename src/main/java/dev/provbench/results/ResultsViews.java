@@ -9,7 +9,8 @@ import org.apache.spark.sql.SparkSession;
  *   <li>{@code results}: every stored row, as written;</li>
  *   <li>{@code cells}: one row per (run_id, cell_id): when a cell was re-run, the row with the latest
  *       {@code finished_at} wins;</li>
- *   <li>{@code experiments}: one row per run × provider × model × size, over {@code cells}.</li>
+ *   <li>{@code experiments}: one row per run × provider × model × size, over {@code cells};</li>
+ *   <li>{@code scores}: one row per cell × scorer, over {@code cells}, to group any analysis by scorer.</li>
  * </ul>
  */
 public final class ResultsViews {
@@ -44,6 +45,19 @@ public final class ResultsViews {
       FROM cells
       GROUP BY run_id, provider, model, size""".formatted(CellStatus.ANSWERED_SQL);
 
+  /**
+   * The {@code scores} view: one row per cell and scorer, from the {@code scores} column; rows of a results format
+   * before 3 (no {@code scores}) give their CorrectScore and NonNull columns. A cell without output scores 0, as in
+   * {@code experiments}.
+   */
+  public static final String SCORES_SQL = """
+      SELECT run_id, provider, model, size, case_id, trial, cell_id, status, s.scorer, s.score, s.note
+      FROM cells
+      LATERAL VIEW explode(coalesce(scores, filter(array(
+          named_struct('scorer', 'CorrectScore', 'score', correct_score, 'note', score_note),
+          named_struct('scorer', 'NonNull', 'score', non_null, 'note', CAST(NULL AS STRING))),
+        x -> x.score IS NOT NULL))) t AS s""";
+
   private ResultsViews() {}
 
   /** Fails when a results folder (local or a Hadoop URI) does not exist; call it before starting Spark. */
@@ -54,11 +68,12 @@ public final class ResultsViews {
     }
   }
 
-  /** Registers {@code results}, {@code cells} and {@code experiments} over {@code resultsDir}. */
+  /** Registers {@code results}, {@code cells}, {@code experiments} and {@code scores} over {@code resultsDir}. */
   public static void register(SparkSession spark, String resultsDir) {
     checkFolder(resultsDir);
     spark.read().schema(ResultSchema.SCHEMA).parquet(resultsDir).createOrReplaceTempView("results");
     spark.sql("CREATE OR REPLACE TEMP VIEW cells AS " + CELLS_SQL);
     spark.sql("CREATE OR REPLACE TEMP VIEW experiments AS " + EXPERIMENTS_SQL);
+    spark.sql("CREATE OR REPLACE TEMP VIEW scores AS " + SCORES_SQL);
   }
 }

@@ -1,24 +1,77 @@
 package dev.provbench.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.provider.ChatRequest;
+import dev.provbench.task.ChatTask;
 import dev.provbench.task.FactualityTask;
+import dev.provbench.task.MessageTemplate;
 import dev.provbench.task.Prompt;
+import dev.provbench.task.SelectChoiceTool;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * The request a cell sends: its case rendered with the job's template, the cache-bust nonce when asked for, and
- * the job's request parameters. The one home of that rule, used by the run, its estimate and the preflight check,
- * so what is estimated and checked is what is sent. Stateless.
+ * The request a cell sends: its case rendered with the job's task (the judge template, or a chat task's messages
+ * and request fields), the model's own request fields over them, the cache-bust nonce when asked for, and the job's
+ * request parameters. The one home of that rule, used by the run, its estimate and the preflight check, so what is
+ * estimated and checked is what is sent. Stateless.
  */
 public final class CellRequest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private CellRequest() {}
 
   public static ChatRequest of(RunSpec spec, ProviderSpec provider, ModelSpec model, String cellId, EvalCase evalCase) {
+    String nonce = spec.cacheBust() ? CacheBust.nonce(spec.runId(), cellId) : "";
+    if (spec.chat() != null) return chat(spec, provider, model, nonce, evalCase);
     Prompt prompt = FactualityTask.prompt(spec.template(), evalCase.vars());
-    String system = spec.cacheBust() ? CacheBust.nonce(spec.runId(), cellId) + prompt.system() : prompt.system();
-    return new ChatRequest(model.id(), system, prompt.user(), spec.temperature(), spec.maxTokens(), spec.stream(),
-        provider.streamOptions());
+    ObjectNode overrides = null;
+    String system = prompt.system();
+    if (spec.nativeTools()) {
+      system = SelectChoiceTool.NATIVE_SYSTEM;
+      overrides = SelectChoiceTool.nativeFields(spec.template().choiceScores().keySet());
+    }
+    overrides = withModelFields(overrides, model);
+    return new ChatRequest(model.id(), nonce + system, prompt.user(), spec.temperature(), spec.maxTokens(), spec.stream(),
+        provider.streamOptions(), overrides);
+  }
+
+  private static ChatRequest chat(RunSpec spec, ProviderSpec provider, ModelSpec model, String nonce, EvalCase evalCase) {
+    ChatTask task = spec.chat();
+    List<MessageTemplate> messages = task.render(evalCase.input());
+    ObjectNode overrides = (ObjectNode) task.paramsJson();
+    ArrayNode array = overrides.putArray("messages");
+    for (int i = 0; i < messages.size(); i++) {
+      MessageTemplate m = messages.get(i);
+      array.addObject().put("role", m.role()).put("content", i == 0 ? nonce + m.content() : m.content());
+    }
+    overrides = withModelFields(overrides, model);
+    // system and user only size the request (estimates, pacing): the messages themselves go in the overrides.
+    String system = messages.stream().filter(m -> m.role().equals("system")).map(MessageTemplate::content)
+        .collect(Collectors.joining("\n"));
+    String rest = messages.stream().filter(m -> !m.role().equals("system")).map(MessageTemplate::content)
+        .collect(Collectors.joining("\n"));
+    return new ChatRequest(model.id(), nonce + system, rest, spec.temperature(), spec.maxTokens(), spec.stream(),
+        provider.streamOptions(), overrides);
+  }
+
+  private static ObjectNode withModelFields(ObjectNode overrides, ModelSpec model) {
+    if (model.request() == null) return overrides;
+    ObjectNode out = overrides == null ? JSON.createObjectNode() : overrides;
+    try {
+      JsonNode own = JSON.readTree(model.request());
+      own.properties().forEach(e -> out.set(e.getKey(), e.getValue()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("model " + model.id() + ": request fields are not JSON", e);
+    }
+    return out;
   }
 }

@@ -22,6 +22,7 @@ import java.util.List;
  * throws for a failed call: a failure is a row with its status. One per partition; thread-safe.
  */
 public final class CellRunner {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private final RunSpec spec;
   private final ProviderSpec provider;
   private final ModelSpec model;
@@ -64,8 +65,8 @@ public final class CellRunner {
     AttemptResult last = call.last();
     Reply reply = last.reply();
     String toolCalls = reply == null ? null : Verdict.toolCallsJson(reply.toolCalls());
-    Verdict verdict = Verdict.of(spec.template(), spec.scorers(), c.expected(), CellStatus.valueOf(last.outcome().name()),
-        last.error(), reply == null ? null : reply.content(), toolCalls);
+    Verdict verdict = Verdict.of(spec, c, CellStatus.valueOf(last.outcome().name()), last.error(),
+        reply == null ? null : reply.content(), toolCalls);
     CellResult.Builder row = CellResult.builder()
         .runId(spec.runId()).cellId(cell.cellId()).provider(provider.name()).model(model.id()).size(model.size())
         .caseId(c.id()).trial(cell.trial())
@@ -76,6 +77,7 @@ public final class CellRunner {
         .responseId(last.responseId())
         .expected(c.expected()).correctScore(verdict.scores().correct()).nonNull(verdict.scores().nonNull())
         .scoreNote(verdict.scores().note())
+        .expectedText(expectedText(c)).extracted(verdict.extracted()).scores(verdict.cellScores())
         .stream(spec.stream()).cacheBust(spec.cacheBust()).startedAt(started).finishedAt(finished)
         .loadWarmup(cell.warmup())
         .attemptLog(log(call));
@@ -87,8 +89,21 @@ public final class CellRunner {
           .loadRate(spec.load().rate());
     }
     if (last.ok()) CellTiming.fill(row, last);
-    if (reply != null) row.response(reply.content()).reasoning(reply.reasoning()).toolCalls(toolCalls);
+    if (reply != null) {
+      row.response(verdict.storedResponse(reply.content())).reasoning(verdict.reasoning(reply.reasoning())).toolCalls(toolCalls);
+    }
     return row.build();
+  }
+
+  /** The expected value as text: a string as it is, anything else as JSON; null when the case has none. */
+  static String expectedText(EvalCase c) {
+    String json = c.expectedJson();
+    if (json == null || !json.startsWith("\"")) return json;
+    try {
+      return JSON.readTree(json).asText();
+    } catch (java.io.IOException e) {
+      return json;
+    }
   }
 
   private static List<AttemptRecord> log(CallOutcome call) {

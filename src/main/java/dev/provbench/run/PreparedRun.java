@@ -34,12 +34,13 @@ public record PreparedRun(Job job, List<EvalCase> cases, RunSpec spec, Resume re
   }
 
   public static PreparedRun prepare(Job job, Map<String, String> env, Resume resume) {
-    List<EvalCase> cases = DatasetReader.read(job.dataset());
-    JudgeTemplate template = JudgeTemplate.load(job.task().template());
-    for (int i = 0; i < cases.size(); i++) {
+    List<EvalCase> cases = job.task().isChat() ? DatasetReader.readAny(job.dataset()) : DatasetReader.read(job.dataset());
+    JudgeTemplate template = job.task().isChat() ? null : JudgeTemplate.load(job.task().template());
+    for (int i = 0; i < cases.size() && template != null; i++) {
       FactualityTask.checkVariables(template, job.task().template().toString(), cases.get(i).vars(),
           job.dataset() + ": case " + (i + 1) + " (id " + cases.get(i).id() + ")");
     }
+    if (job.task().isChat()) ChatTaskCheck.check(job, job.task().chat(), cases);
     JobReader.checkKeys(job, env);
     if (resume == null) ResultsFolder.check(job.output(), job.runId());
     else ResultsFolder.checkResumable(job.output(), job.runId());

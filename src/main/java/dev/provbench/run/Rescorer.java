@@ -10,6 +10,9 @@ import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.results.ResultSchema;
 import dev.provbench.results.CellStatus;
+import dev.provbench.dataset.DatasetReader;
+import dev.provbench.dataset.EvalCase;
+import dev.provbench.task.ChatTask;
 import dev.provbench.task.JudgeTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +37,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
- * Re-parses and re-scores a run's stored raw responses with a job's current template and scorers, and
+ * Re-parses and re-scores a run's stored raw responses with a job's current task (template or chat task: extractor
+ * and scorers) and scorers, and
  * writes them as a new run (same schema, same cell ids) beside the original, which is never touched. Pure
  * functions of stored text: no provider is called. Cells that got no answer keep their status and score 0.
  */
@@ -58,8 +62,10 @@ public final class Rescorer {
     if (cells.isEmpty()) {
       throw new BadInputException(results.toString(), "has no run `" + runId + "`", "pass --run with a run id it holds");
     }
-    JudgeTemplate template = JudgeTemplate.load(job.task().template());
-    Dataset<Row> rescored = cells.map(new RescoreCell(template, job.scorers(), target), Encoders.row(ResultSchema.SCHEMA));
+    RescoreCell rescore = job.task().isChat()
+        ? new RescoreCell(null, job.scorers(), job.task().chat(), casesById(job), target)
+        : new RescoreCell(JudgeTemplate.load(job.task().template()), job.scorers(), null, Map.of(), target);
+    Dataset<Row> rescored = cells.map(rescore, Encoders.row(ResultSchema.SCHEMA));
     write(spark, rescored, ResultsFolder.runDir(results, target), job.commit());
     copySimulatedMarker(results, runId, target);
     ResultsViews.register(spark, results.toString());
@@ -98,6 +104,13 @@ public final class Rescorer {
    */
   public record Rescored(String runId, String newRunId, long cells, long changed) {}
 
+  /** A chat task's scorers read the case (its input fields, its expected value): the job's dataset, by case id. */
+  private static Map<String, EvalCase> casesById(Job job) {
+    Map<String, EvalCase> out = new LinkedHashMap<>();
+    for (EvalCase c : DatasetReader.readAny(job.dataset())) out.put(c.id(), c);
+    return out;
+  }
+
   static String nextFreeId(Path results, String runId) {
     for (int n = 1; ; n++) {
       String id = runId + "-rescored-" + n;
@@ -115,18 +128,30 @@ public final class Rescorer {
     }
   }
 
-  /** One cell re-read and re-judged by the same {@link Verdict} as a run; ships the template's text, not a compiled one. */
+  /**
+   * One cell re-read and re-judged by the same {@link Verdict} as a run; ships the template's text, not a compiled one.
+   * A chat task's cell whose case is no longer in the dataset keeps its row as it was.
+   */
   static final class RescoreCell implements MapFunction<Row, Row> {
     /** Required columns that rows of an older results format lack. */
     private static final Map<String, Object> OLDER_FORMAT_DEFAULTS = Map.of("reconnects", 0, "cache_bust", false);
 
     private final JudgeTemplate template;
     private final List<String> scorers;
+    private final ChatTask chat;
+    private final Map<String, EvalCase> cases;
     private final String runId;
 
-    RescoreCell(JudgeTemplate template, List<String> scorers, String runId) {
+    /**
+     * @param template the factuality judge's template, or null for a chat task.
+     * @param chat     the chat task, or null.
+     * @param cases    a chat task's cases by id; empty for the factuality judge.
+     */
+    RescoreCell(JudgeTemplate template, List<String> scorers, ChatTask chat, Map<String, EvalCase> cases, String runId) {
       this.template = template;
       this.scorers = List.copyOf(scorers);
+      this.chat = chat;
+      this.cases = new LinkedHashMap<>(cases);
       this.runId = runId;
     }
 
@@ -134,10 +159,26 @@ public final class Rescorer {
     public Row call(Row cell) {
       Map<String, Object> v = new LinkedHashMap<>();
       for (String name : ResultSchema.SCHEMA.fieldNames()) v.put(name, cell.getAs(name));
-      Verdict verdict = Verdict.of(template, scorers, cell.<Double>getAs("expected"), CellStatus.of(cell.getAs("status")),
-          cell.getAs("error"), cell.getAs("response"), cell.getAs("tool_calls"));
+      CellStatus ended = CellStatus.of(cell.getAs("status"));
+      EvalCase c = chat == null ? null : cases.get(cell.<String>getAs("case_id"));
+      if (chat != null && c == null) {
+        v.put("run_id", runId);
+        return RowFactory.create(v.values().toArray());
+      }
+      Verdict verdict = chat != null
+          ? Verdict.ofChat(chat, c.input(), c.expectedJson(), ended, cell.getAs("error"), cell.getAs("response"), cell.getAs("tool_calls"))
+          : Verdict.of(template, scorers, cell.<Double>getAs("expected"), ended, cell.getAs("error"), cell.getAs("response"),
+              cell.getAs("tool_calls"));
+      if (c != null && v.get("expected_text") == null) v.put("expected_text", CellRunner.expectedText(c));
+      v.put("extracted", verdict.extracted());
+      v.put("scores", scoresColumn(verdict));
+      if (verdict.thinking() != null) {
+        v.put("response", verdict.storedResponse(cell.getAs("response")));
+        v.put("reasoning", verdict.reasoning(cell.getAs("reasoning")));
+      }
       v.put("status", verdict.status().value());
       v.put("error", verdict.error());
+      if (chat != null && ended.answered()) v.put("output", verdict.output());
       if (verdict.parsed() != null) {
         v.put("output", verdict.output());
         v.put("choice", verdict.parsed().choice());
@@ -151,6 +192,11 @@ public final class Rescorer {
         if (!f.nullable() && v.get(f.name()) == null) v.put(f.name(), OLDER_FORMAT_DEFAULTS.get(f.name()));
       }
       return RowFactory.create(v.values().toArray());
+    }
+
+    private static Object scoresColumn(Verdict verdict) {
+      return scala.jdk.javaapi.CollectionConverters.asScala(verdict.cellScores().stream()
+          .map(s -> (Row) RowFactory.create(s.scorer(), s.score(), s.note())).toList()).toSeq();
     }
   }
 }

@@ -7,6 +7,8 @@ import dev.provbench.job.Job;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.job.RetryPolicy;
 import dev.provbench.job.Timeouts;
+import dev.provbench.job.TaskSpec;
+import dev.provbench.task.ChatTask;
 import dev.provbench.task.JudgeTemplate;
 import java.io.Serializable;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.List;
  *
  * @param runId       the run's id.
  * @param providers   the providers and models, in job order.
- * @param template    the judge template's text and choice scores.
+ * @param template    the judge template's text and choice scores; null for a chat task.
  * @param temperature sampling temperature.
  * @param maxTokens   max_tokens.
  * @param stream      whether to stream.
@@ -30,6 +32,8 @@ import java.util.List;
  * @param resultsDir  the run's results folder ({@code output/run_id=<id>}) as a Hadoop path.
  * @param commit      how often partitions commit their rows.
  * @param maxCost     the run's spending cap in US dollars (the job's {@code max_cost} or {@code --max-cost}), or null.
+ * @param toolMode    the factuality judge's tool format, {@code text} or {@code native}.
+ * @param chat        the chat task, or null for the factuality judge (then {@code template} is set).
  * @param load        the load step this pass runs, or null for a plain run.
  */
 public record RunSpec(
@@ -48,6 +52,8 @@ public record RunSpec(
     String resultsDir,
     CommitPolicy commit,
     Double maxCost,
+    String toolMode,
+    ChatTask chat,
     LoadStep load) implements Serializable {
 
   public RunSpec {
@@ -59,12 +65,18 @@ public record RunSpec(
   static RunSpec of(Job job, JudgeTemplate template, List<PartitionSpec> partitions) {
     return new RunSpec(job.runId(), job.providers(), template, job.task().temperature(), job.task().maxTokens(),
         job.task().stream(), job.task().cacheBust(), job.scorers(), job.trials(), job.timeouts(), job.retry(), partitions,
-        ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit(), job.maxCost(), null);
+        ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit(), job.maxCost(),
+        job.task().toolMode(), job.task().chat(), null);
   }
 
   /** The same pass running one load step. */
   RunSpec withLoad(LoadStep step) {
     return new RunSpec(runId, providers, template, temperature, maxTokens, stream, cacheBust, scorers, trials, timeouts,
-        retry, partitions, resultsDir, commit, maxCost, step);
+        retry, partitions, resultsDir, commit, maxCost, toolMode, chat, step);
+  }
+
+  /** The factuality judge asks through native {@code tools}. */
+  public boolean nativeTools() {
+    return TaskSpec.NATIVE_TOOLS.equals(toolMode);
   }
 }

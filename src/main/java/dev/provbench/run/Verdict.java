@@ -3,9 +3,17 @@ package dev.provbench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.provbench.dataset.EvalCase;
 import dev.provbench.provider.ToolCall;
+import dev.provbench.results.CellScore;
 import dev.provbench.results.CellStatus;
+import dev.provbench.score.Answer;
+import dev.provbench.score.NumericDiff;
 import dev.provbench.score.Scores;
+import dev.provbench.task.ChatTask;
+import dev.provbench.task.Extracted;
+import dev.provbench.task.Extractor;
+import dev.provbench.task.ThinkSplit;
 import dev.provbench.task.FactualityTask;
 import dev.provbench.task.JudgeTemplate;
 import dev.provbench.task.ParsedChoice;
@@ -17,16 +25,22 @@ import java.util.List;
  * reply becomes a verdict, for a fresh call ({@link CellRunner}) and for a stored one ({@link Rescorer}),
  * so the two can never disagree. Pure: no HTTP, no Spark.
  *
- * @param status  ok or parse_error when answered, else the failure's status.
- * @param error   why there is no output (the failure, or the parse error), or null.
- * @param parsed  what the task read, or null when the cell was not answered.
- * @param scores  the scores; a cell without output scores 0 on CorrectScore and NonNull.
+ * @param status    ok or parse_error when answered, else the failure's status.
+ * @param error     why there is no output (the failure, or the parse error), or null.
+ * @param parsed    what the factuality judge read, or null when the cell was not answered or the task is a chat task.
+ * @param scores    the scores; a cell without output scores 0 on every scorer.
+ * @param extracted the output text the scorers judged (the judge's choice, a chat task's extracted text), or null.
+ * @param thinking  reasoning the reply wrote into its content ({@code <think>…</think>}), removed before reading;
+ *                  null when none.
  */
-public record Verdict(CellStatus status, String error, ParsedChoice parsed, Scores scores) {
+public record Verdict(CellStatus status, String error, ParsedChoice parsed, Scores scores, String extracted,
+    String thinking) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The numeric output: the judge's score, or a chat task's extracted text when it is a number; else null. */
   public Double output() {
-    return parsed == null ? null : parsed.score();
+    if (parsed != null) return parsed.score();
+    return NumericDiff.number(extracted);
   }
 
   /**
@@ -38,10 +52,62 @@ public record Verdict(CellStatus status, String error, ParsedChoice parsed, Scor
    */
   public static Verdict of(JudgeTemplate template, List<String> scorers, double expected, CellStatus ended, String callError,
       String response, String toolCalls) {
-    if (!ended.answered()) return new Verdict(ended, callError, null, Scores.of(scorers, null, expected));
-    ParsedChoice parsed = FactualityTask.answer(template, answerText(response, toolCalls));
+    if (!ended.answered()) return new Verdict(ended, callError, null, Scores.of(scorers, null, expected), null, null);
+    ThinkSplit split = ThinkSplit.of(response);
+    ParsedChoice parsed = FactualityTask.answer(template, answerText(split.answer(), toolCalls));
     CellStatus status = parsed.score() == null ? CellStatus.PARSE_ERROR : CellStatus.OK;
-    return new Verdict(status, parsed.error(), parsed, Scores.of(scorers, parsed.score(), expected));
+    return new Verdict(status, parsed.error(), parsed, Scores.of(scorers, parsed.score(), expected), parsed.choice(),
+        split.thinking());
+  }
+
+  /** The verdict of a run's task on one case: the chat task's when the run has one, else the factuality judge's. */
+  public static Verdict of(RunSpec spec, EvalCase c, CellStatus ended, String callError, String response, String toolCalls) {
+    return spec.chat() != null ? ofChat(spec.chat(), c.input(), c.expectedJson(), ended, callError, response, toolCalls)
+        : of(spec.template(), spec.scorers(), c.expected(), ended, callError, response, toolCalls);
+  }
+
+  /** The scores as the {@code scores} column stores them. */
+  public List<CellScore> cellScores() {
+    return scores.all().stream().map(s -> new CellScore(s.scorer(), s.score(), s.note())).toList();
+  }
+
+  /** The stored response: the content without the reasoning written into it (kept in {@link #reasoning}). */
+  public String storedResponse(String content) {
+    return thinking == null ? content : ThinkSplit.of(content).answer();
+  }
+
+  /** The reasoning column: the reply's own reasoning field, then any written into its content. */
+  public String reasoning(String replyReasoning) {
+    if (thinking == null) return replyReasoning;
+    return replyReasoning == null || replyReasoning.isEmpty() ? thinking : replyReasoning + "\n" + thinking;
+  }
+
+  /**
+   * A chat task's verdict: the extractor reads the reply (its reasoning removed), every scorer judges the result.
+   *
+   * @param input        the case's input as JSON text.
+   * @param expectedJson the case's expected value as JSON text, or null.
+   */
+  public static Verdict ofChat(ChatTask task, String input, String expectedJson, CellStatus ended, String callError,
+      String response, String toolCalls) {
+    JsonNode fields = json(input);
+    JsonNode expected = expectedJson == null ? null : json(expectedJson);
+    if (!ended.answered()) {
+      return new Verdict(ended, callError, null, Scores.of(task.scorers(), new Answer(null, expected, fields)), null, null);
+    }
+    ThinkSplit split = ThinkSplit.of(response);
+    Extracted got = Extractor.extract(task.extractor(), split.answer(), toolCalls);
+    CellStatus status = got.text() == null ? CellStatus.PARSE_ERROR : CellStatus.OK;
+    return new Verdict(status, got.error(), null, Scores.of(task.scorers(), new Answer(got.text(), expected, fields)),
+        got.text(), split.thinking());
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return text == null ? JSON.nullNode() : JSON.readTree(text);
+    } catch (IOException e) {
+      return JSON.getNodeFactory().textNode(text);
+    }
   }
 
   /** Native tool calls as a row stores them, {@code [{"name", "arguments"}]}, or null when there are none. */

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * prose around the call. A pure function of the reply text; thread-safe.
  */
 public final class ToolCallParser {
-  private static final Pattern CALL = Pattern.compile("<function=(\\w+)>(.*?)(?:</function>|$)", Pattern.DOTALL);
+  static final Pattern CALL = Pattern.compile("<function=(\\w+)>(.*?)(?:</function>|$)", Pattern.DOTALL);
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonParser.Feature.ALLOW_UNQUOTED_CONTROL_CHARS)
       .enable(JsonParser.Feature.ALLOW_SINGLE_QUOTES)
@@ -46,7 +46,7 @@ public final class ToolCallParser {
   }
 
   /** The outermost JSON object in the call's body, so a trailing `}` or stray text does not matter. */
-  private static JsonNode arguments(String body) {
+  static JsonNode arguments(String body) {
     int start = body.indexOf('{');
     if (start < 0) return null;
     for (int end = body.lastIndexOf('}'); end > start; end = body.lastIndexOf('}', end - 1)) {

@@ -53,6 +53,7 @@ class JobFileDocTest {
     defaultIs("max_tokens", TaskSpec.DEFAULT_MAX_TOKENS);
     defaultIs("stream", TaskSpec.DEFAULT_STREAM);
     defaultIs("cache_bust", TaskSpec.DEFAULT_CACHE_BUST);
+    defaultIs("tool_mode", TaskSpec.DEFAULT_TOOL_MODE);
     defaultIs("trials", Job.DEFAULT_TRIALS);
     defaultIs("concurrency", ModelSpec.DEFAULT_CONCURRENCY);
     defaultIs("partitions_per_model", Job.DEFAULT_PARTITIONS_PER_MODEL);

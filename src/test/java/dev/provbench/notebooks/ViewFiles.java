@@ -26,16 +26,17 @@ public final class ViewFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The views as the Java code registers them, by name, in registration order. */
-  static final Map<String, String> VIEWS = views(ResultsViews.CELLS_SQL, ResultsViews.EXPERIMENTS_SQL);
+  static final Map<String, String> VIEWS = views(ResultsViews.CELLS_SQL, ResultsViews.EXPERIMENTS_SQL, ResultsViews.SCORES_SQL);
 
   private static final String SQL_HEADER = """
       -- The views every other query reads, over the `results` view (all stored rows of a results folder).
-      -- `provbench sql` registers the same three views; this file repeats them for notebooks and other engines.
+      -- `provbench sql` registers the same views; this file repeats them for notebooks and other engines.
       -- Made from dev.provbench.results.ResultsViews: edit the views there, then refresh this file (see ViewFiles).
       """;
   private static final Map<String, String> SQL_COMMENTS = Map.of(
       "cells", "-- cells: one row per (run_id, cell_id); when a cell was re-run, the row with the latest finished_at wins.",
-      "experiments", "-- experiments: one row per run x provider x model x size.");
+      "experiments", "-- experiments: one row per run x provider x model x size.",
+      "scores", "-- scores: one row per cell x scorer (group any analysis by scorer).");
 
   private ViewFiles() {}
 
@@ -54,6 +55,12 @@ public final class ViewFiles {
     Map<String, String> views = new LinkedHashMap<>();
     views.put("cells", cells);
     views.put("experiments", experiments);
+    return views;
+  }
+
+  static Map<String, String> views(String cells, String experiments, String scores) {
+    Map<String, String> views = views(cells, experiments);
+    views.put("scores", scores);
     return views;
   }
 

@@ -37,7 +37,7 @@ class NumericDiffTest {
   @Test
   void nonNullAndTheScorerList() {
     assertEquals(1.0, NonNull.score(0.0).value());
-    assertEquals(0.0, NonNull.score(null).value());
+    assertEquals(0.0, NonNull.score((Double) null).value());
     Scores both = Scores.of(List.of("CorrectScore", "NonNull"), 0.6, 1);
     assertEquals(0.75, both.correct(), 1e-9);
     assertEquals(1.0, both.nonNull());

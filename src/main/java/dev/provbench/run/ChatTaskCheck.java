@@ -1,0 +1,50 @@
+package dev.provbench.run;
+
+import com.samskivert.mustache.MustacheException;
+import dev.provbench.dataset.EvalCase;
+import dev.provbench.input.BadInputException;
+import dev.provbench.job.Job;
+import dev.provbench.score.ScorerCatalog;
+import dev.provbench.score.ScorerSpec;
+import dev.provbench.task.ChatTask;
+import dev.provbench.task.Extracted;
+import dev.provbench.task.Extractor;
+import java.util.List;
+
+/**
+ * Checks a chat task against its dataset before any request: every case renders every message, every scorer finds
+ * the case fields it needs, and the extractor finds a value in the task's example reply (when it gives one).
+ * Errors name the job file, the field and the case. Stateless.
+ */
+final class ChatTaskCheck {
+  private ChatTaskCheck() {}
+
+  static void check(Job job, ChatTask task, List<EvalCase> cases) {
+    String file = job.file().toString();
+    for (int i = 0; i < cases.size(); i++) {
+      EvalCase c = cases.get(i);
+      try {
+        task.render(c.input());
+      } catch (MustacheException e) {
+        throw new BadInputException(file + ": task.messages", "case " + (i + 1) + " (id " + c.id() + ", " + c.where()
+            + ") cannot fill the template: " + e.getMessage(), "add the field to every case's input, or change the message");
+      }
+      for (int s = 0; s < task.scorers().size(); s++) {
+        ScorerSpec spec = task.scorers().get(s);
+        if (c.expectedJson() == null && ScorerCatalog.needsExpected(spec)) {
+          throw new BadInputException(file + ": scorers[" + s + "]", spec.type() + " compares with each case's `expected`, but case "
+              + (i + 1) + " (id " + c.id() + ", " + c.where() + ") has none",
+              "give every case an `expected` value, or use a scorer that needs none (NonNull, ValidJSON)");
+        }
+      }
+    }
+    String example = task.extractor().example();
+    if (example != null) {
+      Extracted got = Extractor.extract(task.extractor(), ChatTask.compiled(example).execute(ChatTask.exampleContext(cases.get(0).input(), cases.get(0).expectedJson())), null);
+      if (got.text() == null) {
+        throw new BadInputException(file + ": task.extract", "finds nothing in `example` rendered for the first case ("
+            + got.error() + ")", "correct the extractor's path or pattern, or the example reply");
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.provbench.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import dev.provbench.score.ScorerSpec;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A chat task of the user's own: messages rendered from each case, request fields passed through, an extractor and
+ * scorers. Holds text only, so it ships to executors; compiled templates are cached per JVM (jmustache's
+ * {@code Template} is thread-safe but not serializable).
+ *
+ * @param messages  the messages in order; at least one.
+ * @param params    request fields sent as they are ({@code top_p}, {@code stop}, {@code seed},
+ *                  {@code response_format}, {@code tools}, {@code tool_choice}, {@code reasoning_effort}, …), as a
+ *                  JSON object text; {@code {}} for none.
+ * @param extractor how the output is read from the reply.
+ * @param scorers   the scorers, in job order; the first that is not NonNull is the primary ({@code correct_score}).
+ */
+public record ChatTask(List<MessageTemplate> messages, String params, ExtractorSpec extractor, List<ScorerSpec> scorers)
+    implements Serializable {
+  private static final Map<String, Template> COMPILED = new ConcurrentHashMap<>();
+  // A field that is present but null renders empty; a field that is missing fails (caught before any request).
+  private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).nullValue("");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public ChatTask {
+    messages = List.copyOf(messages);
+    scorers = List.copyOf(scorers);
+  }
+
+  /** The same task with other scorers. */
+  public ChatTask withScorers(List<ScorerSpec> list) {
+    return new ChatTask(messages, params, extractor, list);
+  }
+
+  /**
+   * The messages rendered for one case.
+   *
+   * @param input the case's {@code input} as JSON text: an object's fields are the template's variables; any other
+   *              value is {@code {{input}}}.
+   * @throws com.samskivert.mustache.MustacheException when a template uses a field the case lacks.
+   */
+  public List<MessageTemplate> render(String input) {
+    Object context = context(input);
+    List<MessageTemplate> out = new ArrayList<>();
+    for (MessageTemplate m : messages) out.add(new MessageTemplate(m.role(), compiled(m.content()).execute(context)));
+    return out;
+  }
+
+  /** Compiles a template, failing on bad mustache syntax. */
+  public static Template compiled(String template) {
+    return COMPILED.computeIfAbsent(template, COMPILER::compile);
+  }
+
+  /** The request fields as JSON. */
+  public JsonNode paramsJson() {
+    try {
+      return JSON.readTree(params);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What the extractor's {@code example} sees: the case's input fields, and {@code expected} (the case's expected value)
+   * when the input has no field of that name.
+   */
+  public static Object exampleContext(String input, String expectedJson) {
+    Object context = context(input);
+    if (context instanceof Map<?, ?> m && !m.containsKey("expected") && expectedJson != null) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      m.forEach((k, v) -> fields.put(String.valueOf(k), v));
+      try {
+        fields.put("expected", JSON.convertValue(JSON.readTree(expectedJson), Object.class));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return fields;
+    }
+    return context;
+  }
+
+  static Object context(String input) {
+    try {
+      JsonNode node = input == null ? null : JSON.readTree(input);
+      if (node != null && node.isObject()) return JSON.convertValue(node, Map.class);
+      Map<String, Object> only = new LinkedHashMap<>();
+      only.put("input", node == null ? null : JSON.convertValue(node, Object.class));
+      return only;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
