@@ -27,6 +27,10 @@ import java.util.List;
  *                          default). {@code run} asks for {@code --yes} when the estimate's upper bound is above it,
  *                          and stops taking new cells once the spend of finished cells reaches it (cells in flight
  *                          finish and are kept); {@code --max-cost} on the command line overrides it.
+ * @param taskSlots         how many Spark tasks the models' shares are packed into, each task driving the windows
+ *                          of several models at once; default {@value #DEFAULT_TASK_SLOTS}: as many as the task
+ *                          slots Spark has (local threads, or the cores of the executors granted). More shares than
+ *                          slots never wait for a wave; each model's windows still add up to its concurrency.
  */
 public record Job(
     Path file,
@@ -42,13 +46,15 @@ public record Job(
     RetryPolicy retry,
     CommitPolicy commit,
     List<ProviderSpec> providers,
-    Double maxCost) {
+    Double maxCost,
+    int taskSlots) {
 
   /** The scorers a job may name, and the default list. */
   public static final List<String> SCORERS = List.of("CorrectScore", "NonNull");
   public static final String DEFAULT_OUTPUT = "results";
   public static final int DEFAULT_TRIALS = 3;
   public static final int DEFAULT_PARTITIONS_PER_MODEL = 1;
+  public static final int DEFAULT_TASK_SLOTS = 0;
 
   public Job {
     scorers = List.copyOf(scorers);
@@ -57,23 +63,23 @@ public record Job(
 
   public Job withRunId(String id) {
     return new Job(file, name, id, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost);
+        retry, commit, providers, maxCost, taskSlots);
   }
 
   public Job withOutput(Path dir) {
     return new Job(file, name, runId, dataset, dir, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost);
+        retry, commit, providers, maxCost, taskSlots);
   }
 
   public Job withProviders(List<ProviderSpec> list) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, list, maxCost);
+        retry, commit, list, maxCost, taskSlots);
   }
 
   /** The same job with another spending cap (null: none). */
   public Job withMaxCost(Double usd) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, usd);
+        retry, commit, providers, usd, taskSlots);
   }
 
   /** Total models over all providers. */
