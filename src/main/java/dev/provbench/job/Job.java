@@ -30,6 +30,10 @@ import java.util.List;
  *                          default). {@code run} asks for {@code --yes} when the estimate's upper bound is above it,
  *                          and stops taking new cells once the spend of finished cells reaches it (cells in flight
  *                          finish and are kept); {@code --max-cost} on the command line overrides it.
+ * @param taskSlots         how many Spark tasks the models' shares are packed into, each task driving the windows
+ *                          of several models at once; default {@value #DEFAULT_TASK_SLOTS}: as many as the task
+ *                          slots Spark has (local threads, or the cores of the executors granted). More shares than
+ *                          slots never wait for a wave; each model's windows still add up to its concurrency.
  * @param load              the load ladder ({@code load} section), or null (the default) for a plain run.
  */
 public record Job(
@@ -47,6 +51,7 @@ public record Job(
     CommitPolicy commit,
     List<ProviderSpec> providers,
     Double maxCost,
+    int taskSlots,
     LoadPlan load) {
 
   /** The scorers the factuality judge may name, and its default list; a chat task takes any of ScorerCatalog's. */
@@ -54,6 +59,7 @@ public record Job(
   public static final String DEFAULT_OUTPUT = "results";
   public static final int DEFAULT_TRIALS = 3;
   public static final int DEFAULT_PARTITIONS_PER_MODEL = 1;
+  public static final int DEFAULT_TASK_SLOTS = 0;
 
   public Job {
     scorers = List.copyOf(scorers);
@@ -62,29 +68,29 @@ public record Job(
 
   public Job withRunId(String id) {
     return new Job(file, name, id, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, load);
+        retry, commit, providers, maxCost, taskSlots, load);
   }
 
   public Job withOutput(StoragePath dir) {
     return new Job(file, name, runId, dataset, dir, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, load);
+        retry, commit, providers, maxCost, taskSlots, load);
   }
 
   public Job withProviders(List<ProviderSpec> list) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, list, maxCost, load);
+        retry, commit, list, maxCost, taskSlots, load);
   }
 
   /** The same job with another spending cap (null: none). */
   public Job withMaxCost(Double usd) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, usd, load);
+        retry, commit, providers, usd, taskSlots, load);
   }
 
   /** The same job with another load plan (null: a plain run). */
   public Job withLoad(LoadPlan plan) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, plan);
+        retry, commit, providers, maxCost, taskSlots, plan);
   }
 
   /** Total models over all providers. */

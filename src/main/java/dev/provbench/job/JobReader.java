@@ -49,11 +49,13 @@ public final class JobReader {
     List<ProviderSpec> providers = ProviderReader.read(f, concurrency);
     Double maxCost = f.number("max_cost", null, 0, Double.MAX_VALUE,
         "give the most the run may spend in US dollars, e.g. `max_cost: 25`, or leave it out for no cap");
+    int taskSlots = f.integer("task_slots", Job.DEFAULT_TASK_SLOTS, 0,
+        "give how many Spark tasks run the models at once, e.g. `task_slots: 4`, or 0 for the slots Spark has");
     LoadPlan load = LoadReader.read(f);
     f.finish();
     PartitionRule.check(f, partitions, providers);
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitions, timeouts, retry, commit,
-        providers, maxCost, load);
+        providers, maxCost, taskSlots, load);
   }
 
   private static StoragePath dataset(YamlFields f, StoragePath dir) {

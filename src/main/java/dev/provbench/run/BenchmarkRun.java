@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * Runs a prepared job on Spark: one partition per model share, each with its window of calls in
- * flight, committing one Parquet row per cell in durable chunks under {@code output/run_id=<id>/}.
+ * Runs a prepared job on Spark: the model shares packed into one partition per task slot (each share with its
+ * window of calls in flight, so every model runs from the start whatever the slot count), committing one Parquet
+ * row per cell in durable chunks under {@code output/run_id=<id>/}.
  * The only action collects each partition's count of committed rows; summaries read the Parquet back,
  * so no action recomputes the HTTP-producing lineage.
  */
@@ -48,14 +48,12 @@ public final class BenchmarkRun {
     Broadcast<List<EvalCase>> cases = jsc.broadcast(run.cases());
     Broadcast<Set<String>> done = jsc.broadcast(alreadyDone);
     Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
-    LongAccumulator finished = jsc.sc().longAccumulator("cells done");
-    LongAccumulator failed = jsc.sc().longAccumulator("cells failed");
-    LongAccumulator spent = jsc.sc().longAccumulator("spend micro-usd");
-    LongAccumulator stoppedByCap = jsc.sc().longAccumulator("partitions stopped by the spending cap");
+    RunCounters counters = RunCounters.register(jsc.sc());
+    List<PackedPartition> partitions = CellPlanner.pack(spec.partitions(), TaskSlots.of(jsc.sc(), run.job().taskSlots()));
     String execution = executionId();
     double spentBefore = run.resume() == null || spec.maxCost() == null ? 0 : RunSpend.committedUsd(spark, run.job());
     SpendCap cap = spendCap(spec, spentBefore, execution);
-    ProgressListener progress = new ProgressListener(finished, failed, spent, run.totalCells() - alreadyDone.size());
+    ProgressListener progress = new ProgressListener(counters, run.totalCells() - alreadyDone.size());
     spark.sparkContext().addSparkListener(progress);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "provbench-progress");
@@ -73,8 +71,8 @@ public final class BenchmarkRun {
     try {
       ResultsFolder.writeMarker(run.job().output());
       jsc.setJobDescription("provbench run " + spec.runId());
-      committed = jsc.parallelize(spec.partitions(), spec.partitions().size())
-          .mapPartitions(new CellPartition(spec, cases, done, hadoop, finished, failed, spent, stoppedByCap, cap, execution))
+      committed = jsc.parallelize(partitions, Math.max(1, partitions.size()))
+          .mapPartitions(new CellPartition(spec, cases, done, hadoop, counters, cap, execution))
           .collect().stream().mapToLong(Long::longValue).sum();
     } finally {
       ticker.shutdownNow();
@@ -84,8 +82,9 @@ public final class BenchmarkRun {
       if (!cap.none()) RunSpend.clearMarker(cap, jsc.hadoopConfiguration());
     }
     progress.print(out);
-    if (stoppedByCap.value() > 0) {
-      out.print(RunSpend.stoppedMessage(run, spentBefore + spent.value() / 1e6, alreadyDone.size() + committed));
+    out.print(progress.lostAttemptsLine());
+    if (counters.stoppedByCap().value() > 0) {
+      out.print(RunSpend.stoppedMessage(run, spentBefore + counters.spentMicros().value() / 1e6, alreadyDone.size() + committed));
     }
     return committed;
   }

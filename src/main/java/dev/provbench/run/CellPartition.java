@@ -3,10 +3,10 @@ package dev.provbench.run;
 import dev.provbench.results.ResultSchema;
 import dev.provbench.results.CommittedCells;
 import dev.provbench.results.CellResult;
-import dev.provbench.results.CellStatus;
 
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ProviderSpec;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -17,16 +17,16 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
- * The task body: runs one partition's cells with its window of calls in flight and commits their rows
- * in durable chunks as they finish; yields the number of rows it committed. Cells already committed —
- * by an earlier run (resume) or an earlier attempt of this task (a Spark retry) — are skipped, so every
- * cell ends as exactly one row. Serialized into the closure: the spec, broadcasts and accumulators.
+ * The task body: drives the cells of every model share of one packed partition at once, each share within its
+ * own window of calls in flight, and commits their rows in durable chunks as they finish; yields the number of
+ * rows it committed. Cells already committed — by an earlier run (resume) or an earlier attempt of this task (a
+ * Spark retry, on this executor or another) — are skipped, so every cell ends as exactly one row. Serialized
+ * into the closure: the spec, broadcasts and accumulators.
  */
-final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Long> {
+final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, Long> {
   /** Test hook: a task local property that makes the first attempt of every task fail after N cells. */
   static final String FAIL_FIRST_ATTEMPT_AFTER = "provbench.faultInjection.failFirstAttemptAfterCells";
 
@@ -34,36 +34,25 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
   private final Broadcast<List<EvalCase>> cases;
   private final Broadcast<Set<String>> done;
   private final Broadcast<SerializableConfiguration> hadoop;
-  private final LongAccumulator finished;
-  private final LongAccumulator failed;
-  private final LongAccumulator spentMicros;
-  private final LongAccumulator stoppedByCap;
+  private final RunCounters counters;
   private final SpendCap cap;
   private final String execution;
 
-  /**
-   * @param spentMicros  Σ cost_usd of the cells run, in micro-dollars.
-   * @param stoppedByCap partitions that left cells unrun because the spending cap was reached.
-   * @param execution    names this execution's files apart from an earlier one's (a resumed run).
-   */
+  /** @param execution names this execution's files apart from an earlier one's (a resumed run). */
   CellPartition(RunSpec spec, Broadcast<List<EvalCase>> cases, Broadcast<Set<String>> done,
-      Broadcast<SerializableConfiguration> hadoop, LongAccumulator finished, LongAccumulator failed,
-      LongAccumulator spentMicros, LongAccumulator stoppedByCap, SpendCap cap, String execution) {
+      Broadcast<SerializableConfiguration> hadoop, RunCounters counters, SpendCap cap, String execution) {
     this.spec = spec;
     this.execution = execution;
     this.cases = cases;
     this.done = done;
     this.hadoop = hadoop;
-    this.finished = finished;
-    this.failed = failed;
-    this.spentMicros = spentMicros;
-    this.stoppedByCap = stoppedByCap;
+    this.counters = counters;
     this.cap = cap;
   }
 
   @Override
-  public Iterator<Long> call(Iterator<PartitionSpec> parts) {
-    PartitionSpec part = parts.next();
+  public Iterator<Long> call(Iterator<PackedPartition> parts) {
+    PackedPartition part = parts.next();
     TaskContext context = TaskContext.get();
     int attempt = context == null ? 0 : context.attemptNumber();
     long failAfter = context == null || attempt > 0 ? -1 : parseLong(context.getLocalProperty(FAIL_FIRST_ATTEMPT_AFTER));
@@ -74,19 +63,26 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
     skip.addAll(CommittedCells.ofPartition(runDir, prefix + "-", conf));
 
     List<EvalCase> all = cases.value();
-    CellRunner runner = new CellRunner(spec, part, apiKey(spec.providers().get(part.provider())));
     SpendCap.Watch spend = cap.watch(conf);
-    LoadGuard guard = new LoadGuard(spec.load());
-    UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, part, all), skip),
-        () -> spend.reached() || guard.tripped());
-    WindowedIterator<Cell, CellResult> results = new WindowedIterator<>(cells, part.window(),
-        cell -> {
-          CellResult r = runner.run(cell, all.get(cell.caseIndex()));
-          guard.observe(r);
-          // Counted as the call ends, before the window refills: the next cell sees this one's cost.
-          spend.spent(SpendCap.micros(r.costUsd()));
-          return r;
-        }, "provbench-p" + part.index());
+    List<UntilCapped<Cell>> shares = new ArrayList<>();
+    List<LoadGuard> guards = new ArrayList<>();
+    List<WindowedIterator.Lane<Cell, CellResult>> lanes = new ArrayList<>();
+    for (PartitionSpec share : part.shares()) {
+      CellRunner runner = new CellRunner(spec, share, apiKey(spec.providers().get(share.provider())));
+      LoadGuard guard = new LoadGuard(spec.load()); // a load step's over-saturation stop, per model share
+      UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, share, all), skip),
+          () -> spend.reached() || guard.tripped());
+      shares.add(cells);
+      guards.add(guard);
+      lanes.add(new WindowedIterator.Lane<>(cells, share.window(), cell -> {
+        CellResult r = runner.run(cell, all.get(cell.caseIndex()));
+        guard.observe(r);
+        // Counted as the call ends, before the window refills: the next cell sees this one's cost.
+        spend.spent(SpendCap.micros(r.costUsd()));
+        return r;
+      }));
+    }
+    WindowedIterator<Cell, CellResult> results = new WindowedIterator<>(lanes, "provbench-p" + part.index());
     if (context != null) {
       context.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> results.close());
     }
@@ -95,14 +91,17 @@ final class CellPartition implements FlatMapFunction<Iterator<PartitionSpec>, Lo
         spec.commit().everySeconds() * 1000)) {
       while (results.hasNext()) {
         CellResult r = results.next();
+        long before = writer.committed();
         writer.add(ResultSchema.toRow(r));
-        finished.add(1);
-        if (!r.status().answered()) failed.add(1);
-        spentMicros.add(SpendCap.micros(r.costUsd()));
+        counters.cellDone(r, writer.committed() - before);
         if (++count == failAfter) throw new IllegalStateException("injected failure of task attempt 0 after " + count + " cells");
       }
+      long before = writer.committed();
       writer.commit();
-      if (cells.stopped() && !guard.tripped()) stoppedByCap.add(1);
+      counters.addCommitted(writer.committed() - before);
+      for (int i = 0; i < shares.size(); i++) {
+        if (shares.get(i).stopped() && !guards.get(i).tripped()) counters.markStoppedByCap();
+      }
       return List.of(writer.committed()).iterator();
     }
   }

@@ -8,19 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Plans the matrix provider × model × case × trial: which partition runs which cells, and with how
- * many requests in flight. Cells are generated lazily per partition, never held in memory whole.
+ * Plans the matrix provider × model × case × trial: which share of a model runs which cells with how many
+ * requests in flight, and which Spark partition drives which shares. Cells are generated lazily per share,
+ * never held in memory whole.
  */
 public final class CellPlanner {
   private CellPlanner() {}
 
-  /** One or more partitions per model (the job's {@code partitions_per_model}), its concurrency split between them. */
+  /** One or more shares per model (the job's {@code partitions_per_model}), its concurrency split between them. */
   public static List<PartitionSpec> partitions(Job job) {
     List<PartitionSpec> out = new ArrayList<>();
     int shards = job.partitionsPerModel();
@@ -38,7 +40,35 @@ public final class CellPlanner {
     return out;
   }
 
-  /** The cells of one partition, in case-then-trial order. */
+  /**
+   * The shares packed into at most {@code slots} partitions, so that every task of the run has a slot and no
+   * model waits for another's wave. Each share lands in exactly one partition, whole, so the windows of a
+   * model still add up to its concurrency. Largest window first into the partition with the fewest calls in
+   * flight: calls (threads, and CPU per second) spread evenly over the slots. Deterministic, so a retried
+   * task finds the same shares under its index.
+   */
+  public static List<PackedPartition> pack(List<PartitionSpec> shares, int slots) {
+    int count = Math.min(Math.max(1, slots), shares.size());
+    List<List<PartitionSpec>> bins = new ArrayList<>();
+    int[] windows = new int[count];
+    for (int i = 0; i < count; i++) bins.add(new ArrayList<>());
+    List<PartitionSpec> largestFirst = new ArrayList<>(shares);
+    largestFirst.sort(Comparator.comparingInt(PartitionSpec::window).reversed().thenComparingInt(PartitionSpec::index));
+    for (PartitionSpec share : largestFirst) {
+      int least = 0;
+      for (int i = 1; i < count; i++) if (windows[i] < windows[least]) least = i;
+      bins.get(least).add(share);
+      windows[least] += share.window();
+    }
+    List<PackedPartition> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      bins.get(i).sort(Comparator.comparingInt(PartitionSpec::index));
+      out.add(new PackedPartition(i, bins.get(i)));
+    }
+    return out;
+  }
+
+  /** The cells of one share, in case-then-trial order. */
   public static Iterator<Cell> cells(RunSpec spec, PartitionSpec part, List<EvalCase> cases) {
     if (spec.load() != null) return LoadCells.of(spec, part, cases);
     ProviderSpec provider = spec.providers().get(part.provider());

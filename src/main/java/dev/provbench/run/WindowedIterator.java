@@ -1,6 +1,7 @@
 package dev.provbench.run;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -11,25 +12,45 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * Maps a lazy source with at most {@code window} calls in flight, yielding results as they finish:
- * memory holds the window, never the whole partition. The source is read on the consuming thread
- * only. One per partition; not thread-safe.
+ * Maps lazy sources, each with at most its own {@code window} calls in flight, yielding results as they finish,
+ * whichever source they came from: memory holds the windows, never the whole partition. A source's slot is
+ * refilled from that source only, so each bound holds on its own (one lane per model share). Sources are read
+ * on the consuming thread only. One per partition; not thread-safe.
  */
 final class WindowedIterator<T, R> implements Iterator<R>, AutoCloseable {
-  private final Iterator<T> source;
-  private final int window;
-  private final Function<T, R> work;
+  /**
+   * One source with its own bound and its own work.
+   *
+   * @param source the items, read lazily.
+   * @param window how many items of this source may be in {@code work} at once; at least 1.
+   * @param work   the call, run on the iterator's threads.
+   */
+  record Lane<T, R>(Iterator<T> source, int window, Function<T, R> work) {
+    Lane {
+      if (window < 1) throw new IllegalArgumentException("window must be at least 1, got " + window);
+    }
+  }
+
+  /** A finished call and the lane whose slot it frees. */
+  private record Done<R>(int lane, R result) {}
+
+  private final List<Lane<T, R>> lanes;
+  private final int[] inFlight;
+  private int totalInFlight;
   private final ExecutorService pool;
-  private final CompletionService<R> done;
-  private int inFlight;
+  private final CompletionService<Done<R>> done;
 
   WindowedIterator(Iterator<T> source, int window, Function<T, R> work, String threadName) {
-    if (window < 1) throw new IllegalArgumentException("window must be at least 1, got " + window);
-    this.source = source;
-    this.window = window;
-    this.work = work;
+    this(List.of(new Lane<>(source, window, work)), threadName);
+  }
+
+  WindowedIterator(List<Lane<T, R>> lanes, String threadName) {
+    if (lanes.isEmpty()) throw new IllegalArgumentException("no lanes");
+    this.lanes = List.copyOf(lanes);
+    this.inFlight = new int[lanes.size()];
     AtomicInteger n = new AtomicInteger();
-    this.pool = Executors.newFixedThreadPool(window, r -> {
+    // A thread per slot of every lane: a call never waits for a thread, only for its own lane's window.
+    this.pool = Executors.newFixedThreadPool(lanes.stream().mapToInt(Lane::window).sum(), r -> {
       Thread t = new Thread(r, threadName + "-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
@@ -39,19 +60,20 @@ final class WindowedIterator<T, R> implements Iterator<R>, AutoCloseable {
 
   @Override
   public boolean hasNext() {
-    fill();
-    if (inFlight == 0) close();
-    return inFlight > 0;
+    for (int i = 0; i < lanes.size(); i++) fill(i);
+    if (totalInFlight == 0) close();
+    return totalInFlight > 0;
   }
 
   @Override
   public R next() {
     if (!hasNext()) throw new NoSuchElementException();
     try {
-      R r = done.take().get();
-      inFlight--;
-      fill();
-      return r;
+      Done<R> d = done.take().get();
+      inFlight[d.lane()]--;
+      totalInFlight--;
+      fill(d.lane());
+      return d.result();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       close();
@@ -62,11 +84,13 @@ final class WindowedIterator<T, R> implements Iterator<R>, AutoCloseable {
     }
   }
 
-  private void fill() {
-    while (inFlight < window && source.hasNext()) {
-      T item = source.next();
-      done.submit(() -> work.apply(item));
-      inFlight++;
+  private void fill(int i) {
+    Lane<T, R> lane = lanes.get(i);
+    while (inFlight[i] < lane.window() && lane.source().hasNext()) {
+      T item = lane.source().next();
+      done.submit(() -> new Done<>(i, lane.work().apply(item)));
+      inFlight[i]++;
+      totalInFlight++;
     }
   }
 

@@ -58,6 +58,7 @@ class JobFileDocTest {
     defaultIs("concurrency", ModelSpec.DEFAULT_CONCURRENCY);
     defaultIs("partitions_per_model", Job.DEFAULT_PARTITIONS_PER_MODEL);
     defaultIs("stream_options", ProviderSpec.DEFAULT_STREAM_OPTIONS);
+    defaultIs("task_slots", Job.DEFAULT_TASK_SLOTS);
     blockIs("timeouts", PolicyReader.timeouts(fields("timeouts")), Timeouts.DEFAULTS);
     blockIs("retry", PolicyReader.retry(fields("retry")), RetryPolicy.DEFAULTS);
     blockIs("commit", PolicyReader.commit(fields("commit")), CommitPolicy.DEFAULTS);
