@@ -70,7 +70,7 @@ class CheckCommandTest {
     long before = sim.requestLog().size();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Job job = JobReader.read(jobFile);
-    int exit = CheckCommand.check(job, Map.of(), new PrintStream(out, true));
+    int exit = CheckCommand.check(job, Map.of(), new PrintStream(out, true), 1);
     assertTrue(sim.awaitIdle(5_000));
     return new Checked(exit, out.toString(), sim.requestLog().size() - before);
   }
@@ -84,7 +84,7 @@ class CheckCommandTest {
     Checked c = check(job("plain-8b"));
     assertEquals(0, c.exit(), c.out());
     assertEquals(3, c.requests(), "one chat request per model");
-    assertTrue(c.out().startsWith("check: sending 3 chat requests, one per model (3 providers)"), c.out());
+    assertTrue(c.out().startsWith("check: sending 3 chat requests, 1 per model (3 models, 3 providers): the job's first case"), c.out());
     assertTrue(line(c.out(), "Plain ").matches("Plain\\s+plain-8b\\s+yes\\s+yes\\s+yes\\s+yes\\s+yes\\s+yes\\s+content\\s+\\d+ ms\\s+\\d+ ms"),
         line(c.out(), "Plain "));
     assertTrue(line(c.out(), "Tools ").contains(" tool_calls, reasoning "), line(c.out(), "Tools "));
