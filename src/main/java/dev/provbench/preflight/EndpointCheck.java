@@ -58,10 +58,11 @@ public final class EndpointCheck {
   /** @param env where API keys are read; {@link PreparedRun#prepare} has checked them. */
   public static List<Checked> all(PreparedRun run, Map<String, String> env, int samples) {
     List<EvalCase> cases = sampleCases(run.cases(), samples);
+    Instant takenAt = Instant.now();
     List<Checked> out = new ArrayList<>();
     for (ProviderSpec p : run.job().providers()) {
       String key = p.apiKeyEnv() == null ? null : env.get(p.apiKeyEnv());
-      for (ModelSpec m : p.models()) out.add(one(run, p, m, key, cases));
+      for (ModelSpec m : p.models()) out.add(one(run, p, m, key, cases, takenAt));
     }
     return out;
   }
@@ -75,11 +76,11 @@ public final class EndpointCheck {
     return out;
   }
 
-  static Checked one(PreparedRun run, ProviderSpec p, ModelSpec m, String apiKey, List<EvalCase> cases) {
+  /** @param takenAt when the check began: one time for all its models. */
+  static Checked one(PreparedRun run, ProviderSpec p, ModelSpec m, String apiKey, List<EvalCase> cases, Instant takenAt) {
     Job job = run.job();
     ChatCompletionClient client = new ChatCompletionClient(p, m, job.timeouts(), apiKey);
     String baseUrl = CheckFile.baseUrl(p, m);
-    Instant takenAt = Instant.now();
     EvalCase first = cases.get(0);
     AtomicReference<Headers> headers = new AtomicReference<>();
     AttemptResult r = client.send(request(run, p, m, first), headers::set);

@@ -88,7 +88,7 @@ class CheckThenRunEstimateTest {
       CheckCommand.check(job, Map.of(), new PrintStream(checkOut, true), EndpointCheckSamples.N);
       assertTrue(sim.awaitIdle(10_000));
       long checkCalls = sim.requestLog().size();
-      assertTrue(checkOut.toString().startsWith("check: sending up to " + 10 * EndpointCheckSamples.N + " chat requests, "
+      assertTrue(checkOut.toString().startsWith("check: sending " + (EndpointCheckSamples.N > 1 ? "up to " : "") + 10 * EndpointCheckSamples.N + " chat requests, "
           + EndpointCheckSamples.N + " per model (10 models, 4 providers)"), checkOut.toString());
       assertTrue(Files.isRegularFile(dir.resolve("demo-like.check.json")), checkOut.toString());
       assertEquals(dir.resolve("demo-like.check.json"), CheckFile.of(job));
