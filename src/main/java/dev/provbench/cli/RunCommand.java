@@ -10,6 +10,7 @@ import dev.provbench.job.JobReader;
 import dev.provbench.preflight.EstimateText;
 import dev.provbench.preflight.RunEstimate;
 import dev.provbench.preflight.SpendGate;
+import dev.provbench.results.CommittedCells;
 import dev.provbench.results.ResultSchema;
 import dev.provbench.results.RunSeries;
 import dev.provbench.run.BenchmarkRun;
@@ -18,6 +19,7 @@ import dev.provbench.run.PreparedRun;
 import dev.provbench.run.SparkSessions;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -76,7 +78,9 @@ final class RunCommand implements Callable<Integer> {
     if (series != null) RunSeries.checkName("--series", series);
     Job job = JobOptions.apply(JobReader.read(jobFile), resume != null ? resume : runId, out, maxCost);
     PreparedRun run = PreparedRun.prepare(job, System.getenv(), resume == null ? null : new PreparedRun.Resume(retryFailed));
-    RunEstimate estimate = RunEstimate.of(run, assumedLatencyMs);
+    RunEstimate estimate = RunEstimate.fromCheck(run, assumedLatencyMs, resume == null ? Set.of()
+        : CommittedCells.ofPartition(new org.apache.hadoop.fs.Path(ResultsFolder.runDir(job.output(), job.runId()).toUri()),
+            "", new org.apache.hadoop.conf.Configuration()));
     System.out.print(EstimateText.render(estimate));
     SpendGate.confirm(estimate, job.maxCost(), yes, System.console(), System.out);
     if (series != null) RunSeries.mark(job.output(), job.runId(), series);

@@ -8,6 +8,7 @@ import dev.provbench.preflight.EstimateText;
 import dev.provbench.preflight.RunEstimate;
 import dev.provbench.run.PreparedRun;
 import dev.provbench.input.StoragePath;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class ValidateCommand implements Callable<Integer> {
         System.out.printf("  %-18s %-6s %-55s concurrency %d%n", p.name(), m.size(), m.id(), m.concurrency());
       }
     }
-    System.out.print(EstimateText.render(RunEstimate.of(run, assumedLatencyMs)));
+    System.out.print(EstimateText.render(RunEstimate.fromCheck(run, assumedLatencyMs, Set.of())));
     if (job.maxCost() != null) {
       System.out.printf("  max_cost %s: run asks for --yes when the upper bound is above it%n",
           EstimateText.usd(job.maxCost()));

@@ -81,10 +81,7 @@ final class CheckDiagnosis {
               + " and still active";
     }
     if (modelMissing) return status + ": model id `" + m.id() + "` not served here; " + listed(listModels.get(), baseUrl);
-    if (error != null && error.contains("stream_options")) {
-      return status + ": the provider rejects the field `stream_options` (" + error + "): set `stream_options: false`"
-          + " on provider `" + p.name() + "` in the job file; its cells then carry estimated usage (usage_source 'estimated')";
-    }
+    if (error != null && error.contains("stream_options")) return streamOptionsFix(p, r);
     if (status == 429) {
       String wait = r.retryAfterMs() == null ? "" : " (retry after " + r.retryAfterMs() + " ms)";
       return "429: rate limited on a single request" + wait + ": wait, or lower concurrency and set rate_limit";
@@ -92,6 +89,37 @@ final class CheckDiagnosis {
     if (r.outcome() == Outcome.BAD_RESPONSE) return status + ": not a readable completion (" + error + ")";
     if (r.outcome() != Outcome.HTTP_ERROR) return status + ": the reply broke off (" + error + ")";
     return error + ": see the provider's message";
+  }
+
+  /** A 400 or 422 whose message names {@code stream_options}: the provider does not take the field. */
+  static boolean rejectsStreamOptions(AttemptResult r) {
+    Integer status = r.httpStatus();
+    return !r.ok() && status != null && (status == 400 || status == 422) && r.error() != null
+        && r.error().contains("stream_options");
+  }
+
+  /**
+   * The check of a model whose provider rejected {@code stream_options}, from the retry sent without the field:
+   * it fails with the fix for the job file, and says how the retry went.
+   *
+   * @param retried  the diagnosis of the retry.
+   * @param rejected the first request's outcome, the 400 naming the field.
+   */
+  static ModelCheck streamOptionsRejected(ModelCheck retried, AttemptResult rejected, ProviderSpec p) {
+    String retry = retried.passed() ? "a retry without the field passed" : "a retry without the field failed too: "
+        + retried.problem();
+    List<String> notes = new ArrayList<>(retried.notes());
+    notes.add(0, "retried once without stream_options: the row above is that retry");
+    ModelCheck c = retried;
+    return new ModelCheck(c.provider(), c.model(), c.reachable(), c.keyAccepted(), c.modelFound(), c.answerParsed(),
+        c.streamed(), c.serverUsage(), c.carried(), c.rateLimits(), c.httpStatus(), c.latencyMs(), c.ttftMs(),
+        streamOptionsFix(p, rejected) + "; " + retry, notes);
+  }
+
+  private static String streamOptionsFix(ProviderSpec p, AttemptResult r) {
+    return r.httpStatus() + ": the provider rejects the field `stream_options` (" + r.error() + "): set `stream_options:"
+        + " false` on provider `" + p.name() + "` in the job file; its cells then carry estimated usage (usage_source"
+        + " 'estimated')";
   }
 
   private static String listed(List<String> ids, String baseUrl) {

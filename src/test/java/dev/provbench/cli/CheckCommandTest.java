@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.provbench.JudgeCases;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
+import dev.provbench.preflight.CheckFile;
+import dev.provbench.preflight.CheckMeasurement;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,7 +73,7 @@ class CheckCommandTest {
     long before = sim.requestLog().size();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Job job = JobReader.read(jobFile);
-    int exit = CheckCommand.check(job, Map.of(), new PrintStream(out, true));
+    int exit = CheckCommand.check(job, Map.of(), new PrintStream(out, true), 1);
     assertTrue(sim.awaitIdle(5_000));
     return new Checked(exit, out.toString(), sim.requestLog().size() - before);
   }
@@ -84,7 +87,7 @@ class CheckCommandTest {
     Checked c = check(job("plain-8b"));
     assertEquals(0, c.exit(), c.out());
     assertEquals(3, c.requests(), "one chat request per model");
-    assertTrue(c.out().startsWith("check: sending 3 chat requests, one per model (3 providers)"), c.out());
+    assertTrue(c.out().startsWith("check: sending 3 chat requests, 1 per model (3 models, 3 providers): the job's first case"), c.out());
     assertTrue(line(c.out(), "Plain ").matches("Plain\\s+plain-8b\\s+yes\\s+yes\\s+yes\\s+yes\\s+yes\\s+yes\\s+content\\s+\\d+ ms\\s+\\d+ ms"),
         line(c.out(), "Plain "));
     assertTrue(line(c.out(), "Tools ").contains(" tool_calls, reasoning "), line(c.out(), "Tools "));
@@ -92,7 +95,13 @@ class CheckCommandTest {
         line(c.out(), "Quiet "));
     assertTrue(c.out().contains("Quiet / quiet-8b: ok\n  rate-limit headers: "), c.out());
     assertTrue(c.out().contains("  note: no usage in the stream although stream_options.include_usage was sent"), c.out());
-    assertTrue(c.out().endsWith("check passed: every model answered as the run needs\n"), c.out());
+    assertTrue(c.out().contains("\ncheck passed: every model answered as the run needs\n"), c.out());
+    assertTrue(c.out().endsWith("measured tokens and latency of 3 models saved to " + dir.resolve("job.check.json")
+        + ": validate and run estimate from them\n"), c.out());
+    List<CheckMeasurement> saved = CheckFile.read(dir.resolve("job.check.json"));
+    assertEquals(List.of("Plain/plain-8b/true", "Tools/tools-8b/true", "Quiet/quiet-8b/false"),
+        saved.stream().map(m -> m.provider() + "/" + m.model() + "/" + m.serverUsage()).toList());
+    assertEquals(sim.baseUrl("Plain"), saved.get(0).baseUrl());
   }
 
   @Test
@@ -102,7 +111,9 @@ class CheckCommandTest {
     assertEquals(3, c.requests(), "chat requests; GET /models is not a chat request");
     assertTrue(c.out().contains("Plain / plain-70b: FAILED: 404: model id `plain-70b` not served here; the provider"
         + " lists: plain-8b\n"), c.out());
-    assertTrue(c.out().endsWith("check FAILED for 1 of 3 models: fix the above, then check again\n"), c.out());
+    assertTrue(c.out().contains("\ncheck FAILED for 1 of 3 models: fix the above, then check again\n"), c.out());
+    assertTrue(c.out().endsWith("measured tokens and latency of 2 models saved to " + dir.resolve("job.check.json")
+        + ": validate and run estimate from them\n"), "the failed model measured nothing: " + c.out());
   }
 
   @Test

@@ -155,15 +155,71 @@ class EndpointCheckTest {
   }
 
   @Test
-  void aRejectedStreamOptionsFieldSaysHowToTurnItOff() throws Exception {
+  void aRejectedStreamOptionsFieldIsRetriedOnceWithoutItAndSaysHowToTurnItOff() throws Exception {
     server.enqueue(error(400, "{\"error\":{\"message\":\"Unrecognized request argument supplied\","
         + "\"type\":\"invalid_request_error\",\"param\":\"stream_options\"}}"));
+    server.enqueue(stream(false, content(ANSWER)));
     ModelCheck c = check();
-    sentBody();
-    assertFalse(c.passed());
+    assertTrue(sentBody().has("stream_options"));
+    JsonNode retry = sentBody();
+    assertTrue(retry.get("stream").asBoolean());
+    assertFalse(retry.has("stream_options"), "the retry leaves the field out: " + retry);
+    assertEquals(2, server.getRequestCount());
+    assertFalse(c.passed(), "the run would still send the field");
     assertEquals(true, c.keyAccepted());
+    assertEquals(true, c.answerParsed(), "the row shows the retry");
     assertTrue(c.problem().startsWith("400: the provider rejects the field `stream_options` (HTTP 400: Unrecognized"
         + " request argument supplied (param: stream_options)): set `stream_options: false` on provider `P`"), c.problem());
+    assertTrue(c.problem().endsWith("; a retry without the field passed"), c.problem());
+    assertEquals(List.of("retried once without stream_options: the row above is that retry",
+        "no usage in the stream (stream_options: false): this model's cells get estimated tokens and cost"
+            + " (usage_source 'estimated', about 4 characters a token)"), c.notes());
+  }
+
+  /** Checks with {@code samples} requests per model over three cases. */
+  private EndpointCheck.Checked sampled(int samples) throws Exception {
+    JudgeCases.write(dir, 3);
+    Path job = dir.resolve("job.yaml");
+    Files.writeString(job, """
+        dataset: cases.jsonl
+        task: {template: judge.yaml, max_tokens: 256}
+        providers: [{name: P, base_url: %s, api_key_env: P_KEY, models: [{id: llama-8b}]}]
+        """.formatted(server.url("/v1").toString().replaceAll("/$", "")));
+    PreparedRun run = PreparedRun.prepare(JobReader.read(job), Map.of("P_KEY", KEY));
+    assertEquals(samples, EndpointCheck.requests(run, samples));
+    return EndpointCheck.all(run, Map.of("P_KEY", KEY), samples).get(0);
+  }
+
+  @Test
+  void samplesMeasureTokensPerCharacterTheMeanAnswerAndTheMedianLatency() throws Exception {
+    for (int i = 0; i < 3; i++) server.enqueue(stream(true, content(ANSWER)));
+    EndpointCheck.Checked c = sampled(3);
+    long chars = 0;
+    List<String> questions = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      JsonNode body = sentBody();
+      for (JsonNode m : body.get("messages")) chars += m.get("content").asText().length();
+      questions.add(body.at("/messages/1/content").asText().replaceAll("(?s).*(Question \\d).*", "$1"));
+    }
+    assertEquals("Question 1", questions.get(0), "the first case first");
+    assertEquals(3, questions.stream().distinct().count(), "then other cases: " + questions);
+    assertTrue(c.check().passed(), c.check().problem());
+    CheckMeasurement m = c.measurement();
+    assertEquals(List.of(3, 900L, 60L, chars), List.of(m.calls(), m.promptTokens(), m.completionTokens(), m.promptChars()));
+    assertEquals(900.0 / chars, m.tokensPerChar(), 1e-12);
+    assertEquals(20.0, m.completionTokensPerCall(), 1e-12);
+    assertTrue(m.serverUsage());
+    assertEquals(256, m.maxTokens());
+    assertEquals(server.url("/v1").toString().replaceAll("/$", ""), m.baseUrl());
+  }
+
+  @Test
+  void aFailedFirstRequestSendsNoMoreSamplesAndMeasuresNothing() throws Exception {
+    server.enqueue(error(401, "{\"error\":{\"message\":\"Invalid API key\"}}"));
+    EndpointCheck.Checked c = sampled(3);
+    assertEquals(1, server.getRequestCount());
+    assertFalse(c.check().passed());
+    assertNull(c.measurement());
   }
 
   @Test
