@@ -13,10 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code analyze}, {@code sql} and {@code report} from the command line, on the fixture. */
+@Tag("slow") // every command runs a whole analysis from the command line; `mvn verify` runs it, the quick loop leaves it out
 class CommandLineTest {
   @TempDir
   static Path dir;

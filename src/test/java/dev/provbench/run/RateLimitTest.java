@@ -20,10 +20,12 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A provider's requests-per-minute limit holds across its models' partitions, on the server's clock. */
+@Tag("slow") // waits out real rate-limit windows; `mvn verify` runs it, the quick loop leaves it out
 class RateLimitTest {
   @StartStop
   private final MockWebServer server = new MockWebServer();
