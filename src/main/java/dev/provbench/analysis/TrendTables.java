@@ -29,7 +29,13 @@ public final class TrendTables {
         .append(trend.runs().size()).append(" runs\n\n");
     for (AnalysisTable t : of(trend)) sb.append(ConsoleOutput.render(t)).append('\n');
     sb.append("Insights\n");
-    for (Insight i : trend.insights()) sb.append("- ").append(i.text()).append("\n    (").append(i.basis()).append(")\n");
+    List<Insight> insights = trend.insights();
+    boolean oneBasis = insights.stream().map(Insight::basis).distinct().count() == 1;
+    for (Insight i : insights) {
+      sb.append("- ").append(i.text()).append('\n');
+      if (!oneBasis) sb.append("    (").append(i.basis()).append(")\n");
+    }
+    if (oneBasis) sb.append("  (").append(insights.get(0).basis()).append(")\n");
     return sb.toString();
   }
 
