@@ -23,7 +23,7 @@ import java.util.Locale;
  */
 final class HtmlPage {
   private static final String TEMPLATE = "report.html.mustache";
-  private static final Template PAGE = compile();
+  private static final Template PAGE = compile(TEMPLATE);
 
   private HtmlPage() {}
 
@@ -56,7 +56,8 @@ final class HtmlPage {
         samples.stream().map(HtmlPage::samples).toList()));
   }
 
-  private static Chart chart(ChartImage c) {
+  /** A chart as the page embeds it: its PNG as a data URI. */
+  static Chart chart(ChartImage c) {
     return new Chart(c.title(), c.caption(), "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()));
   }
 
@@ -94,13 +95,14 @@ final class HtmlPage {
     return value == null ? "-" : value.toString();
   }
 
-  private static Template compile() {
-    try (InputStream in = HtmlPage.class.getResourceAsStream(TEMPLATE)) {
-      if (in == null) throw new IllegalStateException(TEMPLATE + " is missing from the classpath");
+  /** A page template beside this class, compiled once with HTML escaping on. */
+  static Template compile(String name) {
+    try (InputStream in = HtmlPage.class.getResourceAsStream(name)) {
+      if (in == null) throw new IllegalStateException(name + " is missing from the classpath");
       return Mustache.compiler().escapeHTML(true)
           .compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + TEMPLATE, e);
+      throw new UncheckedIOException("cannot read " + name, e);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.provbench.report;
 
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.provbench.analysis.Experiment;
 import dev.provbench.analysis.Insight;
@@ -8,13 +7,10 @@ import dev.provbench.analysis.Trend;
 import dev.provbench.analysis.TrendChange;
 import dev.provbench.analysis.TrendTables;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -25,7 +21,7 @@ import java.util.List;
 public final class TrendReport {
   public static final String HTML = "trend.html";
   private static final String TEMPLATE = "trend.html.mustache";
-  private static final Template PAGE = compile();
+  private static final Template PAGE = HtmlPage.compile(TEMPLATE);
 
   private TrendReport() {}
 
@@ -47,21 +43,11 @@ public final class TrendReport {
       for (ChartImage c : charts) Files.write(outDir.resolve(c.fileName()), c.png());
       Path html = outDir.resolve(HTML);
       Files.writeString(html, PAGE.execute(new Page(trend.series(), simulated, trend.runs().size(), trend.insights(),
-          charts.stream().map(c -> new HtmlPage.Chart(c.title(), c.caption(),
-              "data:image/png;base64," + Base64.getEncoder().encodeToString(c.png()))).toList(),
+          charts.stream().map(HtmlPage::chart).toList(),
           TrendTables.of(trend).stream().map(HtmlPage::table).toList())));
       return html;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the trend report to " + outDir, e);
-    }
-  }
-
-  private static Template compile() {
-    try (InputStream in = TrendReport.class.getResourceAsStream(TEMPLATE)) {
-      if (in == null) throw new IllegalStateException(TEMPLATE + " is missing from the classpath");
-      return Mustache.compiler().escapeHTML(true).compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + TEMPLATE, e);
     }
   }
 }
