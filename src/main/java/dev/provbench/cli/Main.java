@@ -18,6 +18,8 @@ public final class Main {
   public static final int EXIT_RUN_FAILED = 3;
   /** {@code check}: a model failed the check (its line says how to fix it). */
   public static final int EXIT_CHECK_FAILED = 3;
+  /** {@code run}: stopped before every cell had a row (the spending cap); {@code --resume} finishes it. */
+  public static final int EXIT_INCOMPLETE = 4;
 
   public static void main(String[] args) {
     System.exit(execute(args));

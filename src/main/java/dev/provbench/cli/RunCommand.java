@@ -84,12 +84,15 @@ final class RunCommand implements Callable<Integer> {
     System.out.print(EstimateText.render(estimate));
     SpendGate.confirm(estimate, job.maxCost(), yes, System.console(), System.out);
     if (series != null) RunSeries.mark(job.output(), job.runId(), series);
-    runPrepared(run, System.out, progressSeconds);
-    return 0;
+    return runPrepared(run, System.out, progressSeconds) ? 0 : Main.EXIT_INCOMPLETE;
   }
 
-  /** Runs a prepared job and prints its summary; shared with {@code demo}. */
-  static void runPrepared(PreparedRun run, PrintStream out, long progressSeconds) {
+  /**
+   * Runs a prepared job and prints its summary; shared with {@code demo}.
+   *
+   * @return whether every cell of the run has a row (a load ladder counts as complete; its steps decide their cells).
+   */
+  static boolean runPrepared(PreparedRun run, PrintStream out, long progressSeconds) {
     Job job = run.job();
     out.printf("provbench: run %s: %d providers, %d models, %d cases x %d trials = %d cells -> %s%n", job.runId(),
         job.providers().size(), job.modelCount(), run.cases().size(), job.trials(), run.totalCells(),
@@ -103,6 +106,12 @@ final class RunCommand implements Callable<Integer> {
     if (job.load() != null) out.print(LoadReport.console(spark, job));
     out.print(usageNote(spark, job));
     out.println("results: " + ResultsFolder.runDir(job.output(), job.runId()));
+    if (job.load() != null) return true;
+    long withRow = spark.read().schema(ResultSchema.SCHEMA).parquet(job.output().toString())
+        .where("run_id = '" + job.runId().replace("'", "''") + "'").select("cell_id").distinct().count();
+    if (withRow >= run.totalCells()) return true;
+    out.printf("incomplete: %d of %d cells have a row; exit %d%n", withRow, run.totalCells(), Main.EXIT_INCOMPLETE);
+    return false;
   }
 
   /** How many answered cells carry estimated tokens because the server reported no usage; "" when none. */

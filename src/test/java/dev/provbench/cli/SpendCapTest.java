@@ -74,7 +74,8 @@ class SpendCapTest {
       assertEquals(0, sim.requestLog().size(), "refused before any request");
 
       Cli capped = run("run", job.toString(), "--max-cost", cap, "--yes", "--progress-seconds", "0");
-      assertEquals(0, capped.exit(), capped.out());
+      assertEquals(Main.EXIT_INCOMPLETE, capped.exit(), capped.out());
+      assertTrue(capped.out().contains("incomplete: "), capped.out());
       assertTrue(sim.awaitIdle(10_000));
       assertTrue(capped.out().contains("stopped at the spending cap: $"), capped.out());
       assertTrue(capped.out().contains("to finish: provbench run " + job + " --resume capped --max-cost"), capped.out());
