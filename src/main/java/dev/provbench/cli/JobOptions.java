@@ -37,4 +37,14 @@ final class JobOptions {
     if (out != null) j = j.withOutput(out.absolute());
     return j;
   }
+
+  /** {@code --task-slots}: replaces the job's {@code task_slots} when given. */
+  static Job taskSlots(Job job, Integer slots) {
+    if (slots == null) return job;
+    if (slots < 0) {
+      throw new BadInputException("--task-slots", "must be at least 0, got " + slots,
+          "give how many Spark tasks run the models at once, e.g. --task-slots 4, or 0 for the slots Spark has");
+    }
+    return job.withTaskSlots(slots);
+  }
 }

@@ -63,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
       description = "latency per call the estimate's lowest wall time assumes (default: ${DEFAULT-VALUE})")
   long assumedLatencyMs;
 
+  @Option(names = "--task-slots", paramLabel = "N",
+      description = "Spark tasks the models are packed into (overrides the job's task_slots; 0: the task slots Spark has)")
+  Integer taskSlots;
+
   @Option(names = "--series", paramLabel = "NAME",
       description = "mark this run as one of a series of repeated runs, for `provbench trend RESULTS --series NAME`")
   String series;
@@ -76,7 +80,8 @@ final class RunCommand implements Callable<Integer> {
       throw new BadInputException("--retry-failed", "only applies to --resume", "add --resume RUN_ID");
     }
     if (series != null) RunSeries.checkName("--series", series);
-    Job job = JobOptions.apply(JobReader.read(jobFile), resume != null ? resume : runId, out, maxCost);
+    Job job = JobOptions.taskSlots(JobOptions.apply(JobReader.read(jobFile), resume != null ? resume : runId, out, maxCost),
+        taskSlots);
     PreparedRun run = PreparedRun.prepare(job, System.getenv(), resume == null ? null : new PreparedRun.Resume(retryFailed));
     RunEstimate estimate = RunEstimate.fromCheck(run, assumedLatencyMs, resume == null ? Set.of()
         : CommittedCells.ofPartition(new org.apache.hadoop.fs.Path(ResultsFolder.runDir(job.output(), job.runId()).toUri()),

@@ -87,6 +87,12 @@ public record Job(
         retry, commit, providers, usd, taskSlots, load);
   }
 
+  /** The same job packed into another number of Spark tasks (0: the task slots Spark has). */
+  public Job withTaskSlots(int slots) {
+    return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
+        retry, commit, providers, maxCost, slots, load);
+  }
+
   /** The same job with another load plan (null: a plain run). */
   public Job withLoad(LoadPlan plan) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
