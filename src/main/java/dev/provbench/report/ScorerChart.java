@@ -63,7 +63,7 @@ final class ScorerChart {
     x.setLabelFont(ChartStyle.LABEL);
     x.setTickLabelFont(ChartStyle.LABEL);
     NumberAxis y = new NumberAxis("mean score (95% CI)");
-    y.setRange(0, 1.05);
+    y.setRange(-0.03, 1.05);
     y.setLabelFont(ChartStyle.LABEL);
     y.setTickLabelFont(ChartStyle.LABEL);
     XYPlot plot = new XYPlot(data, x, y, renderer);

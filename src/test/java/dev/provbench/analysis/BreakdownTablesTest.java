@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.SparkTestSession;
+import dev.provbench.report.ReportWriter;
 import dev.provbench.results.ResultsViews;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import javax.imageio.ImageIO;
 
 /** Scores by scorer, speed by prompt length and the tool-mode lookup on {@link BreakdownRows}, against values by hand. */
 class BreakdownTablesTest {
@@ -88,6 +92,18 @@ class BreakdownTablesTest {
       assertTrue(text.contains(ScorerScores.ID) || f == OutputFormat.CONSOLE, f + " names " + ScorerScores.ID);
       assertTrue(text.contains("Scores by scorer") && text.contains("Speed by prompt length"), f.toString());
     }
+  }
+
+  @Test
+  void reportShowsTheTablesAndTheirCharts() throws Exception {
+    Path html = ReportWriter.write(analysis, List.of(), dir.resolve("report"));
+    String page = Files.readString(html);
+    for (String id : List.of(ScorerScores.ID, SpeedByPromptSize.ID)) assertTrue(page.contains("id=\"" + id + "\""), id);
+    for (String png : List.of("scorers-8b.png", "prompt-length-8b.png")) {
+      BufferedImage image = ImageIO.read(html.resolveSibling(png).toFile());
+      assertEquals(600, image.getWidth(), png);
+    }
+    assertTrue(page.contains("Score by scorer at 8b") && page.contains("Speed by prompt length at 8b"));
   }
 
   @Test
