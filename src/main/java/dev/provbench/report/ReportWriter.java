@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Writes {@code report.html} (self-contained) and one PNG per chart into a folder: the score-vs-duration
- * scatter, then latency and accuracy per provider within each size; the page ends with each experiment's
- * failed and slowest cells ({@link CellSamples}).
+ * scatter, then latency and accuracy per provider within each size, then scores by scorer and speed by prompt length
+ * when the analysis has those tables; the page ends with each experiment's failed and slowest cells
+ * ({@link CellSamples}).
  */
 public final class ReportWriter {
   public static final String HTML = "report.html";
