@@ -121,7 +121,9 @@ public final class ScorerScores {
         if (first.size() == 1) leaders.put(scorer, first.get(0));
       }
       if (leaders.values().stream().map(Score::experiment).distinct().count() < 2) return;
-      String who = leaders.entrySet().stream().map(e -> name(e.getValue().experiment(), experiments) + " on " + e.getKey())
+      Map<Experiment, List<String>> ledBy = new LinkedHashMap<>();
+      leaders.forEach((scorer, s) -> ledBy.computeIfAbsent(s.experiment(), k -> new ArrayList<>()).add(scorer));
+      String who = ledBy.entrySet().stream().map(e -> name(e.getKey(), experiments) + " on " + Insights.and(e.getValue()))
           .collect(Collectors.joining(", "));
       String basis = leaders.keySet().stream().map(scorer -> scorer + " " + at.stream().filter(s -> s.scorer().equals(scorer))
               .sorted(Comparator.comparingInt(Score::rank)).map(s -> String.format(Locale.ROOT, "%s %.3f (%.3f–%.3f)",

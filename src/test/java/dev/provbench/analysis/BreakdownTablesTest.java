@@ -79,7 +79,7 @@ class BreakdownTablesTest {
   @Test
   void insightsNameLeadersThatDiffer() {
     List<String> texts = analysis.insights().stream().map(Insight::text).toList();
-    assertTrue(texts.contains("At 8b the best experiment depends on the scorer: P1 on CorrectScore, P1 on NonNull,"
+    assertTrue(texts.contains("At 8b the best experiment depends on the scorer: P1 on CorrectScore and NonNull,"
         + " P2 on exact."), texts.toString());
     assertTrue(texts.contains("At 8b the fastest provider on short prompts is not the fastest on long ones: fastest are"
         + " P1 at < 1k tokens, P2 at ≥ 16k tokens."), texts.toString());
