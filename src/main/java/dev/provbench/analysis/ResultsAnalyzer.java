@@ -44,7 +44,7 @@ public final class ResultsAnalyzer {
     }
     RunAnalysis a = load(spark, results, chosen.get(0), simulated, options);
     RunAnalysis b = chosen.size() == 2 ? load(spark, results, chosen.get(1), simulated, options) : null;
-    return withLoad(spark, Analysis.of(a, b), load, options);
+    return withLoad(spark, RunBreakdowns.add(spark, Analysis.of(a, b)), load, options);
   }
 
   /** Adds the load tables and findings when the run has load ladder rows. */

@@ -1,6 +1,9 @@
 package dev.provbench.report;
 
 import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.AnalysisTable;
+import dev.provbench.analysis.ScorerScores;
+import dev.provbench.analysis.SpeedByPromptSize;
 import dev.provbench.analysis.CellSamples;
 import dev.provbench.analysis.LoadCurve;
 import dev.provbench.analysis.RunAnalysis;
@@ -14,8 +17,9 @@ import java.util.List;
 
 /**
  * Writes {@code report.html} (self-contained) and one PNG per chart into a folder: the score-vs-duration
- * scatter, then latency and accuracy per provider within each size; the page ends with each experiment's
- * failed and slowest cells ({@link CellSamples}).
+ * scatter, then latency and accuracy per provider within each size, then scores by scorer and speed by prompt length
+ * when the analysis has those tables; the page ends with each experiment's failed and slowest cells
+ * ({@link CellSamples}).
  */
 public final class ReportWriter {
   public static final String HTML = "report.html";
@@ -35,6 +39,7 @@ public final class ReportWriter {
   public static Path write(Analysis analysis, List<CellSamples> samples, Path outDir, List<LoadCurve> load) {
     System.setProperty("java.awt.headless", "true");
     List<ChartImage> charts = new ArrayList<>(charts(analysis.run()));
+    charts.addAll(breakdownCharts(analysis));
     if (!load.isEmpty()) charts.addAll(loadCharts(analysis.run(), load));
     try {
       Files.createDirectories(outDir);
@@ -59,5 +64,15 @@ public final class ReportWriter {
   static List<ChartImage> loadCharts(RunAnalysis run, List<LoadCurve> load) {
     ChartStyle style = new ChartStyle(run);
     return List.of(LoadCurveChart.render(load, style), LoadAccuracyChart.render(load, style));
+  }
+
+  /** Scores by scorer and speed by prompt length, when the analysis has those tables. */
+  static List<ChartImage> breakdownCharts(Analysis analysis) {
+    List<ChartImage> out = new ArrayList<>();
+    for (AnalysisTable t : analysis.tables()) {
+      if (t.id().equals(ScorerScores.ID)) out.addAll(ScorerChart.render(t, analysis.run().simulated()));
+      if (t.id().equals(SpeedByPromptSize.ID)) out.addAll(PromptBandChart.render(t, new ChartStyle(analysis.run())));
+    }
+    return out;
   }
 }
