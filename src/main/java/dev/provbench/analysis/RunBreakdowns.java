@@ -26,7 +26,7 @@ public final class RunBreakdowns {
       insights.addAll(ScorerScores.insights(scores));
     }
     SpeedByPromptSize.Bands bands = SpeedByPromptSize.load(spark, run.runId());
-    if (!bands.rows().isEmpty()) {
+    if (bands.spanSeveral()) {
       tables.add(SpeedByPromptSize.table(run, bands));
       insights.addAll(SpeedByPromptSize.insights(bands));
     }

@@ -52,7 +52,14 @@ public final class SpeedByPromptSize {
    * @param rows    per experiment and band with answered cells.
    * @param unknown answered cells without {@code prompt_tokens}, left out.
    */
-  public record Bands(List<BandSpeed> rows, long unknown) {}
+  public record Bands(List<BandSpeed> rows, long unknown) {
+    /** Whether some size's cells fall in two bands or more: otherwise the table repeats the speed ranking. */
+    public boolean spanSeveral() {
+      return rows.stream().collect(java.util.stream.Collectors.groupingBy(b -> b.experiment().size(),
+          java.util.stream.Collectors.mapping(BandSpeed::band, java.util.stream.Collectors.toSet())))
+          .values().stream().anyMatch(s -> s.size() > 1);
+    }
+  }
 
   private SpeedByPromptSize() {}
 
