@@ -28,30 +28,41 @@ final class JudgeSlots {
   }
 
   /**
-   * One share's part of the judge's concurrency: 1 each when C is no more than the shares, else 1 each plus the
-   * rest of C split by the shares' windows (largest remainders first, ties to the lower index), so the parts add up to C.
+   * One share's part of the judge's concurrency C: 1 each when C is no more than the shares; else C split in
+   * proportion to the shares' windows, each keeping at least 1, rounded by largest remainders (ties to the lower
+   * index) so the parts add up to C.
    */
   static int shareWindow(int concurrency, PartitionSpec share, List<PartitionSpec> all) {
     int n = all.size();
     if (concurrency <= n) return 1;
-    int rest = concurrency - n;
     double total = all.stream().mapToDouble(PartitionSpec::window).sum();
+    double[] quota = new double[n];
     int[] parts = new int[n];
-    double[] fractions = new double[n];
-    int given = 0;
+    int sum = 0;
     for (int i = 0; i < n; i++) {
-      double quota = rest * all.get(i).window() / total;
-      parts[i] = (int) Math.floor(quota);
-      fractions[i] = quota - parts[i];
-      given += parts[i];
+      quota[i] = concurrency * all.get(i).window() / total;
+      parts[i] = Math.max(1, (int) Math.floor(quota[i]));
+      sum += parts[i];
     }
-    for (int k = 0; k < rest - given; k++) {
-      int best = -1;
-      for (int i = 0; i < n; i++) if (fractions[i] >= 0 && (best < 0 || fractions[i] > fractions[best])) best = i;
-      parts[best]++;
-      fractions[best] = -1;
-    }
-    for (int i = 0; i < n; i++) if (all.get(i).index() == share.index()) return 1 + parts[i];
+    for (; sum < concurrency; sum++) parts[mostUnder(quota, parts)]++;
+    for (; sum > concurrency; sum--) parts[mostOver(quota, parts)]--;
+    for (int i = 0; i < n; i++) if (all.get(i).index() == share.index()) return parts[i];
     throw new IllegalArgumentException("share " + share.index() + " is not in the run's plan");
+  }
+
+  /** The share furthest below its quota. */
+  private static int mostUnder(double[] quota, int[] parts) {
+    int best = 0;
+    for (int i = 1; i < parts.length; i++) if (quota[i] - parts[i] > quota[best] - parts[best]) best = i;
+    return best;
+  }
+
+  /** The share with more than 1 furthest above its quota. */
+  private static int mostOver(double[] quota, int[] parts) {
+    int best = -1;
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i] > 1 && (best < 0 || quota[i] - parts[i] < quota[best] - parts[best])) best = i;
+    }
+    return best;
   }
 }
