@@ -87,6 +87,16 @@ class LlmJudgeJobTest {
   }
 
   @Test
+  void theShippedExamplePrepares() {
+    var run = dev.provbench.run.PreparedRun.prepare(JobReader.read(Path.of("jobs/capitals-judged.yaml")),
+        Map.of("FIREWORKS_API_KEY", "unused"));
+    LlmJudge j = ScorerCatalog.judge(run.job().task().chat().scorers().get(0));
+    assertEquals("https://api.fireworks.ai/inference/v1", j.baseUrl());
+    assertEquals("FIREWORKS_API_KEY", j.apiKeyEnv());
+    assertEquals(java.util.List.of("judge", "names_capital", "NonNull"), run.job().scorers());
+  }
+
+  @Test
   void badOptionsAreRefusedBeforeAnyRequest() throws Exception {
     String fix = ". Fix: see the LLMJudge options in the README's scorer table";
     rejects("{type: LLMJudge, provider: Hostd, model: m}",
