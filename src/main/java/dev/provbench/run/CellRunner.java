@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one cell end to end: render, call with retries, judge the reply ({@link Verdict}), price it. Never
- * throws for a failed call: a failure is a row with its status. One per partition; thread-safe.
+ * Runs one cell end to end: render, call with retries, judge the reply ({@link Verdict}), ask a chat task's LLM
+ * judges ({@link JudgeCallers}, after the call has ended, in the cell's window slot), price it. Never throws for a
+ * failed call: a failure is a row with its status, and a failed judge call only a null score. One per partition
+ * share; thread-safe.
  */
 public final class CellRunner {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();

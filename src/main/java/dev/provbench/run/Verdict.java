@@ -29,7 +29,8 @@ import java.util.List;
 /**
  * A cell's verdict: its status, what the task read from the reply, and its scores. The one place where a
  * reply becomes a verdict, for a fresh call ({@link CellRunner}) and for a stored one ({@link Rescorer}),
- * so the two can never disagree. Pure: no HTTP, no Spark.
+ * so the two can never disagree. Pure (no HTTP, no Spark) but for the LLM judges it is handed ({@link CellJudges}),
+ * which it asks only about an answer with an output.
  *
  * @param status    ok or parse_error when answered, else the failure's status.
  * @param error     why there is no output (the failure, or the parse error), or null.
