@@ -15,7 +15,8 @@ import java.util.Set;
 /**
  * Reads the job's {@code scorers}. The factuality judge takes names among {@link Job#SCORERS}, all of them when left
  * out. A chat task takes any of {@link ScorerCatalog#TYPES}, each a name or a mapping with {@code type}, an optional
- * {@code name} and the type's options; left out, {@code [ExactMatch, NonNull]}.
+ * {@code name} and the type's options; left out, {@code [ExactMatch, NonNull]}. An {@code LLMJudge} is checked once
+ * the providers are read ({@link #resolveJudges}), as it may name one of them.
  */
 final class ScorerNames {
   /** A chat task's scorers when the job names none. */
