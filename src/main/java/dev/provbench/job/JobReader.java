@@ -47,6 +47,7 @@ public final class JobReader {
     RetryPolicy retry = PolicyReader.retry(f.object("retry"));
     CommitPolicy commit = PolicyReader.commit(f.object("commit"));
     List<ProviderSpec> providers = ProviderReader.read(f, concurrency);
+    if (task.isChat()) task = task.withChat(task.chat().withScorers(ScorerNames.resolveJudges(f, task.chat().scorers(), providers, dir)));
     Double maxCost = f.number("max_cost", null, 0, Double.MAX_VALUE,
         "give the most the run may spend in US dollars, e.g. `max_cost: 25`, or leave it out for no cap");
     int taskSlots = f.integer("task_slots", Job.DEFAULT_TASK_SLOTS, 0,

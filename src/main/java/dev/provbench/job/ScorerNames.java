@@ -2,6 +2,7 @@ package dev.provbench.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.provbench.input.StoragePath;
 import dev.provbench.input.YamlFields;
 import dev.provbench.score.ScorerCatalog;
 import dev.provbench.score.ScorerSpec;
@@ -14,7 +15,8 @@ import java.util.Set;
 /**
  * Reads the job's {@code scorers}. The factuality judge takes names among {@link Job#SCORERS}, all of them when left
  * out. A chat task takes any of {@link ScorerCatalog#TYPES}, each a name or a mapping with {@code type}, an optional
- * {@code name} and the type's options; left out, {@code [ExactMatch, NonNull]}.
+ * {@code name} and the type's options; left out, {@code [ExactMatch, NonNull]}. An {@code LLMJudge} is checked once
+ * the providers are read ({@link #resolveJudges}), as it may name one of them.
  */
 final class ScorerNames {
   /** A chat task's scorers when the job names none. */
@@ -38,7 +40,7 @@ final class ScorerNames {
       String key = "scorers[" + i + "]";
       ScorerSpec spec = spec(job, key, v.get(i), allowed);
       if (!names.add(spec.name())) throw job.error(key, "a second scorer named `" + spec.name() + "`", "give it its own `name:`");
-      if (task.isChat()) {
+      if (task.isChat() && !ScorerCatalog.callsModel(spec)) { // a judge is checked once the providers are read
         try {
           ScorerCatalog.create(spec);
         } catch (IllegalArgumentException e) {
@@ -46,6 +48,22 @@ final class ScorerNames {
         }
       }
       out.add(spec);
+    }
+    return out;
+  }
+
+  /**
+   * The chat task's scorers with each {@code LLMJudge} resolved and checked: a {@code provider:} becomes that provider's
+   * endpoint, headers and (for a model it lists) price; a {@code template:} file becomes its prompt (and, for a judge
+   * template YAML, its choice scores). Other scorers are returned as they are.
+   *
+   * @param dir the job file's folder, which a {@code template:} path is relative to.
+   */
+  static List<ScorerSpec> resolveJudges(YamlFields job, List<ScorerSpec> specs, List<ProviderSpec> providers, StoragePath dir) {
+    List<ScorerSpec> out = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      ScorerSpec spec = specs.get(i);
+      out.add(ScorerCatalog.callsModel(spec) ? JudgeOptions.resolve(job, "scorers[" + i + "]", spec, providers, dir) : spec);
     }
     return out;
   }

@@ -50,6 +50,9 @@ import java.util.List;
  * @param expectedText the case's expected value as text (a string as it is, anything else as JSON), or null.
  * @param extracted the output text the scorers judged (the judge's choice; a chat task's extracted text), or null.
  * @param scores every scorer's score, in job order; empty when the job has none.
+ * @param toolMode the task's tool mode, {@code text} or {@code native}, or null (rows of a format before 4).
+ * @param judgeCalls one call per LLM-judge scorer of the cell, in job order; null when the job has none. Its cost and
+ *        latency are never part of this row's own {@code cost_usd} or durations.
  * @param stream whether the request streamed.
  * @param cacheBust whether a per-cell nonce opened the system message.
  * @param loadStep the load ladder's step (1-based), or null outside a ladder.
@@ -104,6 +107,8 @@ public record CellResult(
     String expectedText,
     String extracted,
     List<CellScore> scores,
+    String toolMode,
+    List<JudgeCall> judgeCalls,
     boolean stream,
     boolean cacheBust,
     Integer loadStep,
@@ -117,6 +122,7 @@ public record CellResult(
   public CellResult {
     attemptLog = List.copyOf(attemptLog);
     scores = scores == null ? List.of() : List.copyOf(scores);
+    judgeCalls = judgeCalls == null ? null : List.copyOf(judgeCalls);
   }
 
   public static Builder builder() {
@@ -169,6 +175,8 @@ public record CellResult(
     b.expectedText = expectedText;
     b.extracted = extracted;
     b.scores = scores;
+    b.toolMode = toolMode;
+    b.judgeCalls = judgeCalls;
     b.stream = stream;
     b.cacheBust = cacheBust;
     b.loadStep = loadStep;
@@ -226,6 +234,8 @@ public record CellResult(
     private String expectedText;
     private String extracted;
     private List<CellScore> scores = List.of();
+    private String toolMode;
+    private List<JudgeCall> judgeCalls;
     private boolean stream;
     private boolean cacheBust;
     private Integer loadStep;
@@ -323,6 +333,8 @@ public record CellResult(
     public Builder extracted(String v) { extracted = v; return this; }
 
     public Builder scores(List<CellScore> v) { scores = v; return this; }
+    public Builder toolMode(String v) { toolMode = v; return this; }
+    public Builder judgeCalls(List<JudgeCall> v) { judgeCalls = v; return this; }
 
     public Builder stream(boolean v) { stream = v; return this; }
 
@@ -339,7 +351,7 @@ public record CellResult(
     public Builder attemptLog(List<AttemptRecord> v) { attemptLog = v; return this; }
 
     public CellResult build() {
-      return new CellResult(runId, cellId, provider, model, size, caseId, trial, status, httpStatus, error, attempts, reconnects, rateLimited, backoffMs, throttleMs, durationMs, latencyMs, ttftMs, firstAnswerMs, tpotMs, outputTps, chunkGapsMs, promptTokens, completionTokens, reasoningTokens, cachedTokens, usageSource, costUsd, usdPerHour, responseId, response, reasoning, toolCalls, output, choice, reasons, expected, correctScore, nonNull, scoreNote, expectedText, extracted, scores, stream, cacheBust, loadStep, loadConcurrency, loadRate, loadWarmup, startedAt, finishedAt, attemptLog);
+      return new CellResult(runId, cellId, provider, model, size, caseId, trial, status, httpStatus, error, attempts, reconnects, rateLimited, backoffMs, throttleMs, durationMs, latencyMs, ttftMs, firstAnswerMs, tpotMs, outputTps, chunkGapsMs, promptTokens, completionTokens, reasoningTokens, cachedTokens, usageSource, costUsd, usdPerHour, responseId, response, reasoning, toolCalls, output, choice, reasons, expected, correctScore, nonNull, scoreNote, expectedText, extracted, scores, toolMode, judgeCalls, stream, cacheBust, loadStep, loadConcurrency, loadRate, loadWarmup, startedAt, finishedAt, attemptLog);
     }
   }
 }

@@ -21,9 +21,10 @@ public final class ResultSchema {
   /**
    * 2 added reconnects, first_answer_ms, tpot_ms, chunk_gaps_ms, usage details, response_id and more;
    * 3 added the own eval's expected_text, extracted and scores, and the load ladder's load_step, load_concurrency,
-   * load_rate and load_warmup.
+   * load_rate and load_warmup;
+   * 4 added tool_mode and judge_calls, and a score in {@code scores} may be null (an LLM judge that could not answer).
    */
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
   /** The oldest format whose files this version still reads and appends to. */
   public static final int OLDEST_READABLE_FORMAT = 1;
 
@@ -48,9 +49,19 @@ public final class ResultSchema {
   private static final DataType ATTEMPTS = DataTypes.createArrayType(ATTEMPT, false);
   static final StructType SCORE = new StructType(new StructField[] {
       field("scorer", STRING, false),
-      field("score", DOUBLE, false),
+      field("score", DOUBLE, true),
       field("note", STRING, true)});
   private static final DataType SCORES = DataTypes.createArrayType(SCORE, false);
+  static final StructType JUDGE_CALL = new StructType(new StructField[] {
+      field("scorer", STRING, false),
+      field("model", STRING, false),
+      field("status", STRING, false),
+      field("latency_ms", LONG, true),
+      field("prompt_tokens", INT, true),
+      field("completion_tokens", INT, true),
+      field("cost_usd", DOUBLE, true),
+      field("error", STRING, true)});
+  private static final DataType JUDGE_CALLS = DataTypes.createArrayType(JUDGE_CALL, false);
 
   /**
    * One column: its name, type, nullability and the field of a {@link CellResult} it holds.
@@ -106,6 +117,8 @@ public final class ResultSchema {
       col("expected_text", STRING, true, r -> r.expectedText()),
       col("extracted", STRING, true, r -> r.extracted()),
       col("scores", SCORES, true, r -> scores(r.scores())),
+      col("tool_mode", STRING, true, r -> r.toolMode()),
+      col("judge_calls", JUDGE_CALLS, true, r -> judgeCallsColumn(r.judgeCalls())),
       col("stream", BOOL, false, r -> r.stream()),
       col("cache_bust", BOOL, false, r -> r.cacheBust()),
       col("load_step", INT, true, r -> r.loadStep()),
@@ -142,6 +155,22 @@ public final class ResultSchema {
   private static Object scores(List<CellScore> scores) {
     return CollectionConverters.asScala(scores.stream()
         .map(s -> (Row) new GenericRowWithSchema(new Object[] {s.scorer(), s.score(), s.note()}, SCORE)).toList()).toSeq();
+  }
+
+  /** The {@code judge_calls} column's value of a list, or null. */
+  public static Object judgeCallsColumn(List<JudgeCall> calls) {
+    if (calls == null) return null;
+    return CollectionConverters.asScala(calls.stream().map(c -> (Row) new GenericRowWithSchema(new Object[] {c.scorer(),
+        c.model(), c.status(), c.latencyMs(), c.promptTokens(), c.completionTokens(), c.costUsd(), c.error()}, JUDGE_CALL))
+        .toList()).toSeq();
+  }
+
+  /** A stored {@code judge_calls} value (a Spark row's), or null. */
+  public static List<JudgeCall> judgeCalls(scala.collection.Seq<Row> stored) {
+    if (stored == null) return null;
+    return CollectionConverters.asJava(stored).stream().map(r -> new JudgeCall(r.getAs("scorer"), r.getAs("model"),
+        r.getAs("status"), r.getAs("latency_ms"), r.getAs("prompt_tokens"), r.getAs("completion_tokens"),
+        r.getAs("cost_usd"), r.getAs("error"))).toList();
   }
 
   private static Col col(String name, DataType type, boolean nullable, Function<CellResult, Object> value) {

@@ -18,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs one cell end to end: render, call with retries, judge the reply ({@link Verdict}), price it. Never
- * throws for a failed call: a failure is a row with its status. One per partition; thread-safe.
+ * Runs one cell end to end: render, call with retries, judge the reply ({@link Verdict}), ask a chat task's LLM
+ * judges ({@link JudgeCallers}, after the call has ended, in the cell's window slot), price it. Never throws for a
+ * failed call: a failure is a row with its status, and a failed judge call only a null score. One per partition
+ * share; thread-safe.
  */
 public final class CellRunner {
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -29,6 +31,7 @@ public final class CellRunner {
   private final ChatCompletionClient client;
   private final RetryingCaller caller;
   private final ProviderThrottle throttle;
+  private final JudgeCallers judges;
 
   /** @param apiKey the provider's key, read by the caller from its own environment; may be null. */
   public CellRunner(RunSpec spec, PartitionSpec part, String apiKey) {
@@ -38,6 +41,8 @@ public final class CellRunner {
     this.client = new ChatCompletionClient(provider, model, spec.timeouts(), apiKey);
     this.caller = new RetryingCaller(spec.retry());
     this.throttle = provider.rateLimit().none() ? null : new ProviderThrottle(provider.rateLimit(), part.rateShare());
+    this.judges = spec.chat() == null ? null : new JudgeCallers(spec.chat().scorers(), spec.runId(), spec.providers(),
+        spec.timeouts(), spec.retry(), judge -> JudgeSlots.shareWindow(judge.concurrency(), part, spec.partitions()));
   }
 
   public CellResult run(Cell cell, EvalCase evalCase) {
@@ -65,8 +70,9 @@ public final class CellRunner {
     AttemptResult last = call.last();
     Reply reply = last.reply();
     String toolCalls = reply == null ? null : Verdict.toolCallsJson(reply.toolCalls());
+    // The judges answer after the cell's own call has ended: nothing of theirs is in its timings or cost.
     Verdict verdict = Verdict.of(spec, c, CellStatus.valueOf(last.outcome().name()), last.error(),
-        reply == null ? null : reply.content(), toolCalls);
+        reply == null ? null : reply.content(), toolCalls, judges == null ? CellJudges.NOT_JUDGED : judges);
     CellResult.Builder row = CellResult.builder()
         .runId(spec.runId()).cellId(cell.cellId()).provider(provider.name()).model(model.id()).size(model.size())
         .caseId(c.id()).trial(cell.trial())
@@ -78,6 +84,7 @@ public final class CellRunner {
         .expected(c.expected()).correctScore(verdict.scores().correct()).nonNull(verdict.scores().nonNull())
         .scoreNote(verdict.scores().note())
         .expectedText(expectedText(c)).extracted(verdict.extracted()).scores(verdict.cellScores())
+        .toolMode(toolMode(spec)).judgeCalls(verdict.judgeCalls())
         .stream(spec.stream()).cacheBust(spec.cacheBust()).startedAt(started).finishedAt(finished)
         .loadWarmup(cell.warmup())
         .attemptLog(log(call));
@@ -93,6 +100,15 @@ public final class CellRunner {
       row.response(verdict.storedResponse(reply.content())).reasoning(verdict.reasoning(reply.reasoning())).toolCalls(toolCalls);
     }
     return row.build();
+  }
+
+  /**
+   * The task's tool mode: the factuality judge's as the job sets it; a chat task's {@code native} when its request
+   * fields offer {@code tools}, else {@code text}.
+   */
+  static String toolMode(RunSpec spec) {
+    if (spec.chat() == null) return spec.toolMode();
+    return spec.chat().paramsJson().has("tools") ? dev.provbench.job.TaskSpec.NATIVE_TOOLS : dev.provbench.job.TaskSpec.TEXT_TOOLS;
   }
 
   /** The expected value as text: a string as it is, anything else as JSON; null when the case has none. */

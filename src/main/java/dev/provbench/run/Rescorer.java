@@ -22,6 +22,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.io.Serializable;
+import dev.provbench.job.ProviderSpec;
+import dev.provbench.job.RetryPolicy;
+import dev.provbench.job.Timeouts;
+import dev.provbench.score.ScorerCatalog;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -40,7 +46,9 @@ import org.apache.spark.sql.functions;
  * Re-parses and re-scores a run's stored raw responses with a job's current task (template or chat task: extractor
  * and scorers) and scorers, and
  * writes them as a new run (same schema, same cell ids) beside the original, which is never touched. Pure
- * functions of stored text: no provider is called. Cells that got no answer keep their status and score 0.
+ * functions of stored text: no provider is called, except an {@code LLMJudge} scorer's judge when asked to
+ * ({@code judgeAgain}); otherwise its stored scores and {@code judge_calls} are kept as they were (a judge the original
+ * run did not have scores null, "not judged"). Cells that got no answer keep their status and score 0.
  */
 public final class Rescorer {
   private Rescorer() {}
@@ -50,6 +58,16 @@ public final class Rescorer {
    * @return what was written.
    */
   public static Rescored rescore(SparkSession spark, Path results, String runId, String newRunId, Job job) {
+    return rescore(spark, results, runId, newRunId, job, false);
+  }
+
+  /**
+   * @param judgeAgain ask each {@code LLMJudge} scorer's model again about every cell with an output. The rows are
+   *                   then spread over as many partitions as the smallest judge {@code concurrency}, each judging one
+   *                   cell at a time, so no judge has more calls in flight than its bound, locally or on a cluster.
+   */
+  public static Rescored rescore(SparkSession spark, Path results, String runId, String newRunId, Job job,
+      boolean judgeAgain) {
     String target = newRunId != null ? newRunId : nextFreeId(results, runId);
     JobReader.checkRunId("--as", target);
     if (Files.exists(ResultsFolder.runDir(results, target))) {
@@ -65,6 +83,12 @@ public final class Rescorer {
     RescoreCell rescore = job.task().isChat()
         ? new RescoreCell(null, job.scorers(), job.task().chat(), casesById(job), target)
         : new RescoreCell(JudgeTemplate.load(job.task().template()), job.scorers(), null, Map.of(), target);
+    OptionalInt judges = job.task().isChat() ? job.task().chat().scorers().stream().filter(ScorerCatalog::callsModel)
+        .mapToInt(s -> ScorerCatalog.cachedJudge(s).concurrency()).min() : OptionalInt.empty();
+    if (judgeAgain && judges.isPresent()) {
+      rescore = rescore.judgingAgain(job.providers(), job.timeouts(), job.retry());
+      cells = cells.repartition(judges.getAsInt());
+    }
     Dataset<Row> rescored = cells.map(rescore, Encoders.row(ResultSchema.SCHEMA));
     write(spark, rescored, ResultsFolder.runDir(results, target), job.commit());
     copySimulatedMarker(results, runId, target);
@@ -141,6 +165,12 @@ public final class Rescorer {
     private final ChatTask chat;
     private final Map<String, EvalCase> cases;
     private final String runId;
+    /** Set to ask the judges again: where they are and how to call them; else null (the stored verdicts are kept). */
+    private final JudgeAgain again;
+    private transient JudgeCallers callers;
+
+    /** What asking the judges again needs, shipped to executors. */
+    private record JudgeAgain(List<ProviderSpec> providers, Timeouts timeouts, RetryPolicy retry) implements Serializable {}
 
     /**
      * @param template the factuality judge's template, or null for a chat task.
@@ -148,11 +178,32 @@ public final class Rescorer {
      * @param cases    a chat task's cases by id; empty for the factuality judge.
      */
     RescoreCell(JudgeTemplate template, List<String> scorers, ChatTask chat, Map<String, EvalCase> cases, String runId) {
+      this(template, scorers, chat, cases, runId, null);
+    }
+
+    private RescoreCell(JudgeTemplate template, List<String> scorers, ChatTask chat, Map<String, EvalCase> cases,
+        String runId, JudgeAgain again) {
       this.template = template;
       this.scorers = List.copyOf(scorers);
       this.chat = chat;
       this.cases = new LinkedHashMap<>(cases);
       this.runId = runId;
+      this.again = again;
+    }
+
+    /** The same rescore, asking the LLM judges again. */
+    RescoreCell judgingAgain(List<ProviderSpec> providers, Timeouts timeouts, RetryPolicy retry) {
+      return new RescoreCell(template, scorers, chat, cases, runId, new JudgeAgain(List.copyOf(providers), timeouts, retry));
+    }
+
+    /** The judges of this cell: asked again (built once per task), or the row's stored verdicts. */
+    private CellJudges judges(Row cell) {
+      if (again == null) return StoredJudges.of(cell);
+      if (callers == null) {
+        callers = new JudgeCallers(chat.scorers(), runId, again.providers(), again.timeouts(), again.retry(),
+            judge -> judge.concurrency());
+      }
+      return callers;
     }
 
     @Override
@@ -166,12 +217,14 @@ public final class Rescorer {
         return RowFactory.create(v.values().toArray());
       }
       Verdict verdict = chat != null
-          ? Verdict.ofChat(chat, c.input(), c.expectedJson(), ended, cell.getAs("error"), cell.getAs("response"), cell.getAs("tool_calls"))
+          ? Verdict.ofChat(chat, c.input(), c.expectedJson(), ended, cell.getAs("error"), cell.getAs("response"),
+              cell.getAs("tool_calls"), judges(cell))
           : Verdict.of(template, scorers, cell.<Double>getAs("expected"), ended, cell.getAs("error"), cell.getAs("response"),
               cell.getAs("tool_calls"));
       if (c != null && v.get("expected_text") == null) v.put("expected_text", CellRunner.expectedText(c));
       v.put("extracted", verdict.extracted());
       v.put("scores", scoresColumn(verdict));
+      if (chat != null) v.put("judge_calls", ResultSchema.judgeCallsColumn(verdict.judgeCalls()));
       if (verdict.thinking() != null) {
         v.put("response", verdict.storedResponse(cell.getAs("response")));
         v.put("reasoning", verdict.reasoning(cell.getAs("reasoning")));

@@ -17,13 +17,20 @@ import dev.provbench.task.ThinkSplit;
 import dev.provbench.task.FactualityTask;
 import dev.provbench.task.JudgeTemplate;
 import dev.provbench.task.ParsedChoice;
+import dev.provbench.results.JudgeCall;
+import dev.provbench.score.NamedScore;
+import dev.provbench.score.Scorer;
+import dev.provbench.score.ScorerCatalog;
+import dev.provbench.score.ScorerSpec;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A cell's verdict: its status, what the task read from the reply, and its scores. The one place where a
  * reply becomes a verdict, for a fresh call ({@link CellRunner}) and for a stored one ({@link Rescorer}),
- * so the two can never disagree. Pure: no HTTP, no Spark.
+ * so the two can never disagree. Pure (no HTTP, no Spark) but for the LLM judges it is handed ({@link CellJudges}),
+ * which it asks only about an answer with an output.
  *
  * @param status    ok or parse_error when answered, else the failure's status.
  * @param error     why there is no output (the failure, or the parse error), or null.
@@ -32,9 +39,11 @@ import java.util.List;
  * @param extracted the output text the scorers judged (the judge's choice, a chat task's extracted text), or null.
  * @param thinking  reasoning the reply wrote into its content ({@code <think>…</think>}), removed before reading;
  *                  null when none.
+ * @param judgeCalls one call per LLM-judge scorer, in job order (skipped, scoring 0, when there is no output to judge);
+ *                  null when the task has none. A failed judge call scores null and never changes the cell's status.
  */
 public record Verdict(CellStatus status, String error, ParsedChoice parsed, Scores scores, String extracted,
-    String thinking) {
+    String thinking, List<JudgeCall> judgeCalls) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The numeric output: the judge's score, or a chat task's extracted text when it is a number; else null. */
@@ -52,17 +61,23 @@ public record Verdict(CellStatus status, String error, ParsedChoice parsed, Scor
    */
   public static Verdict of(JudgeTemplate template, List<String> scorers, double expected, CellStatus ended, String callError,
       String response, String toolCalls) {
-    if (!ended.answered()) return new Verdict(ended, callError, null, Scores.of(scorers, null, expected), null, null);
+    if (!ended.answered()) return new Verdict(ended, callError, null, Scores.of(scorers, null, expected), null, null, null);
     ThinkSplit split = ThinkSplit.of(response);
     ParsedChoice parsed = FactualityTask.answer(template, answerText(split.answer(), toolCalls));
     CellStatus status = parsed.score() == null ? CellStatus.PARSE_ERROR : CellStatus.OK;
     return new Verdict(status, parsed.error(), parsed, Scores.of(scorers, parsed.score(), expected), parsed.choice(),
-        split.thinking());
+        split.thinking(), null);
   }
 
   /** The verdict of a run's task on one case: the chat task's when the run has one, else the factuality judge's. */
   public static Verdict of(RunSpec spec, EvalCase c, CellStatus ended, String callError, String response, String toolCalls) {
-    return spec.chat() != null ? ofChat(spec.chat(), c.input(), c.expectedJson(), ended, callError, response, toolCalls)
+    return of(spec, c, ended, callError, response, toolCalls, CellJudges.NOT_JUDGED);
+  }
+
+  /** As {@link #of(RunSpec, EvalCase, CellStatus, String, String, String)}, a chat task's judges asked by {@code judges}. */
+  static Verdict of(RunSpec spec, EvalCase c, CellStatus ended, String callError, String response, String toolCalls,
+      CellJudges judges) {
+    return spec.chat() != null ? ofChat(spec.chat(), c.input(), c.expectedJson(), ended, callError, response, toolCalls, judges)
         : of(spec.template(), spec.scorers(), c.expected(), ended, callError, response, toolCalls);
   }
 
@@ -90,16 +105,36 @@ public record Verdict(CellStatus status, String error, ParsedChoice parsed, Scor
    */
   public static Verdict ofChat(ChatTask task, String input, String expectedJson, CellStatus ended, String callError,
       String response, String toolCalls) {
+    return ofChat(task, input, expectedJson, ended, callError, response, toolCalls, CellJudges.NOT_JUDGED);
+  }
+
+  /** As {@link #ofChat(ChatTask, String, String, CellStatus, String, String, String)}, its judges asked by {@code judges}. */
+  static Verdict ofChat(ChatTask task, String input, String expectedJson, CellStatus ended, String callError,
+      String response, String toolCalls, CellJudges judges) {
     JsonNode fields = json(input);
     JsonNode expected = expectedJson == null ? null : json(expectedJson);
+    List<JudgeCall> calls = new ArrayList<>();
+    Scores.ModelScores judged = (spec, answer) -> {
+      Judged j = answer.output() == null ? noOutput(spec) : judges.judge(spec, answer);
+      calls.add(j.call());
+      return j.score();
+    };
+    boolean anyJudge = task.scorers().stream().anyMatch(ScorerCatalog::callsModel);
     if (!ended.answered()) {
-      return new Verdict(ended, callError, null, Scores.of(task.scorers(), new Answer(null, expected, fields)), null, null);
+      Scores scores = Scores.of(task.scorers(), new Answer(null, expected, fields), judged);
+      return new Verdict(ended, callError, null, scores, null, null, anyJudge ? calls : null);
     }
     ThinkSplit split = ThinkSplit.of(response);
     Extracted got = Extractor.extract(task.extractor(), split.answer(), toolCalls);
     CellStatus status = got.text() == null ? CellStatus.PARSE_ERROR : CellStatus.OK;
-    return new Verdict(status, got.error(), null, Scores.of(task.scorers(), new Answer(got.text(), expected, fields)),
-        got.text(), split.thinking());
+    Scores scores = Scores.of(task.scorers(), new Answer(got.text(), expected, fields), judged);
+    return new Verdict(status, got.error(), null, scores, got.text(), split.thinking(), anyJudge ? calls : null);
+  }
+
+  /** Nothing to judge: 0, as every scorer gives a missing output, and no call. */
+  private static Judged noOutput(ScorerSpec spec) {
+    return new Judged(new NamedScore(spec.name(), Scorer.NO_OUTPUT.value(), Scorer.NO_OUTPUT.note()),
+        JudgeCall.skipped(spec.name(), ScorerCatalog.cachedJudge(spec).model(), "no output to judge"));
   }
 
   private static JsonNode json(String text) {

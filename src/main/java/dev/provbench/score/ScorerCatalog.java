@@ -17,15 +17,16 @@ import java.util.regex.PatternSyntaxException;
 public final class ScorerCatalog {
   /** Scorer types, in the order the README lists them. {@code CorrectScore} is the reference task's NumericDiff. */
   public static final List<String> TYPES = List.of(NumericDiff.NAME, NumericDiff.TYPE, NonNull.NAME, ExactMatch.NAME,
-      Levenshtein.NAME, ValidJson.NAME, JsonDiff.NAME, RegexMatch.NAME, ListContains.NAME);
+      Levenshtein.NAME, ValidJson.NAME, JsonDiff.NAME, RegexMatch.NAME, ListContains.NAME, LlmJudge.NAME);
   private static final Set<String> TEXT_OPTIONS = Set.of("ignore_case", "ignore_whitespace", "ignore_punctuation");
   /** The options each type takes; any other option is an error. */
   private static final Map<String, Set<String>> OPTIONS = Map.of(
       ExactMatch.NAME, TEXT_OPTIONS, Levenshtein.NAME, TEXT_OPTIONS, ListContains.NAME, TEXT_OPTIONS,
-      ValidJson.NAME, Set.of("schema"), RegexMatch.NAME, Set.of("pattern"));
+      ValidJson.NAME, Set.of("schema"), RegexMatch.NAME, Set.of("pattern"), LlmJudge.NAME, LlmJudge.OPTIONS);
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Scorers are immutable and thread-safe: one per spec per JVM, so a schema compiles once, not once per cell. */
   private static final Map<ScorerSpec, Scorer> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<ScorerSpec, LlmJudge> JUDGES = new java.util.concurrent.ConcurrentHashMap<>();
 
   private ScorerCatalog() {}
 
@@ -34,9 +35,36 @@ public final class ScorerCatalog {
     return BUILT.computeIfAbsent(spec, ScorerCatalog::create);
   }
 
+  /** Whether the scorer calls a model ({@link LlmJudge}): not a pure function of the answer, so not built by {@link #create}. */
+  public static boolean callsModel(ScorerSpec spec) {
+    return LlmJudge.NAME.equals(spec.type());
+  }
+
+  /** The judge of an {@link LlmJudge} spec, read once per JVM; as {@link #judge}. */
+  public static LlmJudge cachedJudge(ScorerSpec spec) {
+    return JUDGES.computeIfAbsent(spec, ScorerCatalog::judge);
+  }
+
+  /**
+   * The settings of an {@link LlmJudge} spec whose options the job reader resolved.
+   *
+   * @throws IllegalArgumentException naming the bad option and why.
+   */
+  public static LlmJudge judge(ScorerSpec spec) {
+    if (!callsModel(spec)) throw new IllegalArgumentException("scorer `" + spec.name() + "` is not an " + LlmJudge.NAME);
+    return LlmJudge.of(checkedOptions(spec));
+  }
+
+  /** Validates a spec of any type: builds the scorer, or reads the judge's settings. */
+  public static void check(ScorerSpec spec) {
+    if (callsModel(spec)) judge(spec);
+    else create(spec);
+  }
+
   /** Whether the scorer reads the case's {@code expected} value (so every case must have one). */
   public static boolean needsExpected(ScorerSpec spec) {
     return switch (spec.type()) {
+      case LlmJudge.NAME -> cachedJudge(spec).needsExpected();
       case NonNull.NAME, ValidJson.NAME -> false;
       case RegexMatch.NAME -> !options(spec).has("pattern");
       default -> true;
@@ -54,14 +82,7 @@ public final class ScorerCatalog {
    * @throws IllegalArgumentException naming the unknown type or the bad option and why.
    */
   public static Scorer create(ScorerSpec spec) {
-    JsonNode o = options(spec);
-    for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-      String k = it.next();
-      if (!optionNames(spec.type()).contains(k)) {
-        throw new IllegalArgumentException("option `" + k + "` is not one of " + spec.type() + "'s ("
-            + (optionNames(spec.type()).isEmpty() ? "it takes none" : String.join(", ", new java.util.TreeSet<>(optionNames(spec.type())))) + ")");
-      }
-    }
+    JsonNode o = checkedOptions(spec);
     return switch (spec.type()) {
       case NumericDiff.NAME, NumericDiff.TYPE -> new NumericDiff();
       case NonNull.NAME -> new NonNull();
@@ -71,8 +92,21 @@ public final class ScorerCatalog {
       case JsonDiff.NAME -> new JsonDiff();
       case ValidJson.NAME -> new ValidJson(o.has("schema") ? schema(o.get("schema")) : null);
       case RegexMatch.NAME -> new RegexMatch(o.has("pattern") ? pattern(o.get("pattern")) : null);
+      case LlmJudge.NAME -> throw new IllegalArgumentException(LlmJudge.NAME + " calls a model: read it with judge()");
       default -> throw new IllegalArgumentException("unknown scorer `" + spec.type() + "`");
     };
+  }
+
+  private static JsonNode checkedOptions(ScorerSpec spec) {
+    JsonNode o = options(spec);
+    for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!optionNames(spec.type()).contains(k)) {
+        throw new IllegalArgumentException("option `" + k + "` is not one of " + spec.type() + "'s ("
+            + (optionNames(spec.type()).isEmpty() ? "it takes none" : String.join(", ", new java.util.TreeSet<>(optionNames(spec.type())))) + ")");
+      }
+    }
+    return o;
   }
 
   private static TextNormal normal(JsonNode o) {

@@ -18,6 +18,12 @@ public record Scores(Double correct, Double nonNull, String note, List<NamedScor
     all = List.copyOf(all);
   }
 
+  /** The score of a scorer that calls a model, supplied by the caller: a fresh judge call, or the one stored. */
+  @FunctionalInterface
+  public interface ModelScores {
+    NamedScore score(ScorerSpec spec, Answer answer);
+  }
+
   /** The reference task: its output is the judge's score, compared with the case's gold score. */
   public static Scores of(List<String> scorers, Double output, double expected) {
     Score correct = scorers.contains(NumericDiff.NAME) ? NumericDiff.score(output, expected) : null;
@@ -31,14 +37,27 @@ public record Scores(Double correct, Double nonNull, String note, List<NamedScor
         correct == null ? null : correct.note(), all);
   }
 
-  /** A chat task: every named scorer on the same answer. */
+  /** A chat task: every named scorer on the same answer; an {@link LlmJudge} scores null, "not judged". */
   public static Scores of(List<ScorerSpec> specs, Answer answer) {
+    return of(specs, answer, (spec, a) -> new NamedScore(spec.name(), null, "not judged"));
+  }
+
+  /**
+   * A chat task: every named scorer on the same answer, the {@link LlmJudge} scorers by {@code judged}, in job order.
+   * The primary score may be a judge's, and null when that judge gave none.
+   */
+  public static Scores of(List<ScorerSpec> specs, Answer answer, ModelScores judged) {
     List<NamedScore> all = new ArrayList<>();
     NamedScore primary = null;
     NamedScore nonNull = null;
     for (ScorerSpec spec : specs) {
-      Score s = ScorerCatalog.cached(spec).score(answer);
-      NamedScore named = new NamedScore(spec.name(), s.value(), s.note());
+      NamedScore named;
+      if (ScorerCatalog.callsModel(spec)) {
+        named = judged.score(spec, answer);
+      } else {
+        Score s = ScorerCatalog.cached(spec).score(answer);
+        named = new NamedScore(spec.name(), s.value(), s.note());
+      }
       all.add(named);
       if (spec.type().equals(NonNull.NAME)) {
         if (nonNull == null) nonNull = named;

@@ -30,6 +30,7 @@ class ResultSchemaTest {
         .promptTokens(17L).completionTokens(18L).reasoningTokens(19L).cachedTokens(20L).usageSource("server")
         .costUsd(21.5).usdPerHour(22.5).responseId("rid").response("resp").reasoning("think").toolCalls("[]")
         .output(0.6).choice("B").reasons("because").expected(0.4).correctScore(0.8).nonNull(1.0).scoreNote("note")
+        .toolMode("native").judgeCalls(List.of(new JudgeCall("j", "judge-70b", "ok", 23L, 24, 25, 26.5, null)))
         .stream(true).cacheBust(true).startedAt(STARTED).finishedAt(FINISHED).attemptLog(List.of(ATTEMPT))
         .build();
   }
@@ -76,12 +77,21 @@ class ResultSchemaTest {
     check(row, "correct_score", 0.8);
     check(row, "non_null", 1.0);
     check(row, "score_note", "note");
+    check(row, "tool_mode", "native");
     check(row, "stream", true);
     check(row, "cache_bust", true);
     check(row, "started_at", Timestamp.from(STARTED));
     check(row, "finished_at", Timestamp.from(FINISHED));
     List<?> gaps = CollectionConverters.asJava((scala.collection.Seq<?>) row.get(index("chunk_gaps_ms")));
     assertArrayEquals(new Object[] {15, 16}, gaps.toArray());
+    List<?> judged = CollectionConverters.asJava((scala.collection.Seq<?>) row.get(index("judge_calls")));
+    Row call = (Row) judged.get(0);
+    assertEquals(java.util.Arrays.asList("j", "judge-70b", "ok", 23L, 24, 25, 26.5, null),
+        java.util.Arrays.asList(call.getAs("scorer"), call.getAs("model"), call.getAs("status"), call.getAs("latency_ms"),
+            call.getAs("prompt_tokens"), call.getAs("completion_tokens"), call.getAs("cost_usd"), call.getAs("error")));
+    @SuppressWarnings("unchecked")
+    scala.collection.Seq<Row> stored = (scala.collection.Seq<Row>) row.get(index("judge_calls"));
+    assertEquals(List.of(new JudgeCall("j", "judge-70b", "ok", 23L, 24, 25, 26.5, null)), ResultSchema.judgeCalls(stored));
     List<?> log = CollectionConverters.asJava((scala.collection.Seq<?>) row.get(index("attempt_log")));
     Row attempt = (Row) log.get(0);
     assertEquals(List.of(1, "ok", 200, 1234L, 0L, "chatcmpl-1", 41L, 42L),

@@ -1,0 +1,54 @@
+package dev.provbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.provbench.SparkTestSession;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files of format 3 (no {@code tool_mode}, no {@code judge_calls}, scores never null) are read by the format-4 views:
+ * the new columns read as null and the {@code scores} view is unchanged; a format-4 null score reads as null.
+ */
+class OlderFormatTest {
+  private static final List<String> FORMAT_4 = List.of("tool_mode", "judge_calls");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void formatThreeRowsReadTheNewColumnsAsNull() {
+    SparkSession spark = SparkTestSession.get();
+    CellResult cell = CellResult.builder().runId("old").cellId("c1").provider("p").model("m").size("8b").caseId("k")
+        .trial(1).status(CellStatus.OK).attempts(1).expected(1).correctScore(1.0)
+        .scores(List.of(new CellScore("ExactMatch", 1, null), new CellScore("judge", (Double) null, "judge call failed")))
+        .toolMode("text").startedAt(Instant.EPOCH).finishedAt(Instant.EPOCH).build();
+    Row full = ResultSchema.toRow(cell);
+    StructType older = new StructType(Arrays.stream(ResultSchema.SCHEMA.fields())
+        .filter(f -> !FORMAT_4.contains(f.name())).toArray(StructField[]::new));
+    Object[] values = Arrays.stream(older.fieldNames()).map(n -> full.get(full.fieldIndex(n))).toArray();
+    spark.createDataFrame(List.of(RowFactory.create(values)), older).write().partitionBy("run_id")
+        .parquet(dir.resolve("results").toString());
+
+    ResultsViews.register(spark, dir.resolve("results").toString());
+    Row read = spark.sql("SELECT tool_mode, judge_calls FROM cells WHERE run_id = 'old'").first();
+    assertNull(read.get(0));
+    assertNull(read.get(1));
+    List<Row> scores = spark.sql("SELECT scorer, score, note FROM scores WHERE run_id = 'old' ORDER BY scorer").collectAsList();
+    assertEquals("[[ExactMatch,1.0,null], [judge,null,judge call failed]]", scores.toString());
+    assertEquals(1.0, spark.sql("SELECT avg(score) FROM scores WHERE run_id = 'old'").first().getDouble(0),
+        "a judge that gave no score is left out of an average");
+    assertEquals(Timestamp.from(Instant.EPOCH), spark.sql("SELECT started_at FROM cells").first().get(0));
+  }
+}
