@@ -9,13 +9,16 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Loads each experiment's {@link CaseTotals} of one run: one row per experiment × case streams to the
- * driver (not one per cell), into primitive arrays.
+ * driver (not one per cell), into primitive arrays. A cell without a primary score (its LLM judge's call failed:
+ * unknown, not wrong) is left out, as {@code avg(correct_score)} leaves it out of the accuracy; a cell without an
+ * answer scores 0 and counts.
  */
 public final class CaseScores {
   static final String SQL = """
-      SELECT provider, model, size, xxhash64(case_id), coalesce(sum(correct_score), 0), count(*)
+      SELECT provider, model, size, xxhash64(case_id), coalesce(sum(correct_score), 0), count(correct_score)
       FROM run_cells
-      GROUP BY provider, model, size, case_id""";
+      GROUP BY provider, model, size, case_id
+      HAVING count(correct_score) > 0""";
 
   private CaseScores() {}
 

@@ -14,15 +14,25 @@ final class ApiKeyCheck {
   static void check(Job job, Map<String, String> env) {
     for (int i = 0; i < job.providers().size(); i++) {
       ProviderSpec p = job.providers().get(i);
-      if (p.apiKeyEnv() != null) check(job.file() + ": providers[" + i + "].api_key_env", p, env.get(p.apiKeyEnv()));
+      if (p.apiKeyEnv() != null) {
+        check(job.file() + ": providers[" + i + "].api_key_env", p.apiKeyEnv(), p.name(), env.get(p.apiKeyEnv()));
+      }
+    }
+    if (job.task().chat() == null) return;
+    java.util.List<dev.provbench.score.ScorerSpec> scorers = job.task().chat().scorers();
+    for (int i = 0; i < scorers.size(); i++) {
+      dev.provbench.score.ScorerSpec s = scorers.get(i);
+      if (!s.type().equals(dev.provbench.score.LlmJudge.NAME)) continue;
+      String keyEnv = dev.provbench.score.ScorerCatalog.cachedJudge(s).apiKeyEnv();
+      if (keyEnv != null) check(job.file() + ": scorers[" + i + "]", keyEnv, "the LLM judge " + s.name(), env.get(keyEnv));
     }
   }
 
-  private static void check(String where, ProviderSpec p, String value) {
-    String variable = "environment variable " + p.apiKeyEnv() + " (API key of " + p.name() + ")";
+  private static void check(String where, String keyEnv, String owner, String value) {
+    String variable = "environment variable " + keyEnv + " (API key of " + owner + ")";
     if (value == null || value.isBlank()) {
       throw new BadInputException(where, variable + " is not set",
-          "export " + p.apiKeyEnv() + "=<your key> before running, or remove api_key_env for an endpoint without a key");
+          "export " + keyEnv + "=<your key> before running, or remove api_key_env for an endpoint without a key");
     }
     int bad = HeaderCharacters.firstUnsendable(value, false);
     if (bad >= 0) {

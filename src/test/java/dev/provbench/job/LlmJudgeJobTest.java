@@ -73,6 +73,16 @@ class LlmJudgeJobTest {
   }
 
   @Test
+  void aJudgesOwnKeyIsCheckedBeforeAnyRequest() throws Exception {
+    Path f = dir.resolve("job.yaml");
+    Files.writeString(f, JOB.replace("JUDGE", "{type: LLMJudge, name: judged, base_url: 'http://127.0.0.1:9/v1', api_key_env: J_KEY, model: j}"));
+    Job job = JobReader.read(f);
+    JobReader.checkKeys(job, Map.of("HOSTED_KEY", "k", "J_KEY", "j"));
+    BadInputException e = assertThrows(BadInputException.class, () -> JobReader.checkKeys(job, Map.of("HOSTED_KEY", "k")));
+    assertEquals(f + ": scorers[1]: environment variable J_KEY (API key of the LLM judge judged) is not set. Fix: export J_KEY=<your key> before running, or remove api_key_env for an endpoint without a key", e.getMessage());
+  }
+
+  @Test
   void anEndpointOfItsOwnAndATemplateFile() throws Exception {
     LlmJudge own = judge("{type: LLMJudge, base_url: 'http://127.0.0.1:9/v1', api_key_env: J_KEY, model: j,"
         + " concurrency: 2, template: yes-no.mustache, choice_scores: {Y: 1, N: 0}}");
