@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * One JSON document: {@code run}, {@code simulated}, {@code load_step} (on a run with a load ladder: the
- * {@code step} the ordinary tables show, its {@code concurrency}, the ladder's {@code steps}), {@code insights} ({@code text}, {@code basis}) and
- * {@code tables} ({@code id}, {@code title}, {@code coverage}, {@code columns}, {@code rows} as objects
- * keyed by column name, raw values, null for missing).
+ * {@code step} the ordinary tables show, its {@code concurrency}, the ladder's {@code steps}), {@code insights}
+ * ({@code text}, {@code basis}) and {@code tables} ({@code id}, {@code title}, {@code coverage}, {@code columns},
+ * {@code rows} as objects keyed by column name, raw values, null for missing).
  */
 final class JsonOutput {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
