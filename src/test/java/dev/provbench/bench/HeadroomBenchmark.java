@@ -28,7 +28,8 @@ import org.apache.spark.sql.SparkSession;
  * {@link PlainClientLoad}) runs first, then a real job ({@code concurrency: N}, one model, N cases × rounds trials)
  * through {@link BenchmarkRun} in Spark local mode, as {@code provbench run} does. Each call's overhead is its
  * client-measured latency minus the server's service time of the same completion ({@link RequestRecord#serviceMs},
- * joined by completion id). Usage: bench/headroom.sh [inFlight=256,1024] [rounds=40] [serviceMs=200].
+ * joined by completion id). Usage: bench/headroom.sh [inFlight=256,1024] [rounds=20] [serviceMs=200] [commitEveryCells],
+ * the last to set the job's {@code commit.every_cells} (default: the job's default).
  */
 public final class HeadroomBenchmark {
   static final String MODEL = "fixed-service";
@@ -63,25 +64,27 @@ public final class HeadroomBenchmark {
 
   public static void main(String[] args) throws Exception {
     List<Integer> inFlight = Arrays.stream((args.length > 0 ? args[0] : "256,1024").split(",")).map(Integer::parseInt).toList();
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 40;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     long serviceMs = args.length > 2 ? Long.parseLong(args[2]) : 200;
+    int commitEvery = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     Path dir = Files.createTempDirectory("provbench-headroom");
     long t0 = System.nanoTime();
     SparkSession spark = SparkSessions.create("provbench-headroom", 2, Map.of());
     System.out.printf(Locale.ROOT, "spark start-up: %.1f s; %d cores%n", (System.nanoTime() - t0) / 1e9,
         Runtime.getRuntime().availableProcessors());
-    List<Figures> figures = measure(spark, dir, inFlight, rounds, serviceMs);
+    List<Figures> figures = measure(spark, dir, inFlight, rounds, serviceMs, commitEvery);
     System.out.print(table(figures));
     spark.stop();
   }
 
   /** A warm-up at a small load, then at each load the plain client and provbench, one after the other. */
-  static List<Figures> measure(SparkSession spark, Path dir, List<Integer> inFlight, int rounds, long serviceMs)
-      throws Exception {
+  static List<Figures> measure(SparkSession spark, Path dir, List<Integer> inFlight, int rounds, long serviceMs,
+      int commitEveryCells) throws Exception {
+    String commit = commitEveryCells > 0 ? "commit: {every_cells: " + commitEveryCells + "}\n" : "";
     try (SimulatedProviders sim = SimulatedProviders.start(profile(serviceMs), 0)) {
       int warm = Math.min(64, inFlight.get(0));
       PlainClientLoad.run(chatUrl(sim), MODEL, warm, 5);
-      runJob(spark, dir.resolve("warm-up"), sim, warm, 5);
+      runJob(spark, dir.resolve("warm-up"), sim, warm, 5, commit);
       List<Figures> out = new ArrayList<>();
       for (int n : inFlight) {
         sim.resetStats();
@@ -93,7 +96,7 @@ public final class HeadroomBenchmark {
 
         sim.resetStats();
         t = System.nanoTime();
-        Job job = runJob(spark, dir.resolve("at-" + n), sim, n, rounds);
+        Job job = runJob(spark, dir.resolve("at-" + n), sim, n, rounds, commit);
         wall = (System.nanoTime() - t) / 1e9;
         sim.awaitIdle(10_000);
         out.add(jobFigures(spark, job, n, rounds, serviceMs, sim.requestLog(), wall));
@@ -120,7 +123,8 @@ public final class HeadroomBenchmark {
     return sim.baseUrl("Local") + "/chat/completions";
   }
 
-  private static Job runJob(SparkSession spark, Path dir, SimulatedProviders sim, int inFlight, int rounds) throws Exception {
+  private static Job runJob(SparkSession spark, Path dir, SimulatedProviders sim, int inFlight, int rounds, String commit)
+      throws Exception {
     Files.createDirectories(dir);
     StringBuilder cases = new StringBuilder();
     for (int i = 0; i < inFlight; i++) {
@@ -141,7 +145,7 @@ public final class HeadroomBenchmark {
           - name: Local
             base_url: %s
             models: [{id: %s, size: 8b}]
-        """.formatted(inFlight, rounds, inFlight, sim.baseUrl("Local"), MODEL));
+        %s""".formatted(inFlight, rounds, inFlight, sim.baseUrl("Local"), MODEL, commit));
     Job job = JobReader.read(dir.resolve("job.yaml"));
     BenchmarkRun.execute(spark, PreparedRun.prepare(job, Map.of()), new PrintStream(OutputStream.nullOutputStream()), 0);
     return job;

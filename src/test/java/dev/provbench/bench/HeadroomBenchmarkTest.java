@@ -16,7 +16,7 @@ class HeadroomBenchmarkTest {
 
   @Test
   void producesItsFiguresAtATinyScale() throws Exception {
-    List<HeadroomBenchmark.Figures> figures = HeadroomBenchmark.measure(SparkTestSession.get(), dir, List.of(4, 8), 3, 50);
+    List<HeadroomBenchmark.Figures> figures = HeadroomBenchmark.measure(SparkTestSession.get(), dir, List.of(4, 8), 3, 50, 0);
     assertEquals(List.of("plain client", "provbench", "plain client", "provbench"),
         figures.stream().map(HeadroomBenchmark.Figures::client).toList());
     for (HeadroomBenchmark.Figures f : figures) {
