@@ -42,6 +42,17 @@ public record Analysis(RunAnalysis run, RunAnalysis compared, List<AnalysisTable
   /** {@code run X} or {@code run X (simulated providers)}. */
   public String heading() {
     return "run " + run.runId() + (run.simulated() ? " (simulated providers)" : "")
-        + (compared == null ? "" : ", compared with run " + compared.runId() + (compared.simulated() ? " (simulated providers)" : ""));
+        + (compared == null ? "" : ", compared with run " + compared.runId() + (compared.simulated() ? " (simulated providers)" : ""))
+        + ladderNote();
+  }
+
+  /** Which load step the ordinary tables show, when a run has a ladder; "" otherwise. */
+  private String ladderNote() {
+    String a = run.ladder().label();
+    String b = compared == null ? "" : compared.ladder().label();
+    if (a.isEmpty() && b.isEmpty()) return "";
+    String step = compared == null || a.equals(b) ? a : "run " + run.runId() + " " + (a.isEmpty() ? "no ladder" : a)
+        + ", run " + compared.runId() + " " + (b.isEmpty() ? "no ladder" : b);
+    return "; ordinary tables: " + step + ", warm-up cells left out";
   }
 }

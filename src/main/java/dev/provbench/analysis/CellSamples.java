@@ -50,7 +50,7 @@ public record CellSamples(Experiment experiment, List<Cell> failed, long failedA
                row_number() OVER (PARTITION BY provider, model, size, answered
                                   ORDER BY CASE WHEN answered THEN -duration_ms END, case_id, trial, cell_id) AS pos,
                count(*) OVER (PARTITION BY provider, model, size, answered) AS of_kind
-        FROM (SELECT *, %s AS answered FROM cells WHERE run_id = :run))
+        FROM (SELECT *, %s AS answered FROM cells WHERE run_id = :run AND %%s))
       WHERE pos <= IF(answered, %d, %d)
       ORDER BY provider, model, size, answered, pos"""
       .formatted(SNIPPET_CHARS, CellStatus.ANSWERED_SQL, SLOWEST_SHOWN, FAILED_SHOWN);
@@ -60,8 +60,13 @@ public record CellSamples(Experiment experiment, List<Cell> failed, long failedA
    * registered. Experiments with no failed and no answered cell do not occur.
    */
   public static List<CellSamples> load(SparkSession spark, String runId) {
+    return load(spark, runId, LadderStep.choose(spark, runId, null));
+  }
+
+  /** The same over the rows the ordinary tables read: no warm-up rows, one step of a load ladder. */
+  public static List<CellSamples> load(SparkSession spark, String runId, LadderStep step) {
     Map<Experiment, List<Row>> byExperiment = new LinkedHashMap<>();
-    for (Row r : spark.sql(SQL, Map.of("run", runId)).collectAsList()) {
+    for (Row r : spark.sql(SQL.formatted(step.rowFilter()), Map.of("run", runId)).collectAsList()) {
       Experiment e = new Experiment(r.getAs("provider"), r.getAs("model"), r.getAs("size"));
       byExperiment.computeIfAbsent(e, k -> new ArrayList<>()).add(r);
     }

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
- * One JSON document: {@code run}, {@code simulated}, {@code insights} ({@code text}, {@code basis}) and
- * {@code tables} ({@code id}, {@code title}, {@code coverage}, {@code columns}, {@code rows} as objects
- * keyed by column name, raw values, null for missing).
+ * One JSON document: {@code run}, {@code simulated}, {@code load_step} (on a run with a load ladder: the
+ * {@code step} the ordinary tables show, its {@code concurrency}, the ladder's {@code steps}), {@code insights}
+ * ({@code text}, {@code basis}) and {@code tables} ({@code id}, {@code title}, {@code coverage}, {@code columns},
+ * {@code rows} as objects keyed by column name, raw values, null for missing).
  */
 final class JsonOutput {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -22,6 +23,10 @@ final class JsonOutput {
     root.put("run", analysis.run().runId());
     root.put("simulated", analysis.run().simulated());
     if (analysis.compared() != null) root.put("compared_with", analysis.compared().runId());
+    if (analysis.run().ladder().step() != null) {
+      root.putObject("load_step").put("step", analysis.run().ladder().step())
+          .put("concurrency", analysis.run().ladder().concurrency()).put("steps", analysis.run().ladder().steps().size());
+    }
     ArrayNode insights = root.putArray("insights");
     analysis.insights().forEach(i -> insights.addObject().put("text", i.text()).put("basis", i.basis()));
     ArrayNode tables = root.putArray("tables");

@@ -42,8 +42,8 @@ public final class ResultsAnalyzer {
         throw new BadInputException(results.toString(), "has no run `" + id + "`", "use one of " + String.join(", ", known));
       }
     }
-    RunAnalysis a = load(spark, results, chosen.get(0), simulated, options);
-    RunAnalysis b = chosen.size() == 2 ? load(spark, results, chosen.get(1), simulated, options) : null;
+    RunAnalysis a = load(spark, results, chosen.get(0), simulated, options, load.step());
+    RunAnalysis b = chosen.size() == 2 ? load(spark, results, chosen.get(1), simulated, options, load.step()) : null;
     return withLoad(spark, RunBreakdowns.add(spark, Analysis.of(a, b)), load, options);
   }
 
@@ -59,8 +59,9 @@ public final class ResultsAnalyzer {
     return new Analysis(analysis.run(), analysis.compared(), List.copyOf(tables), List.copyOf(insights));
   }
 
-  private static RunAnalysis load(SparkSession spark, StoragePath results, String runId, boolean simulated, AnalysisOptions options) {
-    return RunAnalysis.load(spark, runId, simulated || SimulatedRuns.isSimulated(results, runId), options);
+  private static RunAnalysis load(SparkSession spark, StoragePath results, String runId, boolean simulated, AnalysisOptions options,
+      Integer loadStep) {
+    return RunAnalysis.load(spark, runId, simulated || SimulatedRuns.isSimulated(results, runId), options, loadStep);
   }
 
   /** The runs in the registered {@code results} view, latest finished first. */

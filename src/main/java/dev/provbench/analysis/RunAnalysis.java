@@ -29,24 +29,33 @@ import org.apache.spark.sql.SparkSession;
  * @param paired       per size, the most accurate experiment against each other one, Holm-adjusted over
  *                     every pair at that size (see {@link Holm#adjust(double[], int)}).
  * @param agreement    per experiment, trial consistency.
+ * @param ladder       the load ladder step the figures come from ({@link LadderStep#NONE} without a ladder);
+ *                     warm-up rows never count.
  */
 public record RunAnalysis(String runId, boolean simulated, AnalysisOptions options, List<SizeStats> sizes,
     List<ExperimentStats> experiments, Map<Experiment, CaseTotals> caseTotals, Map<Experiment, Interval> accuracy,
     Map<Experiment, Interval> speed, Map<String, Interval> sizeAccuracy, Map<String, List<PairedComparison>> paired,
-    Map<Experiment, TrialAgreement> agreement) {
+    Map<Experiment, TrialAgreement> agreement, LadderStep ladder) {
 
   /** Loads one run; the {@code cells} view must be registered ({@link ResultsViews#register}). */
   public static RunAnalysis load(SparkSession spark, String runId, boolean simulated, AnalysisOptions options) {
-    Dataset<Row> cells = RunCells.cache(spark, runId);
+    return load(spark, runId, simulated, options, (Integer) null);
+  }
+
+  /** The same, from load step {@code loadStep} of a run with a ladder (null: the lowest). */
+  public static RunAnalysis load(SparkSession spark, String runId, boolean simulated, AnalysisOptions options,
+      Integer loadStep) {
+    LadderStep ladder = LadderStep.choose(spark, runId, loadStep);
+    Dataset<Row> cells = RunCells.cache(spark, runId, ladder);
     try {
-      return load(spark, runId, simulated, options, cells);
+      return load(spark, runId, simulated, options, cells, ladder);
     } finally {
       cells.unpersist();
     }
   }
 
   private static RunAnalysis load(SparkSession spark, String runId, boolean simulated, AnalysisOptions options,
-      Dataset<Row> cells) {
+      Dataset<Row> cells, LadderStep ladder) {
     List<SizeStats> sizes = SizeStats.load(spark, runId);
     if (sizes.isEmpty()) throw new IllegalArgumentException("run `" + runId + "` has no cells in these results");
     List<ExperimentStats> experiments = ExperimentStats.load(spark, runId, options);
@@ -64,7 +73,7 @@ public record RunAnalysis(String runId, boolean simulated, AnalysisOptions optio
     Map<String, List<PairedComparison>> paired = new LinkedHashMap<>();
     for (SizeStats s : sizes) paired.put(s.size(), pairedAt(s.size(), experiments, totals, accuracy, bootstrap));
     return new RunAnalysis(runId, simulated, options, sizes, experiments, totals, Map.copyOf(accuracy),
-        Map.copyOf(speed), Map.copyOf(sizeAccuracy), paired, TrialAgreement.load(spark, runId));
+        Map.copyOf(speed), Map.copyOf(sizeAccuracy), paired, TrialAgreement.load(spark, runId), ladder);
   }
 
   private static List<PairedComparison> pairedAt(String size, List<ExperimentStats> experiments,

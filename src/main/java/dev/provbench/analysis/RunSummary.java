@@ -12,7 +12,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The console summary of one run, computed from its Parquet results only: one row per experiment
  * (provider × model), read by column name. Accuracy counts every cell (no answer scores 0); speed comes from
- * answered cells, with the failure rate beside it, so a provider that fails fast cannot look fast.
+ * answered cells, with the failure rate beside it, so a provider that fails fast cannot look fast. On a load
+ * ladder, the lowest step alone, as the ordinary tables ({@link LadderStep}).
  */
 public final class RunSummary {
   /** Read by column name; `scored_zero` counts cells without an output (no answer, or nothing parsed). */
@@ -32,9 +33,11 @@ public final class RunSummary {
                  / sum(latency_ms - ttft_ms) FILTER (WHERE %1$s AND stream AND latency_ms > ttft_ms) AS output_tps,
              sum(cost_usd) AS cost_usd,
              coalesce(sum(rate_limited), 0) AS rate_limited,
-             coalesce(sum(coalesce(reconnects, 0)), 0) AS reconnects
+             coalesce(sum(coalesce(reconnects, 0)), 0) AS reconnects,
+             max(load_step) AS load_step,
+             max(load_concurrency) AS load_concurrency
       FROM cells
-      WHERE run_id = '%2$s'
+      WHERE run_id = '%2$s' AND %3$s
       GROUP BY provider, size, model
       ORDER BY try_cast(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size, provider, model
       """;
@@ -44,7 +47,9 @@ public final class RunSummary {
   /** The summary rows, one per experiment. */
   public static List<Row> rows(SparkSession spark, String resultsDir, String runId) {
     ResultsViews.register(spark, resultsDir);
-    Dataset<Row> table = spark.sql(String.format(Locale.ROOT, SQL, CellStatus.ANSWERED_SQL, runId.replace("'", "''")));
+    LadderStep step = LadderStep.choose(spark, runId, null);
+    Dataset<Row> table = spark.sql(String.format(Locale.ROOT, SQL, CellStatus.ANSWERED_SQL, runId.replace("'", "''"),
+        step.rowFilter()));
     return table.collectAsList();
   }
 
@@ -81,7 +86,15 @@ public final class RunSummary {
     }
     return t.render() + String.format(Locale.ROOT, "%d experiments, %d cells, %d failed; %d cells with no answer"
         + " (failed or unparsable) score 0; durations, TTFT and tokens/s over answered cells only%n", rows.size(), cells,
-        failed, zero);
+        failed, zero) + ladderNote(rows);
+  }
+
+  /** On a load ladder the summary is of its lowest step; the load tables cover every step. */
+  private static String ladderNote(List<Row> rows) {
+    if (rows.isEmpty() || rows.get(0).getAs("load_step") == null) return "";
+    return String.format(Locale.ROOT, "figures of load step %d (%d in flight per model), the ladder's lowest, without"
+        + " its warm-up cells; the load tables cover every step%n", rows.get(0).<Integer>getAs("load_step"),
+        rows.get(0).<Integer>getAs("load_concurrency"));
   }
 
   private static String num(Row r, String column, String format) {

@@ -54,9 +54,14 @@ final class AnalysisFlags {
       description = "load knee: the step after which throughput grows by less than this share (default: ${DEFAULT-VALUE})")
   double kneeGrowth;
 
-  /** What the load tables hold a ladder to. */
+  @Option(names = "--load-step", paramLabel = "N",
+      description = "on a run with a load ladder, the step (1-based) the ordinary tables show (default: the lowest);"
+          + " the load tables show every step")
+  Integer loadStep;
+
+  /** What the load tables hold a ladder to, and the step the ordinary tables show. */
   dev.provbench.analysis.LoadOptions loadOptions() {
-    return new dev.provbench.analysis.LoadOptions(LoadObjectiveFlag.parse(loadObjective), kneeGrowth);
+    return new dev.provbench.analysis.LoadOptions(LoadObjectiveFlag.parse(loadObjective), kneeGrowth, loadStep);
   }
 
   AnalysisOptions options() {

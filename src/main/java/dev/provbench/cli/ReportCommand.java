@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
     String runId = analysis.run().runId();
     List<LoadCurve> load = LoadAnalysis.hasLadder(spark, runId)
         ? LoadAnalysis.load(spark, runId, flags.loadOptions(), flags.options()) : List.of();
-    Path html = ReportWriter.write(analysis, CellSamples.load(spark, runId), out, load);
+    Path html = ReportWriter.write(analysis, CellSamples.load(spark, runId, analysis.run().ladder()), out, load);
     System.out.println("report of " + analysis.heading() + ": " + html);
     return 0;
   }
