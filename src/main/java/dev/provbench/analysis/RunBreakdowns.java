@@ -20,12 +20,12 @@ public final class RunBreakdowns {
     RunAnalysis run = analysis.run();
     List<AnalysisTable> tables = new ArrayList<>(analysis.tables());
     List<Insight> insights = new ArrayList<>(analysis.insights());
-    List<ScorerScores.Score> scores = ScorerScores.load(spark, run.runId(), run.options().bootstrap());
+    List<ScorerScores.Score> scores = ScorerScores.load(spark, run.runId(), run.options().bootstrap(), run.ladder());
     if (ScorerScores.worthShowing(scores)) {
       tables.add(ScorerScores.table(run, scores));
       insights.addAll(ScorerScores.insights(scores));
     }
-    SpeedByPromptSize.Bands bands = SpeedByPromptSize.load(spark, run.runId());
+    SpeedByPromptSize.Bands bands = SpeedByPromptSize.load(spark, run.runId(), run.ladder());
     if (bands.spanSeveral()) {
       tables.add(SpeedByPromptSize.table(run, bands));
       insights.addAll(SpeedByPromptSize.insights(bands));

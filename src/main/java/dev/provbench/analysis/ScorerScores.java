@@ -28,10 +28,11 @@ public final class ScorerScores {
 
   static final String SQL = """
       SELECT provider, model, size, scorer, xxhash64(case_id) AS case_key, coalesce(sum(score), 0) AS total,
-             count(*) AS cells
+             count(score) AS cells
       FROM scores
-      WHERE run_id = :run_id
-      GROUP BY provider, model, size, scorer, case_id""";
+      WHERE run_id = :run_id AND %s
+      GROUP BY provider, model, size, scorer, case_id
+      HAVING count(score) > 0""";
   /** Where each scorer stands in the job's list; files before format 3 have no {@code scores} and give no rows. */
   static final String ORDER_SQL = """
       SELECT s.scorer, min(position) AS position
@@ -54,8 +55,16 @@ public final class ScorerScores {
 
   /** Every scorer × experiment of a run, in the job's scorer order, then size, provider and model. */
   public static List<Score> load(SparkSession spark, String runId, Bootstrap bootstrap) {
+    return load(spark, runId, bootstrap, LadderStep.NONE);
+  }
+
+  /**
+   * As {@link #load(SparkSession, String, Bootstrap)}, over the rows of one load step (never warm-up rows). A cell
+   * whose score is null (its LLM judge's call failed: unknown, not wrong) is left out of that scorer's figures.
+   */
+  public static List<Score> load(SparkSession spark, String runId, Bootstrap bootstrap, LadderStep ladder) {
     Map<String, Map<Experiment, Map<Long, double[]>>> byScorer = new HashMap<>();
-    Iterator<Row> it = spark.sql(SQL, Map.of("run_id", runId)).toLocalIterator();
+    Iterator<Row> it = spark.sql(SQL.formatted(ladder.rowFilter()), Map.of("run_id", runId)).toLocalIterator();
     while (it.hasNext()) {
       Row r = it.next();
       Experiment e = new Experiment(r.getString(0), r.getString(1), r.getString(2));

@@ -27,9 +27,9 @@ public final class SpeedByPromptSize {
       SELECT provider, model, size, %1$s AS band, count(*) AS answered,
              percentile(ttft_ms, 0.5) / 1000 AS ttft_p50_s, percentile(duration_ms, 0.5) / 1000 AS p50_s
       FROM cells
-      WHERE run_id = :run_id AND %2$s AND prompt_tokens IS NOT NULL
+      WHERE run_id = :run_id AND %2$s AND prompt_tokens IS NOT NULL AND %%s
       GROUP BY provider, model, size, %1$s""".formatted(PromptBand.sql("prompt_tokens"), CellStatus.ANSWERED_SQL);
-  static final String UNKNOWN_SQL = "SELECT count(*) FROM cells WHERE run_id = :run_id AND %s AND prompt_tokens IS NULL"
+  static final String UNKNOWN_SQL = "SELECT count(*) FROM cells WHERE run_id = :run_id AND %s AND prompt_tokens IS NULL AND %%s"
       .formatted(CellStatus.ANSWERED_SQL);
 
   /**
@@ -64,8 +64,13 @@ public final class SpeedByPromptSize {
   private SpeedByPromptSize() {}
 
   public static Bands load(SparkSession spark, String runId) {
+    return load(spark, runId, LadderStep.NONE);
+  }
+
+  /** As {@link #load(SparkSession, String)}, over the rows of one load step (never warm-up rows). */
+  public static Bands load(SparkSession spark, String runId, LadderStep ladder) {
     List<BandSpeed> raw = new ArrayList<>();
-    for (Row r : spark.sql(SQL, Map.of("run_id", runId)).collectAsList()) {
+    for (Row r : spark.sql(SQL.formatted(ladder.rowFilter()), Map.of("run_id", runId)).collectAsList()) {
       raw.add(new BandSpeed(new Experiment(r.getAs("provider"), r.getAs("model"), r.getAs("size")),
           PromptBand.values()[r.<Integer>getAs("band")], r.<Long>getAs("answered"), ExperimentStats.dbl(r, "ttft_p50_s"),
           ExperimentStats.num(r, "p50_s"), 0, null));
@@ -73,7 +78,7 @@ public final class SpeedByPromptSize {
     List<BandSpeed> ranked = raw.stream().map(b -> new BandSpeed(b.experiment(), b.band(), b.answered(), b.ttftP50(),
         b.p50(), rank(b, raw, BandSpeed::p50), b.ttftP50() == null ? null : rank(b, raw, o -> o.ttftP50() == null
             ? Double.POSITIVE_INFINITY : o.ttftP50()))).sorted(ORDER).toList();
-    long unknown = spark.sql(UNKNOWN_SQL, Map.of("run_id", runId)).first().getLong(0);
+    long unknown = spark.sql(UNKNOWN_SQL.formatted(ladder.rowFilter()), Map.of("run_id", runId)).first().getLong(0);
     return new Bands(ranked, unknown);
   }
 

@@ -51,7 +51,8 @@ public final class ResultsViews {
    * {@code experiments}.
    */
   public static final String SCORES_SQL = """
-      SELECT run_id, provider, model, size, case_id, trial, cell_id, status, s.scorer, s.score, s.note
+      SELECT run_id, provider, model, size, case_id, trial, cell_id, status, load_step, load_warmup, s.scorer, s.score,
+             s.note
       FROM cells
       LATERAL VIEW explode(coalesce(scores, filter(array(
           named_struct('scorer', 'CorrectScore', 'score', correct_score, 'note', score_note),
