@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real three-step ladder (1, 2 and 8 in flight; 24 measured and 3 warm-up cells per model and step) against the
+ * A real three-step ladder (1, 2 and 16 in flight, the last far past 6 so that the server sees it even on a busy machine; 24 measured and 3 warm-up cells per model and step) against the
  * load profile, whose Provider 2 judges far worse past 6 in flight: the ordinary tables read one step without its warm-up cells, the lowest unless asked, and say so;
  * the load tables keep every step.
  */
@@ -51,7 +51,7 @@ class LadderRowsTest {
       job = JobReader.read(JudgeCases.job(dir, MEASURED, "ladder-rows", """
           task: {template: judge.yaml}
           trials: 1
-          load: {concurrency: [1, 2, 8], cells_per_step: %d, warmup_cells: 3}
+          load: {concurrency: [1, 2, 16], cells_per_step: %d, warmup_cells: 3}
           providers:
             - {name: Provider 1, base_url: "%s", models: [{id: llama-3.1-8b-wide, size: 8b}]}
             - {name: Provider 2, base_url: "%s", models: [{id: llama-3.1-8b-degrading, size: 8b}]}
@@ -72,7 +72,7 @@ class LadderRowsTest {
   @Test
   void theOrdinaryTablesReadOneStepWithoutWarmUpTheLowestByDefault() {
     step(lowest, 1, 1, "load step 1 of 3 (1 in flight per model)");
-    step(highest, 3, 8, "load step 3 of 3 (8 in flight per model)");
+    step(highest, 3, 16, "load step 3 of 3 (16 in flight per model)");
   }
 
   private static void step(Analysis a, int step, int concurrency, String label) {
