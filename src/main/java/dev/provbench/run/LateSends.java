@@ -26,11 +26,11 @@ record LateSends(LongAccumulator count, LongAccumulator totalMs) implements Seri
     totalMs.add(lateMs);
   }
 
-  /** e.g. {@code 12 measured sends went out late, held back by the cap of 4 in flight …}, or "" when none. */
+  /** e.g. {@code 12 measured sends went out late (the cap of 4 in flight was full, …)}, or "" when none. */
   String describe(String cap) {
     long n = count.value();
     if (n == 0) return "";
-    return String.format(java.util.Locale.ROOT, "%d measured sends went out late, held back by the cap of %s in flight per"
-        + " model (on average %d ms late)", n, cap, totalMs.value() / n);
+    return String.format(java.util.Locale.ROOT, "%d measured sends went out late (the cap of %s in flight per model was full,"
+        + " or the client fell behind), on average %d ms", n, cap, totalMs.value() / n);
   }
 }

@@ -18,7 +18,7 @@ final class LoadGuard {
   private final LoadStep step;
   private final int cases;
   private final ArrivalSchedule schedule;
-  private final long startNanos = System.nanoTime();
+  private final AtomicLong startNanos = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong measuredSince = new AtomicLong(Long.MIN_VALUE);
   private final List<Long> durations = new ArrayList<>();
   private final List<Long> ttfts = new ArrayList<>();
@@ -34,15 +34,18 @@ final class LoadGuard {
   }
 
   /**
-   * Called on the call's own thread just before it is sent: waits for a rate step's cell to be due. A cell the
-   * in-flight cap held back past its moment goes at once, its lateness counted.
+   * Called on the call's own thread just before it is sent: waits for a rate step's cell to be due, counting from
+   * the share's first send. A cell held back past its moment (the in-flight cap was full, or the task fell behind)
+   * goes at once, its lateness counted.
    */
   void awaitSendTime(Cell cell) {
     if (step == null) return;
+    // The schedule starts with the share's first send, so setting up the task does not make its sends late.
+    startNanos.compareAndSet(Long.MIN_VALUE, System.nanoTime());
     if (!cell.warmup()) measuredSince.compareAndSet(Long.MIN_VALUE, System.nanoTime());
     if (schedule == null) return;
     long k = (long) (cell.trial() - 1) * cases + cell.caseIndex();
-    long due = startNanos + (long) (schedule.secondsAt(cell.warmup() ? k : step.warmup() + k) * 1e9);
+    long due = startNanos.get() + (long) (schedule.secondsAt(cell.warmup() ? k : step.warmup() + k) * 1e9);
     long left;
     while ((left = due - System.nanoTime()) > 0) {
       try {

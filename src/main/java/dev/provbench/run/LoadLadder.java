@@ -39,7 +39,7 @@ public final class LoadLadder {
     for (int i = 0; i < steps; i++) {
       LoadStep step = step(spark, plan, i, run.cases().size(), job.trials());
       if (run.resume() != null) stopAfter(spark, job, step, stopped, steps, true, out);
-      List<ProviderSpec> active = withLevel(job.providers(), plan.rateLadder() ? plan.maxConcurrency() : step.concurrency(),
+      List<ProviderSpec> active = withLevel(job.providers(), plan.rateLadder() ? plan.maxConcurrency() : Integer.valueOf(step.concurrency()),
           stopped);
       if (active.isEmpty()) {
         out.printf("load: every model was stopped; steps %d to %d skipped%n", i + 1, steps);
