@@ -32,8 +32,12 @@ public final class LoadAnalysis {
     Map<String, CaseTotals> totals = caseTotals(spark, runId);
     int longest = steps.values().stream().mapToInt(List::size).max().orElse(0);
     // A rate step lasting a time holds as many cells as its rate makes: full is the fullest model at that step.
-    long fullCount = steps.values().stream().flatMap(List::stream).filter(s -> s.rate() == null)
-        .mapToLong(LoadStepStats::cells).max().orElse(0);
+    List<Long> counts = steps.values().stream().flatMap(List::stream).filter(s -> s.rate() == null)
+        .map(LoadStepStats::cells).toList();
+    long most = counts.stream().mapToLong(Long::longValue).max().orElse(0);
+    // Count steps are mostly full; steps lasting a time at a concurrency hold whatever the model answered, so a
+    // ladder whose counts mostly differ from the fullest is judged by its steps alone.
+    long fullCount = 2 * counts.stream().filter(c -> c == most).count() >= counts.size() ? most : 0;
     Map<Integer, Long> fullStep = new HashMap<>();
     steps.values().stream().flatMap(List::stream)
         .forEach(s -> fullStep.merge(s.step(), s.rate() == null ? fullCount : s.cells(), Math::max));
