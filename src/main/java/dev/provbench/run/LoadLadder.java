@@ -117,7 +117,7 @@ public final class LoadLadder {
       String key = key(r.getString(0), r.getString(1));
       if (stopped.contains(key)) continue;
       int cells = (int) r.getLong(2);
-      if (!before && step.rate() != null && cells > 1) {
+      if (!before && step.rate() != null && cells > 1 && !r.isNullAt(6)) {
         out.printf(Locale.ROOT, "load step %d: %s sent %d measured cells at %.2f req/s (offered %s)%n", step.step(), key,
             cells, (cells - 1) / Math.max(r.getDecimal(6).doubleValue(), 1e-3), step.rate());
       }

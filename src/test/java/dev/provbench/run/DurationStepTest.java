@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Duration steps against a simulated model answering in 50 ms: at a concurrency the step sends for its time from
  * its first measured send and stops on time; at a rate it sends the cells due within the time, no more.
  */
+@Tag("slow")
 class DurationStepTest {
   private static final String PROFILE = """
       time_scale: 1
