@@ -39,8 +39,8 @@ public final class LoadLadder {
     for (int i = 0; i < steps; i++) {
       LoadStep step = step(spark, plan, i, run.cases().size(), job.trials());
       if (run.resume() != null) stopAfter(spark, job, step, stopped, steps, true, out);
-      List<ProviderSpec> active = withLevel(job.providers(), plan.rateLadder() ? plan.maxConcurrency() : Integer.valueOf(step.concurrency()),
-          stopped);
+      Integer level = plan.rateLadder() ? plan.maxConcurrency() : Integer.valueOf(step.concurrency());
+      List<ProviderSpec> active = withLevel(job.providers(), level, stopped);
       if (active.isEmpty()) {
         out.printf("load: every model was stopped; steps %d to %d skipped%n", i + 1, steps);
         break;
