@@ -28,9 +28,19 @@ public final class LoadAnalysis {
 
   public static List<LoadCurve> load(SparkSession spark, String runId, LoadOptions load, AnalysisOptions options) {
     Map<String, List<LoadStepStats>> steps = steps(spark, runId, load.objective(), options.correctAt());
+    Map<String, Double> sent = sendRates(spark, runId);
     Map<String, CaseTotals> totals = caseTotals(spark, runId);
     int longest = steps.values().stream().mapToInt(List::size).max().orElse(0);
-    long fullStep = steps.values().stream().flatMap(List::stream).mapToLong(LoadStepStats::cells).max().orElse(0);
+    // A rate step lasting a time holds as many cells as its rate makes: full is the fullest model at that step.
+    List<Long> counts = steps.values().stream().flatMap(List::stream).filter(s -> s.rate() == null)
+        .map(LoadStepStats::cells).toList();
+    long most = counts.stream().mapToLong(Long::longValue).max().orElse(0);
+    // Count steps are mostly full; steps lasting a time at a concurrency hold whatever the model answered, so a
+    // ladder whose counts mostly differ from the fullest is judged by its steps alone.
+    long fullCount = 2 * counts.stream().filter(c -> c == most).count() >= counts.size() ? most : 0;
+    Map<Integer, Long> fullStep = new HashMap<>();
+    steps.values().stream().flatMap(List::stream)
+        .forEach(s -> fullStep.merge(s.step(), s.rate() == null ? fullCount : s.cells(), Math::max));
     List<LoadCurve> out = new ArrayList<>();
     steps.forEach((key, measured) -> {
       String[] pm = key.split("\0", 2);
@@ -41,9 +51,10 @@ public final class LoadAnalysis {
       int knee = LoadKnee.of(tput, p90, load.kneeGrowth());
       int best = -1;
       for (int i = 0; i < list.size(); i++) if (list.get(i).meetsObjective()) best = i;
-      // Stopped: fewer steps than the longest curve, or a step with fewer cells than a full one.
-      boolean stopped = list.size() < longest || list.stream().anyMatch(s -> s.cells() < fullStep);
-      out.add(new LoadCurve(pm[0], pm[1], list, knee, best, drops(key, list, totals, options.bootstrap()), stopped));
+      // Stopped: fewer steps than the longest curve, or a step with fewer cells than a full one of that step.
+      boolean stopped = list.size() < longest || list.stream().anyMatch(s -> s.cells() < fullStep.get(s.step()));
+      List<Double> sends = list.stream().map(s -> sent.getOrDefault(key + "\0" + s.step(), Double.NaN)).toList();
+      out.add(new LoadCurve(pm[0], pm[1], list, knee, best, drops(key, list, totals, options.bootstrap()), stopped, sends));
     });
     return out;
   }
@@ -98,6 +109,20 @@ public final class LoadAnalysis {
           errorRate, (double) r.getLong(11) / cells, null, good,
           good / span, cost, meets);
       out.computeIfAbsent(r.getString(0) + "\0" + r.getString(1), k -> new ArrayList<>()).add(s);
+    }
+    return out;
+  }
+
+  /** Per model and step, measured sends per second by start times: (cells − 1) ÷ first to last send. */
+  private static Map<String, Double> sendRates(SparkSession spark, String runId) {
+    String sql = "SELECT provider, model, load_step, count(*),"
+        + " (unix_micros(max(started_at)) - unix_micros(min(started_at))) / 1e6"
+        + " FROM cells WHERE " + where(runId) + " AND started_at IS NOT NULL GROUP BY provider, model, load_step";
+    Map<String, Double> out = new HashMap<>();
+    for (Row r : spark.sql(sql).collectAsList()) {
+      double span = r.isNullAt(4) ? 0 : ((Number) r.get(4)).doubleValue();
+      out.put(r.getString(0) + "\0" + r.getString(1) + "\0" + r.getInt(2),
+          r.getLong(3) < 2 || span <= 0 ? Double.NaN : (r.getLong(3) - 1) / span);
     }
     return out;
   }

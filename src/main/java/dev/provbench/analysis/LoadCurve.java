@@ -14,13 +14,22 @@ import java.util.List;
  *                 the steps; null at the lowest step.
  * @param stopped  whether the over-saturation stop cut it short: fewer steps than the longest curve, or a step
  *                 with fewer measured cells than the fullest step of the run.
+ * @param sent     per step, measured sends per second by their start times ((cells − 1) ÷ first to last send), NaN
+ *                 for a single cell: against a rate step's offered rate, how far the in-flight cap held sends back.
  */
 public record LoadCurve(String provider, String model, List<LoadStepStats> steps, int knee, int best,
-    List<PairedDifference> drops, boolean stopped) {
+    List<PairedDifference> drops, boolean stopped, List<Double> sent) {
 
   public LoadCurve {
     steps = List.copyOf(steps);
     drops = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(drops));
+    sent = sent == null ? java.util.Collections.nCopies(steps.size(), Double.NaN) : List.copyOf(sent);
+  }
+
+  /** A curve whose send rates are unknown. */
+  public LoadCurve(String provider, String model, List<LoadStepStats> steps, int knee, int best,
+      List<PairedDifference> drops, boolean stopped) {
+    this(provider, model, steps, knee, best, drops, stopped, null);
   }
 
   public String name() {

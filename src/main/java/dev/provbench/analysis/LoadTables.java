@@ -16,7 +16,7 @@ public final class LoadTables {
   public static AnalysisTable steps(List<LoadCurve> curves) {
     AnalysisTable.Builder t = AnalysisTable.builder("load_steps", "Providers under load: each step's measured cells",
         Column.text("provider"), Column.text("model"), Column.number("step", null), Column.text("load"),
-        Column.number("cells", null), Column.number("req/s", "%.2f"), Column.number("out tok/s", "%.1f"),
+        Column.number("cells", null), Column.number("sent/s", "%.2f"), Column.number("req/s", "%.2f"), Column.number("out tok/s", "%.1f"),
         Column.number("p50 s", "%.3f"), Column.number("p90 s", "%.3f"), Column.number("p99 s", "%.3f"),
         Column.number("ttft p90 s", "%.3f"), Column.number("errors %", "%.1f"), Column.number("429 %", "%.1f"),
         Column.number("answered CorrectScore", "%.3f"), Column.number("CI low", "%.3f"), Column.number("CI high", "%.3f"),
@@ -28,13 +28,14 @@ public final class LoadTables {
         LoadStepStats s = c.steps().get(i);
         PairedDifference d = c.drops().get(i);
         cells += s.cells();
-        t.row(c.provider(), c.model(), (long) s.step(), s.load(), s.cells(), s.throughput(), s.outputTps(), s.p50Ms() / 1000,
+        t.row(c.provider(), c.model(), (long) s.step(), s.load(), s.cells(), c.sent().get(i), s.throughput(), s.outputTps(), s.p50Ms() / 1000,
             s.p90Ms() / 1000, s.p99Ms() / 1000, s.ttftP90Ms() / 1000, s.errorRate() * 100, s.rate429() * 100,
             s.accuracy().mean(), s.accuracy().low(), s.accuracy().high(), d == null ? null : d.difference() * 100,
             d == null ? null : d.adjustedP(), s.meetsObjective() ? "met" : "missed", s.goodput(), s.goodPerUsd());
       }
     }
-    return t.build(cells + " measured cells (warm-up left out); speed over answered cells; CorrectScore 95% case-bootstrap"
+    return t.build(cells + " measured cells (warm-up left out); sent/s: measured sends per second by start times"
+        + " (below a rate step's offered rate when the in-flight cap held sends back); speed over answered cells; CorrectScore 95% case-bootstrap"
         + " interval over answered cells; vs lowest: paired by case against the lowest step, Holm over the steps");
   }
 

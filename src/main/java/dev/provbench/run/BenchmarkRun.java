@@ -42,6 +42,8 @@ public final class BenchmarkRun {
         out.printf("resuming %s: %d failed cells will run again (their rows moved to _superseded/)%n", spec.runId(), setAside);
       }
       alreadyDone = CommittedCells.ofRun(spark, run.job().output(), spec.runId());
+      // A ladder's run holds every step's cells: count only this step's.
+      if (spec.load() != null) alreadyDone = LoadCells.doneOf(spec, run.cases(), alreadyDone);
       out.printf("resuming %s: %d cells already done, %d to run%n", spec.runId(), alreadyDone.size(),
           run.totalCells() - alreadyDone.size());
     }

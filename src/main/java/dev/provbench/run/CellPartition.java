@@ -69,12 +69,13 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
     List<WindowedIterator.Lane<Cell, CellResult>> lanes = new ArrayList<>();
     for (PartitionSpec share : part.shares()) {
       CellRunner runner = new CellRunner(spec, share, apiKey(spec.providers().get(share.provider())));
-      LoadGuard guard = new LoadGuard(spec.load()); // a load step's over-saturation stop, per model share
+      LoadGuard guard = new LoadGuard(spec.load(), all.size()); // a load step's pacing and stops, per model share
       UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, share, all), skip),
           () -> spend.reached() || guard.tripped());
       shares.add(cells);
       guards.add(guard);
       lanes.add(new WindowedIterator.Lane<>(cells, share.window(), cell -> {
+        guard.awaitSendTime(cell);
         CellResult r = runner.run(cell, all.get(cell.caseIndex()));
         guard.observe(r);
         // Counted as the call ends, before the window refills: the next cell sees this one's cost.

@@ -5,22 +5,57 @@ import dev.provbench.job.ServiceObjective;
 import dev.provbench.results.CellResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The over-saturation stop of one partition in a load step: watches its measured cells as they finish and
- * trips once {@link LoadStop}'s rule holds, so no more cells are sent. A plain run's guard never trips.
- * One per partition; thread-safe.
+ * How one model share runs a load step: holds each cell of a rate step until its scheduled moment (counting the
+ * measured ones that go late), ends a duration step once its time is up, and watches the measured cells as they
+ * finish, tripping once {@link LoadStop}'s rule holds; tripped, no more cells are sent. A plain run's guard
+ * never waits or trips. One per model share in a partition; thread-safe.
  */
 final class LoadGuard {
   private final LoadStep step;
+  private final int cases;
+  private final ArrivalSchedule schedule;
+  private final AtomicLong startNanos = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong measuredSince = new AtomicLong(Long.MIN_VALUE);
   private final List<Long> durations = new ArrayList<>();
   private final List<Long> ttfts = new ArrayList<>();
   private int finished;
   private int failed;
   private volatile String reason;
 
-  LoadGuard(LoadStep step) {
+  /** @param cases the dataset's size: a cell's ordinal in the step is found from its case and trial. */
+  LoadGuard(LoadStep step, int cases) {
     this.step = step;
+    this.cases = cases;
+    this.schedule = step == null ? null : step.schedule();
+  }
+
+  /**
+   * Called on the call's own thread just before it is sent: waits for a rate step's cell to be due, counting from
+   * the share's first send. A cell held back past its moment (the in-flight cap was full, or the task fell behind)
+   * goes at once, its lateness counted.
+   */
+  void awaitSendTime(Cell cell) {
+    if (step == null) return;
+    // The schedule starts with the share's first send, so setting up the task does not make its sends late.
+    startNanos.compareAndSet(Long.MIN_VALUE, System.nanoTime());
+    if (!cell.warmup()) measuredSince.compareAndSet(Long.MIN_VALUE, System.nanoTime());
+    if (schedule == null) return;
+    long k = (long) (cell.trial() - 1) * cases + cell.caseIndex();
+    long due = startNanos.get() + (long) (schedule.secondsAt(cell.warmup() ? k : step.warmup() + k) * 1e9);
+    long left;
+    while ((left = due - System.nanoTime()) > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting to send cell " + cell.cellId(), e);
+      }
+    }
+    if (!cell.warmup() && step.late() != null) step.late().add(-left / 1_000_000);
   }
 
   synchronized void observe(CellResult r) {
@@ -35,8 +70,15 @@ final class LoadGuard {
     if (finished >= step.stop().minCells()) reason = verdict(step.stop(), step.objective(), finished, failed, durations, ttfts);
   }
 
+  /** Whether the share sends no more cells: the stop rule holds, or a duration step's time is up. */
   boolean tripped() {
-    return reason != null;
+    return reason != null || timeUp();
+  }
+
+  private boolean timeUp() {
+    if (step == null || !step.timed()) return false;
+    long since = measuredSince.get();
+    return since != Long.MIN_VALUE && System.nanoTime() - since >= (long) (step.seconds() * 1e9);
   }
 
   /**
