@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * What a retrieval question asks, read from the prompt's text alone: the question {@code What is the X of Y?} (its
- * last occurrence in the last user message), the value the document states for it in a sentence
+ * last occurrence in the last user message; case is ignored throughout), the value the document states for it in a sentence
  * {@code The X of Y is Z.} (anywhere in the prompt), and the other values the document gives for the same X, the
  * distractors. Immutable.
  *
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *                    repeats and without {@code answer}; when there are none, the values of every other fact.
  */
 record RetrievalPrompt(String attribute, String entity, String answer, List<String> distractors) {
-  private static final Pattern QUESTION = Pattern.compile("What is the ([^?.\\n]+?) of ([^?.\\n]+)\\?");
+  private static final Pattern QUESTION = Pattern.compile("What is the ([^?.\\n]+?) of ([^?.\\n]+)\\?", Pattern.CASE_INSENSITIVE);
   private static final String VALUE = "([^.\\n]+)\\.";
   private static final String ANY = "[^.\\n]+?";
 
