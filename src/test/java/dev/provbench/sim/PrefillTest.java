@@ -23,7 +23,7 @@ class PrefillTest {
             - {id: prefill, ttft_ms: 50, tokens_per_s: 100000, prefill_tokens_per_s: 1000}
             - {id: cached, ttft_ms: 50, tokens_per_s: 100000, prefill_tokens_per_s: 1000, prefix_cache: true}
       """;
-  private static final String SYSTEM = "Answer from the document. ".repeat(128);      // 3,200 characters: 800 tokens
+  private static final String SYSTEM = "Answer from the report. ".repeat(100);      // 2,400 characters: 600 tokens
   private static final int MARGIN_MS = 250;
 
   /** One row: a streamed call, then its first delta at the server is at least {@code floorMs}, within the margin. */
@@ -33,10 +33,10 @@ class PrefillTest {
   void firstTokenWaitsForTheUncachedPrompt() throws Exception {
     List<Row> rows = List.of(
         new Row("plain", SYSTEM, "q1", 0),                  // no prefill: today's behaviour
-        new Row("prefill", "Short.", "q1", 50 + 3),       // 3 tokens: 3 ms
-        new Row("prefill", SYSTEM, "q1", 50 + 801),       // 801 tokens at 1,000 per s
-        new Row("prefill", SYSTEM, "q1", 50 + 801),       // no prefix cache: read again
-        new Row("cached", SYSTEM, "q1", 50 + 801),        // first seen
+        new Row("prefill", "Short.", "q1", 50 + 2),       // 8 characters, 2 tokens: 2 ms
+        new Row("prefill", SYSTEM, "q1", 50 + 601),       // 601 tokens at 1,000 per s
+        new Row("prefill", SYSTEM, "q1", 50 + 601),       // no prefix cache: read again
+        new Row("cached", SYSTEM, "q1", 50 + 601),        // first seen
         new Row("cached", SYSTEM, "q2", 50 + 1),          // the system message is cached: 1 token read
         new Row("cached", SYSTEM, "q2", 50));             // all of it cached
     try (SimulatedProviders sim = SimulatedProviders.start(SimProfile.parse(PROFILE, "inline"), 0)) {
