@@ -24,7 +24,8 @@ package dev.provbench.sim;
  * @param rateMalformed  a reply whose tool call does not parse (no {@code <function=} tag, or cut JSON).
  *                       Default 0.
  * @param judgeErrorRate probability that the judge answers a letter other than its rule's; 1 minus this
- *                       is the model's accuracy on a perfectly judged dataset. Default 0.
+ *                       is the model's accuracy on a perfectly judged dataset. Also the probability that a retrieval
+ *                       answer ({@link RetrievalAnswerer}) is a distractor. Default 0.
  * @param rate400        random 400 {@code invalid_request_error}, answered at once with no delay. Default 0.
  * @param toolCalls      answer with OpenAI native {@code tool_calls} (content null) instead of the
  *                       {@code <function=select_choice>} text. Default false.
