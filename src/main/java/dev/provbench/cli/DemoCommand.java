@@ -7,17 +7,23 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code provbench demo}: simulated providers + the reference job + the summary, in one command. */
+/** {@code provbench demo}: simulated providers + a shipped job (the reference one by default) + the summary, in one command. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run the reference benchmark against local SIMULATED providers: no keys, no network.")
+    description = "Run a shipped benchmark (the reference one by default) against local SIMULATED providers: no keys, no network.")
 final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results)")
   Path out;
 
-  @Option(names = "--job", paramLabel = "FILE", description = "job file (default: jobs/demo.yaml)")
+  @Option(names = "--workload", paramLabel = "NAME", defaultValue = "reference",
+      description = "what to benchmark: reference (the factuality judge, jobs/demo.yaml), long-context (short and long"
+          + " prompts, jobs/long-context.yaml) or load (a load ladder, jobs/load-demo.yaml) (default: ${DEFAULT-VALUE})")
+  String workload;
+
+  @Option(names = "--job", paramLabel = "FILE", description = "job file (default: the workload's, e.g. jobs/demo.yaml)")
   Path job;
 
-  @Option(names = "--profile", paramLabel = "FILE", description = "simulator profile (default: data/sim/demo-profile.yaml)")
+  @Option(names = "--profile", paramLabel = "FILE",
+      description = "simulator profile (default: the workload's, e.g. data/sim/demo-profile.yaml)")
   Path profile;
 
   @Option(names = "--time-scale", defaultValue = "0.1", description = "simulated delays x this (default: ${DEFAULT-VALUE})")
@@ -42,8 +48,9 @@ final class DemoCommand implements Callable<Integer> {
       throw new BadInputException("--hour", "is " + hour + ", not a UTC hour", "give 0 to 23");
     }
     if (series != null) RunSeries.checkName("--series", series);
-    DemoRun.execute(job != null ? job : ProjectHome.resolve("jobs/demo.yaml"),
-        profile != null ? profile : ProjectHome.resolve("data/sim/demo-profile.yaml"), timeScale,
+    DemoRun.Workload w = DemoRun.Workload.named(workload);
+    DemoRun.execute(w, job != null ? job : ProjectHome.resolve(w.job()),
+        profile != null ? profile : ProjectHome.resolve(w.profile()), timeScale,
         out != null ? out : ProjectHome.resolve("results"), runId, new DemoRun.Series(series, seed, hour), System.out, 5);
     return 0;
   }

@@ -4,6 +4,8 @@ import dev.provbench.analysis.AccuracyTables;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.CellSamples;
 import dev.provbench.analysis.AnalysisOptions;
+import dev.provbench.analysis.AnalysisTable;
+import dev.provbench.analysis.LoadOptions;
 import dev.provbench.analysis.OutputFormat;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.SpeedTables;
@@ -31,19 +33,71 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The demo: the reference job against the local simulated providers, one command, no keys. Its
- * results are marked simulated ({@code run_id=<id>/_SIMULATED}) so every later view can say so.
+ * The demo: a shipped job (the reference benchmark by default, see {@link Workload}) against the local simulated
+ * providers, one command, no keys. Its results are marked simulated ({@code run_id=<id>/_SIMULATED}) so every later view can say so.
  */
 final class DemoRun {
 
   /** What the demo ran, what the simulator saw, and the report it wrote. */
   record Outcome(Job job, SimStats serverStats, Path report) {}
 
+  /**
+   * What the demo benchmarks: a job, the profile its simulated providers play, and the tables its console write-up
+   * shows (the report has them all; a table the analysis lacks is left out).
+   */
+  enum Workload {
+    /** The factuality judge over the reference providers: the write-up's three tables. */
+    REFERENCE("reference", "jobs/demo.yaml", "data/sim/demo-profile.yaml",
+        List.of(TradeoffTable.ID, SpeedTables.VARIANCE_ID, AccuracyTables.VARIANCE_ID)),
+    /** Retrieval questions over short and long prompts: speed by prompt length shows a ranking that flips. */
+    LONG_CONTEXT("long-context", "jobs/long-context.yaml", "data/sim/long-context-profile.yaml",
+        List.of(SpeedTables.VARIANCE_ID, SPEED_BY_PROMPT_SIZE, AccuracyTables.VARIANCE_ID)),
+    /** A load ladder; the run's summary already prints its load tables, so the write-up adds only the insights. */
+    LOAD("load", "jobs/load-demo.yaml", "data/sim/load-profile.yaml", List.of());
+
+    private final String label;
+    private final String job;
+    private final String profile;
+    private final List<String> tables;
+
+    Workload(String label, String job, String profile, List<String> tables) {
+      this.label = label;
+      this.job = job;
+      this.profile = profile;
+      this.tables = tables;
+    }
+
+    /** The workload {@code --workload} names, or a bad-input error listing the names. */
+    static Workload named(String label) {
+      for (Workload w : values()) if (w.label.equals(label)) return w;
+      throw new BadInputException("--workload", "unknown workload `" + label + "`",
+          "use one of " + String.join(", ", java.util.Arrays.stream(values()).map(w -> w.label).toList()));
+    }
+
+    /** The job file, relative to the project's home. */
+    String job() {
+      return job;
+    }
+
+    /** The simulator profile, relative to the project's home. */
+    String profile() {
+      return profile;
+    }
+  }
+
+  /** The analysis's speed-by-prompt-length table, by id: the long-context write-up shows it when the analysis has it. */
+  private static final String SPEED_BY_PROMPT_SIZE = "speed_by_prompt_size";
+
   private DemoRun() {}
 
   static Outcome execute(Path jobFile, Path profileFile, double timeScale, Path out, String runId, PrintStream console,
       long progressSeconds) {
     return execute(jobFile, profileFile, timeScale, out, runId, Series.NONE, console, progressSeconds);
+  }
+
+  static Outcome execute(Path jobFile, Path profileFile, double timeScale, Path out, String runId, Series series,
+      PrintStream console, long progressSeconds) {
+    return execute(Workload.REFERENCE, jobFile, profileFile, timeScale, out, runId, series, console, progressSeconds);
   }
 
   /**
@@ -63,8 +117,9 @@ final class DemoRun {
     }
   }
 
-  static Outcome execute(Path jobFile, Path profileFile, double timeScale, Path out, String runId, Series series,
-      PrintStream console, long progressSeconds) {
+  /** Runs {@code workload}'s write-up over {@code jobFile} against {@code profileFile} (the workload's own, or the user's). */
+  static Outcome execute(Workload workload, Path jobFile, Path profileFile, double timeScale, Path out, String runId,
+      Series series, PrintStream console, long progressSeconds) {
     SimProfile profile = series.apply(SimProfile.load(profileFile).withTimeScale(timeScale));
     try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
       Job job = pointAt(JobReader.read(jobFile), sim);
@@ -76,7 +131,7 @@ final class DemoRun {
           timeScale == 1 ? "at" : String.format("%.0fx shorter than", 1 / timeScale));
       RunCommand.runPrepared(run, console, progressSeconds);
       markSimulated(ResultsFolder.runDir(job.output(), job.runId()).localPath(), profileFile, timeScale);
-      Path report = writeUp(job, console);
+      Path report = writeUp(job, workload, console);
       console.println("report: " + report);
       console.println("note: these providers were SIMULATED; the figures show the tool at work, not real providers.");
       awaitIdle(sim);
@@ -84,13 +139,15 @@ final class DemoRun {
     }
   }
 
-  /** The write-up's three tables and its insights on the console, from the Parquet; the full report beside the results. */
-  private static Path writeUp(Job job, PrintStream console) {
+  /** The workload's tables and the insights on the console, from the Parquet; the full report beside the results. */
+  private static Path writeUp(Job job, Workload workload, PrintStream console) {
     // The run's session, still active: a second builder with options would only warn that they cannot apply.
     SparkSession spark = SparkSession.active();
-    Analysis all = ResultsAnalyzer.analyze(spark, job.output(), List.of(job.runId()), true, AnalysisOptions.defaults());
-    Analysis writeUp = new Analysis(all.run(), null, List.of(all.table(TradeoffTable.ID), all.table(SpeedTables.VARIANCE_ID),
-        all.table(AccuracyTables.VARIANCE_ID)), all.insights());
+    Analysis all = ResultsAnalyzer.analyze(spark, job.output(), List.of(job.runId()), true, AnalysisOptions.defaults(),
+        job.load() == null ? LoadOptions.defaults() : LoadOptions.of(job.load()));
+    List<AnalysisTable> shown = workload.tables.stream()
+        .flatMap(id -> all.tables().stream().filter(t -> t.id().equals(id))).toList();
+    Analysis writeUp = new Analysis(all.run(), null, shown, all.insights());
     console.println();
     console.print(OutputFormat.CONSOLE.render(writeUp));
     // Under an underscore folder: Spark and other engines skip it when they read the results.

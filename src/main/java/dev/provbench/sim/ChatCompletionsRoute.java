@@ -4,10 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST {path}/v1/chat/completions} of one provider: admits the request against the model's
- * concurrency bound, draws its fate, judges the prompt and writes the reply. One per provider per
+ * concurrency bound, draws its fate, judges the prompt (or answers its retrieval question) and writes the reply. One per provider per
  * server; thread-safe (a request holds its thread while it sleeps).
  */
 final class ChatCompletionsRoute {
@@ -150,12 +151,22 @@ final class ChatCompletionsRoute {
 
   private Completion complete(ChatRequest request, SimModel model, RequestDraws draws, boolean malformed,
       Service service) {
-    FactualityJudge.Verdict verdict = FactualityJudge.judge(request.lastUserContent(), service.judgeErrorRate(model),
-        draws.judgeError(), draws.wrongLetter());
-    ReplyMode mode = model.toolCalls() && !(malformed && draws.flavour() < 0.5) ? ReplyMode.TOOL_CALLS : ReplyMode.CONTENT;
+    // A judge prompt is judged; else a retrieval question is answered; anything else gets the judge's fallback.
+    Optional<RetrievalPrompt> retrieval = JudgePrompt.parse(request.lastUserContent()).isPresent()
+        ? Optional.empty() : RetrievalPrompt.parse(request);
+    ReplyMode mode;
     String text;
-    if (mode == ReplyMode.TOOL_CALLS) text = malformed ? ToolCallReply.cutArguments(verdict) : ToolCallReply.arguments(verdict);
-    else text = malformed ? ToolCallReply.malformed(verdict, draws.flavour()) : ToolCallReply.wellFormed(verdict);
+    if (retrieval.isPresent()) {
+      mode = ReplyMode.CONTENT;
+      text = malformed ? RetrievalAnswerer.MALFORMED : RetrievalAnswerer.answer(retrieval.get(),
+          service.judgeErrorRate(model), draws.judgeError(), draws.wrongLetter());
+    } else {
+      FactualityJudge.Verdict verdict = FactualityJudge.judge(request.lastUserContent(), service.judgeErrorRate(model),
+          draws.judgeError(), draws.wrongLetter());
+      mode = model.toolCalls() && !(malformed && draws.flavour() < 0.5) ? ReplyMode.TOOL_CALLS : ReplyMode.CONTENT;
+      if (mode == ReplyMode.TOOL_CALLS) text = malformed ? ToolCallReply.cutArguments(verdict) : ToolCallReply.arguments(verdict);
+      else text = malformed ? ToolCallReply.malformed(verdict, draws.flavour()) : ToolCallReply.wellFormed(verdict);
+    }
     String finishReason = mode == ReplyMode.TOOL_CALLS ? "tool_calls" : "stop";
     if (request.maxTokens() > 0 && TokenCount.of(text) > request.maxTokens()) {
       text = text.substring(0, request.maxTokens() * 4);
@@ -165,10 +176,11 @@ final class ChatCompletionsRoute {
     int reasoningTokens = ReasoningText.tokens(draws.reasoningMs(), draws.tokensPerS());
     String reasoning = model.reasons() ? ReasoningText.of(reasoningTokens) : null;
     int cached = model.prefixCache() ? prefixes.cachedTokens(provider.name(), model.id(), request) : 0;
+    double prefillMs = model.prefillMs(request.promptTokens() - cached);
     return new Completion("chatcmpl-" + Long.toHexString(draws.streamSeed()), System.currentTimeMillis() / 1000,
         request.model(), mode, text, "call_" + Long.toHexString(draws.streamSeed()), reasoning, finishReason,
         request.promptTokens(), cached, answerTokens, reasoningTokens, model.usage(), model.prefixCache(),
-        draws.ttftMs() * service.slowdown(), draws.reasoningMs() * service.slowdown(),
+        (draws.ttftMs() + prefillMs) * service.slowdown(), draws.reasoningMs() * service.slowdown(),
         answerTokens * 1000.0 / draws.tokensPerS() * service.slowdown());
   }
 

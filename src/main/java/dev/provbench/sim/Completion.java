@@ -7,7 +7,8 @@ package dev.provbench.sim;
  * @param created         Unix seconds at arrival.
  * @param model           the requested model id, echoed.
  * @param mode            whether {@code text} goes out as content or as a tool call's arguments.
- * @param text            the assistant's content, or the {@code select_choice} arguments in {@link ReplyMode#TOOL_CALLS}.
+ * @param text            the assistant's content (a judge's tool call, or {@code Answer: ...} to a retrieval question),
+ *                        or the {@code select_choice} arguments in {@link ReplyMode#TOOL_CALLS}.
  * @param toolCallId      {@code call_...}; used only in {@link ReplyMode#TOOL_CALLS}.
  * @param reasoning       the {@code reasoning_content} text; null when the model does not reason.
  * @param finishReason    {@code stop}, {@code tool_calls}, or {@code length} when {@code max_tokens} cut the text.
@@ -17,7 +18,8 @@ package dev.provbench.sim;
  * @param reasoningTokens ceil(reasoning characters / 4); 0 without reasoning.
  * @param usage           whether {@code usage} is sent at all ({@code usage: false} omits it).
  * @param reportsCache    whether usage carries {@code prompt_tokens_details.cached_tokens} ({@code prefix_cache}).
- * @param ttftMs          first-token delay, before {@code time_scale}.
+ * @param ttftMs          first-token delay, before {@code time_scale}: the drawn delay plus the uncached prompt's
+ *                        prefill time ({@link SimModel#prefillMs}).
  * @param reasoningMs     first reasoning delta to the first answer delta, before {@code time_scale}.
  * @param generationMs    first answer token to last, before {@code time_scale}: answer tokens / tokens per s.
  */

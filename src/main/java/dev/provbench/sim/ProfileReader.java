@@ -100,7 +100,9 @@ final class ProfileReader {
         m.bool("usage", DEFAULTS.usage()),
         m.bool("prefix_cache", DEFAULTS.prefixCache()),
         drift(m),
-        capacity(m));
+        capacity(m),
+        m.number("prefill_tokens_per_s", DEFAULTS.prefillTokensPerS(), 0, Double.MAX_VALUE,
+            "write prompt tokens read per second, e.g. 5000, or 0 for no prefill time"));
     double faults = model.rate429() + model.rate5xx() + model.rateTruncate() + model.rateHang() + model.rateMalformed()
         + model.rate400();
     if (faults > 1.0 + 1e-9) {

@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
  * @param fault        uniform in [0, 1), for {@link Fault#pick}.
  * @param ttftMs       the first-token delay, before {@code time_scale}.
  * @param tokensPerS   the output speed.
- * @param judgeError   uniform, below {@code judge_error_rate} the judge errs.
- * @param wrongLetter  uniform, picks the wrong letter.
+ * @param judgeError   uniform, below {@code judge_error_rate} the judge (or the retrieval answer) errs.
+ * @param wrongLetter  uniform, picks the wrong letter (or the retrieval answer's distractor).
  * @param flavour      uniform, picks how a malformed reply or a 5xx looks.
  * @param reasoningMs  how long the model reasons before answering, before {@code time_scale}; 0 without
  *                     {@code reasoning_ms}. Drawn last, so profiles without it keep their earlier draws.

@@ -24,7 +24,8 @@ package dev.provbench.sim;
  * @param rateMalformed  a reply whose tool call does not parse (no {@code <function=} tag, or cut JSON).
  *                       Default 0.
  * @param judgeErrorRate probability that the judge answers a letter other than its rule's; 1 minus this
- *                       is the model's accuracy on a perfectly judged dataset. Default 0.
+ *                       is the model's accuracy on a perfectly judged dataset. Also the probability that a retrieval
+ *                       answer ({@link RetrievalAnswerer}) is a distractor. Default 0.
  * @param rate400        random 400 {@code invalid_request_error}, answered at once with no delay. Default 0.
  * @param toolCalls      answer with OpenAI native {@code tool_calls} (content null) instead of the
  *                       {@code <function=select_choice>} text. Default false.
@@ -38,6 +39,9 @@ package dev.provbench.sim;
  * @param drift          how its speed and accuracy change with the UTC time of day. Default {@link Drift#NONE}.
  * @param capacity       serving slots, a queue, slowdown as the batch fills and accuracy under load; null (the
  *                       default) serves every admitted request at once at full speed.
+ * @param prefillTokensPerS prompt tokens read per second before the first token: each uncached prompt token adds
+ *                       {@code 1000 / prefillTokensPerS} ms to the first-token delay (tokens a {@code prefixCache}
+ *                       model reports cached are not read again). 0 (the default) adds nothing, as before it existed.
  */
 public record SimModel(
     String id,
@@ -58,7 +62,8 @@ public record SimModel(
     boolean usage,
     boolean prefixCache,
     Drift drift,
-    Capacity capacity) {
+    Capacity capacity,
+    double prefillTokensPerS) {
 
   /** No reasoning: the default of {@link #reasoningMs}. */
   public static final LogNormal NO_REASONING = new LogNormal(0, 0);
@@ -66,13 +71,25 @@ public record SimModel(
   /** A fault-free model with the given speed, for tests and as the base of profile defaults. */
   public static SimModel steady(String id, double ttftMs, double tokensPerS) {
     return new SimModel(id, new LogNormal(ttftMs, 0), new LogNormal(tokensPerS, 0), 64, 1,
-        0, 0, 0, 0, 120_000, 0, 0, 0, false, NO_REASONING, true, false, Drift.NONE, null);
+        0, 0, 0, 0, 120_000, 0, 0, 0, false, NO_REASONING, true, false, Drift.NONE, null, 0);
   }
 
   /** The same model with another capacity model (null: none). */
   public SimModel withCapacity(Capacity c) {
     return new SimModel(id, ttftMs, tokensPerS, maxConcurrency, retryAfterS, rate429, rate5xx, rateTruncate, rateHang,
-        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, drift, c);
+        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, drift, c, prefillTokensPerS);
+  }
+
+  /** The same model reading prompts at {@code tokensPerS} (0: no prefill time). */
+  public SimModel withPrefill(double tokensPerS) {
+    return new SimModel(id, ttftMs, this.tokensPerS, maxConcurrency, retryAfterS, rate429, rate5xx, rateTruncate, rateHang,
+        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, drift, capacity,
+        tokensPerS);
+  }
+
+  /** How long reading {@code uncachedTokens} prompt tokens takes, in ms before {@code time_scale}; 0 without prefill. */
+  public double prefillMs(int uncachedTokens) {
+    return prefillTokensPerS > 0 ? uncachedTokens * 1000.0 / prefillTokensPerS : 0;
   }
 
   /** Whether replies carry {@code reasoning_content} (a median reasoning time above 0). */
@@ -82,14 +99,15 @@ public record SimModel(
 
   SimModel withDrift(Drift newDrift) {
     return new SimModel(id, ttftMs, tokensPerS, maxConcurrency, retryAfterS, rate429, rate5xx, rateTruncate, rateHang,
-        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, newDrift, capacity);
+        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, newDrift, capacity,
+        prefillTokensPerS);
   }
 
-  /** This model with delays {@code latencyFactor} times longer and {@code judgeErrorAdd} more judge errors. */
+  /** This model with delays (prefill included) {@code latencyFactor} times longer and {@code judgeErrorAdd} more judge errors. */
   SimModel drifted(double latencyFactor, double judgeErrorAdd) {
     return new SimModel(id, new LogNormal(ttftMs.median() * latencyFactor, ttftMs.sigma()),
         new LogNormal(tokensPerS.median() / latencyFactor, tokensPerS.sigma()), maxConcurrency, retryAfterS, rate429,
         rate5xx, rateTruncate, rateHang, hangMs, rateMalformed, Math.min(1, judgeErrorRate + judgeErrorAdd), rate400,
-        toolCalls, reasoningMs, usage, prefixCache, Drift.NONE, capacity);
+        toolCalls, reasoningMs, usage, prefixCache, Drift.NONE, capacity, prefillTokensPerS / latencyFactor);
   }
 }

@@ -105,6 +105,34 @@ class SimProfileTest {
     rejects("idle_close_ms: must be at least 0", "idle_close_ms: -1\nproviders: [{name: P, path: /p, models: [{id: m}]}]");
     rejects("idel_close_ms: is not a known field (did you mean `idle_close_ms`?)",
         "idel_close_ms: 5000\nproviders: [{name: P, path: /p, models: [{id: m}]}]");
+    rejects("providers[0].models[0].prefill_tokens_per_s: must be",
+        "providers: [{name: P, path: /p, models: [{id: m, prefill_tokens_per_s: -5}]}]");
+  }
+
+  @Test
+  void prefillIsReadAndOffByDefault() {
+    SimModel m = SimProfile.parse("providers: [{name: P, path: /p, models: [{id: m, prefill_tokens_per_s: 4000}]}]",
+        "inline").providers().get(0).models().get(0);
+    assertEquals(4000, m.prefillTokensPerS());
+    assertEquals(250, m.prefillMs(1000), 1e-9);
+    assertEquals(0, SimModel.steady("m", 500, 50).prefillMs(1000));
+    assertEquals(500, m.drifted(2, 0).prefillMs(1000), 1e-9, "a drift slows prefill like every other delay");
+  }
+
+  @Test
+  void longContextProfileFlipsTheRankingBetweenShortAndLongPrompts() {
+    List<SimProvider> providers = SimProfile.load(Path.of("data/sim/long-context-profile.yaml")).providers();
+    // The job's median prompts: 325 tokens (short cases) and 3,505 (long cases).
+    List<String> shortOrder = byTtft(providers, 325);
+    List<String> longOrder = byTtft(providers, 3505);
+    assertEquals(List.of("Provider 1", "Provider 3", "Provider 2"), shortOrder);
+    assertEquals(List.of("Provider 2", "Provider 3", "Provider 1"), longOrder);
+  }
+
+  private static List<String> byTtft(List<SimProvider> providers, int promptTokens) {
+    return providers.stream().sorted(java.util.Comparator.comparingDouble(
+        (SimProvider p) -> p.models().get(0).ttftMs().median() + p.models().get(0).prefillMs(promptTokens)))
+        .map(SimProvider::name).toList();
   }
 
   @Test
