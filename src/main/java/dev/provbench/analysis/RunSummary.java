@@ -35,7 +35,8 @@ public final class RunSummary {
              coalesce(sum(rate_limited), 0) AS rate_limited,
              coalesce(sum(coalesce(reconnects, 0)), 0) AS reconnects,
              max(load_step) AS load_step,
-             max(load_concurrency) AS load_concurrency
+             max(load_concurrency) AS load_concurrency,
+             max(load_rate) AS load_rate
       FROM cells
       WHERE run_id = '%2$s' AND %3$s
       GROUP BY provider, size, model
@@ -92,9 +93,9 @@ public final class RunSummary {
   /** On a load ladder the summary is of its lowest step; the load tables cover every step. */
   private static String ladderNote(List<Row> rows) {
     if (rows.isEmpty() || rows.get(0).getAs("load_step") == null) return "";
-    return String.format(Locale.ROOT, "figures of load step %d (%d in flight per model), the ladder's lowest, without"
+    return String.format(Locale.ROOT, "figures of load step %d (%s), the ladder's lowest, without"
         + " its warm-up cells; the load tables cover every step%n", rows.get(0).<Integer>getAs("load_step"),
-        rows.get(0).<Integer>getAs("load_concurrency"));
+        LadderStep.load(rows.get(0).getAs("load_concurrency"), rows.get(0).getAs("load_rate")));
   }
 
   private static String num(Row r, String column, String format) {

@@ -51,7 +51,7 @@ final class DemoRun {
         List.of(TradeoffTable.ID, SpeedTables.VARIANCE_ID, AccuracyTables.VARIANCE_ID)),
     /** Retrieval questions over short and long prompts: speed by prompt length shows a ranking that flips. */
     LONG_CONTEXT("long-context", "jobs/long-context.yaml", "data/sim/long-context-profile.yaml",
-        List.of(SpeedTables.VARIANCE_ID, SPEED_BY_PROMPT_SIZE, AccuracyTables.VARIANCE_ID)),
+        List.of(SpeedTables.VARIANCE_ID, dev.provbench.analysis.SpeedByPromptSize.ID, AccuracyTables.VARIANCE_ID)),
     /** A load ladder; the run's summary already prints its load tables, so the write-up adds only the insights. */
     LOAD("load", "jobs/load-demo.yaml", "data/sim/load-profile.yaml", List.of());
 
@@ -84,9 +84,6 @@ final class DemoRun {
       return profile;
     }
   }
-
-  /** The analysis's speed-by-prompt-length table, by id: the long-context write-up shows it when the analysis has it. */
-  private static final String SPEED_BY_PROMPT_SIZE = "speed_by_prompt_size";
 
   private DemoRun() {}
 

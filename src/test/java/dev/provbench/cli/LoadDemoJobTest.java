@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provbench.job.Job;
-import dev.provbench.job.JobReader;
-import dev.provbench.run.PreparedRun;
 import dev.provbench.sim.SimModel;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimProvider;
-import dev.provbench.sim.SimulatedProviders;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code jobs/load-demo.yaml} as the load demo runs it (against data/sim/load-profile.yaml at the demo's time scale):
- * it finishes within two minutes, and {@code analyze} and {@code report} on it find each provider's knee within one
+ * {@code demo --workload load}: {@code jobs/load-demo.yaml} against data/sim/load-profile.yaml at the demo's time scale,
+ * with its write-up and report, finishes within two and a half minutes, and {@code analyze} and the report find each provider's knee within one
  * step of its serving slots and the degrading provider's accuracy drop at the first step past its degrade_above.
  */
 @Tag("slow")
@@ -45,15 +42,14 @@ class LoadDemoJobTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     Job job;
     long wallMs;
-    try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
-      job = JobOptions.apply(DemoRun.pointAt(JobReader.read(Path.of("jobs/load-demo.yaml")), sim), "load-demo-test", results);
-      long start = System.nanoTime();
-      RunCommand.runPrepared(PreparedRun.prepare(job, Map.of()), new PrintStream(printed, true, StandardCharsets.UTF_8), 0);
-      wallMs = (System.nanoTime() - start) / 1_000_000;
-      assertTrue(sim.awaitIdle(10_000));
-    }
+    long start = System.nanoTime();
+    DemoRun.Outcome demo = DemoRun.execute(DemoRun.Workload.LOAD, Path.of(DemoRun.Workload.LOAD.job()),
+        Path.of(DemoRun.Workload.LOAD.profile()), 0.1, results, "load-demo-test", DemoRun.Series.NONE,
+        new PrintStream(printed, true, StandardCharsets.UTF_8), 0);
+    wallMs = (System.nanoTime() - start) / 1_000_000;
+    job = demo.job();
     String console = printed.toString(StandardCharsets.UTF_8);
-    assertTrue(wallMs < 120_000, "the ladder took " + wallMs + " ms\n" + console);
+    assertTrue(wallMs < 150_000, "the demo (ladder, analysis and report) took " + wallMs + " ms\n" + console);
     assertTrue(console.contains("figures of load step 1 (2 in flight per model)"), console);
 
     Path json = dir.resolve("analysis.json");
@@ -81,12 +77,10 @@ class LoadDemoJobTest {
       }
     }
 
-    Path report = dir.resolve("report");
-    assertEquals(0, Main.execute("report", results.toString(), "--run", "load-demo-test", "--resamples", "400",
-        "--out", report.toString()));
-    String html = Files.readString(report.resolve("report.html"));
+    Path report = demo.report();
+    String html = Files.readString(report);
     assertTrue(html.contains("load step 1 of 4 (2 in flight per model)"), "the report says which step its tables show");
-    assertTrue(Files.exists(report.resolve("load-throughput-latency.png")) && Files.exists(report.resolve("load-accuracy.png")));
+    assertTrue(Files.exists(report.resolveSibling("load-throughput-latency.png")) && Files.exists(report.resolveSibling("load-accuracy.png")));
   }
 
   private static int inFlight(String load) {
