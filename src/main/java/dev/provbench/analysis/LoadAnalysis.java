@@ -140,9 +140,9 @@ public final class LoadAnalysis {
    */
   private static Map<String, CaseTotals> caseTotals(SparkSession spark, String runId) {
     Map<String, Map<Long, double[]>> byStep = new HashMap<>();
-    String sql = "SELECT provider, model, load_step, xxhash64(case_id), coalesce(sum(correct_score), 0), count(*)"
-        + " FROM cells WHERE " + where(runId) + " AND " + CellStatus.ANSWERED_SQL
-        + " GROUP BY provider, model, load_step, case_id";
+    String sql = "SELECT provider, model, load_step, xxhash64(case_id), coalesce(sum(correct_score), 0),"
+        + " count(correct_score) FROM cells WHERE " + where(runId) + " AND " + CellStatus.ANSWERED_SQL
+        + " GROUP BY provider, model, load_step, case_id HAVING count(correct_score) > 0";
     for (Row r : spark.sql(sql).collectAsList()) {
       String key = r.getString(0) + "\0" + r.getString(1) + "\0" + r.getInt(2);
       byStep.computeIfAbsent(key, k -> new HashMap<>()).put(r.getLong(3), new double[] {r.getDouble(4), r.getLong(5)});
