@@ -31,7 +31,8 @@ GROUP BY run_id, provider, model, size;
 
 -- scores: one row per cell x scorer (group any analysis by scorer).
 CREATE OR REPLACE TEMP VIEW scores AS
-SELECT run_id, provider, model, size, case_id, trial, cell_id, status, s.scorer, s.score, s.note
+SELECT run_id, provider, model, size, case_id, trial, cell_id, status, load_step, load_warmup, s.scorer, s.score,
+       s.note
 FROM cells
 LATERAL VIEW explode(coalesce(scores, filter(array(
     named_struct('scorer', 'CorrectScore', 'score', correct_score, 'note', score_note),

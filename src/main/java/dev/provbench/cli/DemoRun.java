@@ -140,15 +140,19 @@ final class DemoRun {
   private static Path writeUp(Job job, Workload workload, PrintStream console) {
     // The run's session, still active: a second builder with options would only warn that they cannot apply.
     SparkSession spark = SparkSession.active();
+    LoadOptions loadOptions = job.load() == null ? LoadOptions.defaults() : LoadOptions.of(job.load());
     Analysis all = ResultsAnalyzer.analyze(spark, job.output(), List.of(job.runId()), true, AnalysisOptions.defaults(),
-        job.load() == null ? LoadOptions.defaults() : LoadOptions.of(job.load()));
+        loadOptions);
     List<AnalysisTable> shown = workload.tables.stream()
         .flatMap(id -> all.tables().stream().filter(t -> t.id().equals(id))).toList();
     Analysis writeUp = new Analysis(all.run(), null, shown, all.insights());
     console.println();
     console.print(OutputFormat.CONSOLE.render(writeUp));
     // Under an underscore folder: Spark and other engines skip it when they read the results.
-    return ReportWriter.write(all, CellSamples.load(spark, job.runId()), job.output().localPath().resolve("_reports").resolve(job.runId()));
+    List<dev.provbench.analysis.LoadCurve> load = job.load() == null ? List.of()
+        : dev.provbench.analysis.LoadAnalysis.load(spark, job.runId(), loadOptions, AnalysisOptions.defaults());
+    return ReportWriter.write(all, CellSamples.load(spark, job.runId(), all.run().ladder()),
+        job.output().localPath().resolve("_reports").resolve(job.runId()), load);
   }
 
   private static void awaitIdle(SimulatedProviders sim) {

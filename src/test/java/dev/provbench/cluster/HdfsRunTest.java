@@ -113,7 +113,7 @@ class HdfsRunTest {
       String out = root + "/bench/results";
 
       Cli capped = run("run", job, "--out", out, "--max-cost", "1.5", "--yes", "--progress-seconds", "0");
-      assertEquals(0, capped.exit(), capped.out());
+      assertEquals(dev.provbench.cli.Main.EXIT_INCOMPLETE, capped.exit(), capped.out());
       assertTrue(sim.awaitIdle(10_000));
       assertTrue(capped.out().contains("stopped at the spending cap: $"), capped.out());
       assertTrue(capped.out().contains("to finish: provbench run " + job + " --resume capped"), capped.out());
