@@ -41,7 +41,7 @@ class DemoWorkloadTest {
     PreparedRun run = PreparedRun.prepare(JobReader.read(Path.of("jobs/long-context.yaml")), Map.of());
     Job job = run.job();
     assertEquals(32, run.cases().size());
-    assertEquals(List.of("ExactMatch", "Levenshtein", "NonNull"), job.scorers());
+    assertEquals(List.of("ExactMatch", "Levenshtein", "judge", "NonNull"), job.scorers());
     assertEquals(ExtractorSpec.REGEX, job.task().chat().extractor().type());
     assertTrue(job.task().stream(), "streamed, so cells carry ttft_ms");
     SimProfile profile = SimProfile.load(Path.of("data/sim/long-context-profile.yaml"));

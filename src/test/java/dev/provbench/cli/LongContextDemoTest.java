@@ -63,6 +63,15 @@ class LongContextDemoTest {
     assertEquals(0L, shape.getLong(2), "prompt_tokens tells the long cases from the short ones");
     assertTrue(shape.getLong(3) > 250 && shape.getLong(4) < 4000, shape.toString());
     assertTrue(shape.getDouble(5) > 0.8, "ExactMatch on the retrieval answers: " + shape);
+    Row judged = spark.sql("""
+        SELECT count_if(judge_calls[0].status = 'ok' AND judge_calls[0].model = 'llama-3.1-405b-judge'),
+               count_if(filter(scores, x -> x.scorer = 'judge')[0].score
+                        = filter(scores, x -> x.scorer = 'ExactMatch')[0].score),
+               count_if(judge_calls[0].cost_usd > 0)
+        FROM long_context_cells""").first();
+    assertEquals(48L, judged.getLong(0), "the LLM judge answered every cell, through its own model");
+    assertTrue(judged.getLong(1) >= 40, "a judge erring 3% of the time mostly agrees with ExactMatch: " + judged);
+    assertEquals(48L, judged.getLong(2), "the judge's cost is its own column");
 
     Map<String, List<String>> byLength = new TreeMap<>();
     for (String figure : List.of("ttft_ms", "duration_ms")) {
