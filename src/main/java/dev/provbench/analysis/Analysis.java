@@ -43,7 +43,7 @@ public record Analysis(RunAnalysis run, RunAnalysis compared, List<AnalysisTable
   public String heading() {
     return "run " + run.runId() + (run.simulated() ? " (simulated providers)" : "")
         + (compared == null ? "" : ", compared with run " + compared.runId() + (compared.simulated() ? " (simulated providers)" : ""))
-        + ladderNote();
+        + ladderNote() + (run.options().scorer() == null ? "" : "; accuracy by scorer " + run.options().scorer());
   }
 
   /** Which load step the ordinary tables show, when a run has a ladder; "" otherwise. */

@@ -13,12 +13,21 @@ package dev.provbench.analysis;
  *                         {@code PROVIDER/MODEL}; default null (no such table).
  * @param equivalenceMargin the equivalence margin in points (±); default 2.
  * @param detectPoints     the accuracy difference in points table {@code power} plans cases for; default 3.
+ * @param scorer           the scorer whose score the ordinary tables read as the primary score (their
+ *                         "CorrectScore"), by the name the job gives it; default null: the run's own primary
+ *                         score ({@code correct_score}).
  */
 public record AnalysisOptions(Bootstrap bootstrap, long latencyObjectiveMs, double correctAt, String reference,
-    double equivalenceMargin, double detectPoints) {
+    double equivalenceMargin, double detectPoints, String scorer) {
   public static final long DEFAULT_LATENCY_OBJECTIVE_MS = 5000;
   public static final double DEFAULT_EQUIVALENCE_MARGIN = 2;
   public static final double DEFAULT_DETECT_POINTS = 3;
+
+  /** The run's own primary score. */
+  public AnalysisOptions(Bootstrap bootstrap, long latencyObjectiveMs, double correctAt, String reference,
+      double equivalenceMargin, double detectPoints) {
+    this(bootstrap, latencyObjectiveMs, correctAt, reference, equivalenceMargin, detectPoints, null);
+  }
 
   /** No reference; default margin and detectable difference. */
   public AnalysisOptions(Bootstrap bootstrap, long latencyObjectiveMs, double correctAt) {
@@ -30,6 +39,11 @@ public record AnalysisOptions(Bootstrap bootstrap, long latencyObjectiveMs, doub
   }
 
   public AnalysisOptions withReference(String reference) {
-    return new AnalysisOptions(bootstrap, latencyObjectiveMs, correctAt, reference, equivalenceMargin, detectPoints);
+    return new AnalysisOptions(bootstrap, latencyObjectiveMs, correctAt, reference, equivalenceMargin, detectPoints, scorer);
+  }
+
+  /** The same, with the ordinary tables reading {@code name}'s score as the primary one (null: the run's own). */
+  public AnalysisOptions withScorer(String name) {
+    return new AnalysisOptions(bootstrap, latencyObjectiveMs, correctAt, reference, equivalenceMargin, detectPoints, name);
   }
 }

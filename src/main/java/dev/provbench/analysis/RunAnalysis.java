@@ -46,7 +46,7 @@ public record RunAnalysis(String runId, boolean simulated, AnalysisOptions optio
   public static RunAnalysis load(SparkSession spark, String runId, boolean simulated, AnalysisOptions options,
       Integer loadStep) {
     LadderStep ladder = LadderStep.choose(spark, runId, loadStep);
-    Dataset<Row> cells = RunCells.cache(spark, runId, ladder);
+    Dataset<Row> cells = RunCells.cache(spark, runId, ladder, options.scorer());
     try {
       return load(spark, runId, simulated, options, cells, ladder);
     } finally {

@@ -2,6 +2,7 @@ package dev.provbench.analysis;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.provbench.input.BadInputException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -27,8 +28,33 @@ final class RunCells {
   }
 
   static Dataset<Row> cache(SparkSession spark, String runId, LadderStep step) {
+    return cache(spark, runId, step, null);
+  }
+
+  /**
+   * As {@link #cache(SparkSession, String, LadderStep)}, with {@code correct_score} holding scorer {@code scorer}'s
+   * score of each cell (null: the run's own primary score), so every ordinary table reads that scorer.
+   *
+   * @throws BadInputException when the run has no scorer of that name, listing those it has.
+   */
+  static Dataset<Row> cache(SparkSession spark, String runId, LadderStep step, String scorer) {
+    String[] columns = COLUMNS.clone();
+    if (scorer != null) {
+      java.util.List<String> names = spark.sql("SELECT DISTINCT scorer FROM scores WHERE run_id = :run ORDER BY scorer",
+          java.util.Map.of("run", runId)).collectAsList().stream().map(r -> r.getString(0)).toList();
+      if (!names.contains(scorer)) {
+        throw new BadInputException("--scorer", "run `" + runId + "` has no scorer `" + scorer + "`",
+            "use one of " + String.join(", ", names));
+      }
+      for (int i = 0; i < columns.length; i++) {
+        if (columns[i].equals("correct_score")) {
+          columns[i] = "filter(coalesce(scores, array()), s -> s.scorer = '" + scorer.replace("'", "''")
+              + "')[0].score AS correct_score";
+        }
+      }
+    }
     Dataset<Row> cells = spark.table("cells").where(col("run_id").equalTo(runId)).where(step.rowFilter())
-        .selectExpr(COLUMNS).persist(StorageLevel.MEMORY_AND_DISK());
+        .selectExpr(columns).persist(StorageLevel.MEMORY_AND_DISK());
     cells.createOrReplaceTempView("run_cells");
     return cells;
   }

@@ -59,6 +59,10 @@ final class AnalysisFlags {
           + " the load tables show every step")
   Integer loadStep;
 
+  @Option(names = "--scorer", paramLabel = "NAME",
+      description = "the scorer every ordinary table reads as its accuracy (as the job names it, e.g. judge); default: the run's primary score")
+  String scorer;
+
   /** What the load tables hold a ladder to, and the step the ordinary tables show. */
   dev.provbench.analysis.LoadOptions loadOptions() {
     return new dev.provbench.analysis.LoadOptions(LoadObjectiveFlag.parse(loadObjective), kneeGrowth, loadStep);
@@ -72,6 +76,6 @@ final class AnalysisFlags {
       throw new BadInputException("--detect", "must be above 0, got " + detectPoints, "e.g. 3 for 3 points");
     }
     return new AnalysisOptions(new Bootstrap(seed, resamples), latencyObjectiveMs, correctAt, reference,
-        equivalenceMargin, detectPoints);
+        equivalenceMargin, detectPoints, scorer);
   }
 }

@@ -57,6 +57,20 @@ class BreakdownTablesTest {
   }
 
   @Test
+  void everyOrdinaryTableCanReadAnotherScorer() {
+    Analysis exact = ResultsAnalyzer.analyze(spark, dir.resolve("results"), List.of(), false,
+        new AnalysisOptions(new Bootstrap(7, 200), 2500, 1.0).withScorer("exact"));
+    Map<String, Double> accuracy = new java.util.TreeMap<>();
+    exact.run().accuracy().forEach((e, i) -> accuracy.put(e.provider(), i.mean()));
+    assertEquals(Map.of("P1", 0.0, "P2", 7 / 8.0), accuracy, "the accuracy is the scorer's, as in scorer_scores");
+    assertTrue(exact.heading().endsWith("; accuracy by scorer exact"), exact.heading());
+    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.provbench.input.BadInputException.class,
+        () -> ResultsAnalyzer.analyze(spark, dir.resolve("results"), List.of(), false, AnalysisOptions.defaults().withScorer("judge")));
+    assertTrue(e.getMessage().contains("run `b1` has no scorer `judge`") && e.getMessage().contains("use one of CorrectScore, NonNull, exact"),
+        e.getMessage());
+  }
+
+  @Test
   void speedByPromptLength() {
     band("< 1k", "P1", "answered", 4L);
     band("< 1k", "P1", "p50 s", 0.5);
