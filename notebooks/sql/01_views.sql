@@ -11,7 +11,7 @@ WHERE attempt_rank = 1;
 
 -- experiments: one row per run x provider x model x size.
 CREATE OR REPLACE TEMP VIEW experiments AS
-SELECT run_id, provider, model, size,
+SELECT run_id, provider, model, size, load_step,
        count(*) AS cells,
        count_if(NOT (status IN ('ok', 'parse_error'))) AS failed,
        count_if(NOT (status IN ('ok', 'parse_error'))) / count(*) AS failure_rate,
@@ -27,7 +27,8 @@ SELECT run_id, provider, model, size,
        count_if(usage_source = 'estimated') AS estimated_usage,
        coalesce(sum(coalesce(reconnects, 0)), 0) AS reconnects
 FROM cells
-GROUP BY run_id, provider, model, size;
+WHERE NOT coalesce(load_warmup, false)
+GROUP BY run_id, provider, model, size, load_step;
 
 -- scores: one row per cell x scorer (group any analysis by scorer).
 CREATE OR REPLACE TEMP VIEW scores AS

@@ -24,10 +24,11 @@ public final class ResultsViews {
   /**
    * The {@code experiments} view: accuracy over every cell (a cell with no answer scores 0); durations over
    * answered cells ({@link CellStatus#ANSWERED_SQL}) with the failure rate beside them; the mean duration
-   * including failures is named so.
+   * including failures is named so. A load ladder's steps are rows of their own ({@code load_step}, null outside a
+   * ladder) and its warm-up cells count nowhere.
    */
   public static final String EXPERIMENTS_SQL = """
-      SELECT run_id, provider, model, size,
+      SELECT run_id, provider, model, size, load_step,
              count(*) AS cells,
              count_if(NOT (%1$s)) AS failed,
              count_if(NOT (%1$s)) / count(*) AS failure_rate,
@@ -43,7 +44,8 @@ public final class ResultsViews {
              count_if(usage_source = 'estimated') AS estimated_usage,
              coalesce(sum(coalesce(reconnects, 0)), 0) AS reconnects
       FROM cells
-      GROUP BY run_id, provider, model, size""".formatted(CellStatus.ANSWERED_SQL);
+      WHERE NOT coalesce(load_warmup, false)
+      GROUP BY run_id, provider, model, size, load_step""".formatted(CellStatus.ANSWERED_SQL);
 
   /**
    * The {@code scores} view: one row per cell and scorer, from the {@code scores} column; rows of a results format

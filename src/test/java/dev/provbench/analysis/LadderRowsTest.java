@@ -104,6 +104,9 @@ class LadderRowsTest {
     SparkSession spark = SparkTestSession.get();
     var rows = RunSummary.rows(spark, job.output().toString(), "ladder-rows");
     rows.forEach(r -> assertEquals(MEASURED, r.<Long>getAs("cells")));
+    var experiments = spark.sql("SELECT load_step, cells FROM experiments WHERE run_id = 'ladder-rows'").collectAsList();
+    assertEquals(6, experiments.size(), "the experiments view: a row per model and step");
+    experiments.forEach(r -> assertEquals(MEASURED, r.getLong(1), "no warm-up cells at step " + r.get(0)));
     assertTrue(RunSummary.render(rows).contains("figures of load step 1 (1 in flight per model)"), RunSummary.render(rows));
     var lowestStep = spark.sql("SELECT cell_id FROM cells WHERE run_id = 'ladder-rows' AND load_step = 1 AND NOT load_warmup")
         .collectAsList().stream().map(r -> r.getString(0)).toList();
