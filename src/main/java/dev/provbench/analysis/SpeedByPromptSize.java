@@ -55,9 +55,8 @@ public final class SpeedByPromptSize {
   public record Bands(List<BandSpeed> rows, long unknown) {
     /** Whether some size's cells fall in two bands or more: otherwise the table repeats the speed ranking. */
     public boolean spanSeveral() {
-      return rows.stream().collect(java.util.stream.Collectors.groupingBy(b -> b.experiment().size(),
-          java.util.stream.Collectors.mapping(BandSpeed::band, java.util.stream.Collectors.toSet())))
-          .values().stream().anyMatch(s -> s.size() > 1);
+      return rows.stream().collect(Collectors.groupingBy(b -> b.experiment().size(),
+          Collectors.mapping(BandSpeed::band, Collectors.toSet()))).values().stream().anyMatch(s -> s.size() > 1);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.provbench.cli;
 
 import dev.provbench.analysis.AccuracyTables;
 import dev.provbench.analysis.Analysis;
-import dev.provbench.analysis.CellSamples;
 import dev.provbench.analysis.AnalysisOptions;
 import dev.provbench.analysis.AnalysisTable;
 import dev.provbench.analysis.LoadOptions;
@@ -15,7 +14,6 @@ import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.run.PreparedRun;
-import dev.provbench.report.ReportWriter;
 import dev.provbench.results.ResultsFolder;
 import dev.provbench.results.RunSeries;
 import dev.provbench.results.SimulatedRuns;
@@ -149,10 +147,8 @@ final class DemoRun {
     console.println();
     console.print(OutputFormat.CONSOLE.render(writeUp));
     // Under an underscore folder: Spark and other engines skip it when they read the results.
-    List<dev.provbench.analysis.LoadCurve> load = job.load() == null ? List.of()
-        : dev.provbench.analysis.LoadAnalysis.load(spark, job.runId(), loadOptions, AnalysisOptions.defaults());
-    return ReportWriter.write(all, CellSamples.load(spark, job.runId(), all.run().ladder()),
-        job.output().localPath().resolve("_reports").resolve(job.runId()), load);
+    return ReportCommand.write(spark, all, loadOptions, AnalysisOptions.defaults(),
+        job.output().localPath().resolve("_reports").resolve(job.runId()));
   }
 
   private static void awaitIdle(SimulatedProviders sim) {

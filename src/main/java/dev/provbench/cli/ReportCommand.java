@@ -37,11 +37,19 @@ final class ReportCommand implements Callable<Integer> {
     ResultsViews.checkFolder(results.toString());
     var spark = SparkSessions.create("provbench report", 2, Map.of());
     Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options(), flags.loadOptions());
-    String runId = analysis.run().runId();
-    List<LoadCurve> load = LoadAnalysis.hasLadder(spark, runId)
-        ? LoadAnalysis.load(spark, runId, flags.loadOptions(), flags.options()) : List.of();
-    Path html = ReportWriter.write(analysis, CellSamples.load(spark, runId, analysis.run().ladder()), out, load);
+    Path html = write(spark, analysis, flags.loadOptions(), flags.options(), out);
     System.out.println("report of " + analysis.heading() + ": " + html);
     return 0;
+  }
+
+  /**
+   * Writes the report of an analysis into {@code out}: its tables and charts, the samples of the cells its tables
+   * read, and a ladder run's load curves; shared with {@code demo}. Returns the HTML file.
+   */
+  static Path write(org.apache.spark.sql.SparkSession spark, Analysis analysis, dev.provbench.analysis.LoadOptions load,
+      dev.provbench.analysis.AnalysisOptions options, Path out) {
+    String runId = analysis.run().runId();
+    List<LoadCurve> curves = LoadAnalysis.hasLadder(spark, runId) ? LoadAnalysis.load(spark, runId, load, options) : List.of();
+    return ReportWriter.write(analysis, CellSamples.load(spark, runId, analysis.run().ladder()), out, curves);
   }
 }

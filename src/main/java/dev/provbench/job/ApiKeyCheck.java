@@ -2,6 +2,10 @@ package dev.provbench.job;
 
 import dev.provbench.input.BadInputException;
 
+import dev.provbench.score.LlmJudge;
+import dev.provbench.score.ScorerCatalog;
+import dev.provbench.score.ScorerSpec;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,11 +23,11 @@ final class ApiKeyCheck {
       }
     }
     if (job.task().chat() == null) return;
-    java.util.List<dev.provbench.score.ScorerSpec> scorers = job.task().chat().scorers();
+    List<ScorerSpec> scorers = job.task().chat().scorers();
     for (int i = 0; i < scorers.size(); i++) {
-      dev.provbench.score.ScorerSpec s = scorers.get(i);
-      if (!s.type().equals(dev.provbench.score.LlmJudge.NAME)) continue;
-      String keyEnv = dev.provbench.score.ScorerCatalog.cachedJudge(s).apiKeyEnv();
+      ScorerSpec s = scorers.get(i);
+      if (!s.type().equals(LlmJudge.NAME)) continue;
+      String keyEnv = ScorerCatalog.cachedJudge(s).apiKeyEnv();
       if (keyEnv != null) check(job.file() + ": scorers[" + i + "]", keyEnv, "the LLM judge " + s.name(), env.get(keyEnv));
     }
   }
