@@ -35,6 +35,8 @@ import java.util.List;
  *                          slots Spark has (local threads, or the cores of the executors granted). More shares than
  *                          slots never wait for a wave; each model's windows still add up to its concurrency.
  * @param load              the load ladder ({@code load} section), or null (the default) for a plain run.
+ * @param adaptive          the adaptive plan ({@code adaptive} section or {@code run --adaptive}): rounds that stop
+ *                          calling a model once its decisions are settled; null (the default) runs the whole matrix.
  */
 public record Job(
     StoragePath file,
@@ -52,7 +54,8 @@ public record Job(
     List<ProviderSpec> providers,
     Double maxCost,
     int taskSlots,
-    LoadPlan load) {
+    LoadPlan load,
+    AdaptivePlan adaptive) {
 
   /** The scorers the factuality judge may name, and its default list; a chat task takes any of ScorerCatalog's. */
   public static final List<String> SCORERS = List.of("CorrectScore", "NonNull");
@@ -68,35 +71,41 @@ public record Job(
 
   public Job withRunId(String id) {
     return new Job(file, name, id, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, taskSlots, load);
+        retry, commit, providers, maxCost, taskSlots, load, adaptive);
   }
 
   public Job withOutput(StoragePath dir) {
     return new Job(file, name, runId, dataset, dir, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, taskSlots, load);
+        retry, commit, providers, maxCost, taskSlots, load, adaptive);
   }
 
   public Job withProviders(List<ProviderSpec> list) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, list, maxCost, taskSlots, load);
+        retry, commit, list, maxCost, taskSlots, load, adaptive);
   }
 
   /** The same job with another spending cap (null: none). */
   public Job withMaxCost(Double usd) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, usd, taskSlots, load);
+        retry, commit, providers, usd, taskSlots, load, adaptive);
   }
 
   /** The same job packed into another number of Spark tasks (0: the task slots Spark has). */
   public Job withTaskSlots(int slots) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, slots, load);
+        retry, commit, providers, maxCost, slots, load, adaptive);
   }
 
   /** The same job with another load plan (null: a plain run). */
   public Job withLoad(LoadPlan plan) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, taskSlots, plan);
+        retry, commit, providers, maxCost, taskSlots, plan, adaptive);
+  }
+
+  /** The same job run in rounds by another adaptive plan (null: the whole matrix). */
+  public Job withAdaptive(AdaptivePlan plan) {
+    return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
+        retry, commit, providers, maxCost, taskSlots, load, plan);
   }
 
   /** Total models over all providers. */

@@ -53,10 +53,11 @@ public final class JobReader {
     int taskSlots = f.integer("task_slots", Job.DEFAULT_TASK_SLOTS, 0,
         "give how many Spark tasks run the models at once, e.g. `task_slots: 4`, or 0 for the slots Spark has");
     LoadPlan load = LoadReader.read(f);
+    AdaptivePlan adaptive = AdaptiveReader.read(f, providers, load);
     f.finish();
     PartitionRule.check(f, partitions, providers);
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitions, timeouts, retry, commit,
-        providers, maxCost, taskSlots, load);
+        providers, maxCost, taskSlots, load, adaptive);
   }
 
   private static StoragePath dataset(YamlFields f, StoragePath dir) {

@@ -1,0 +1,59 @@
+package dev.provbench.decide;
+
+import java.util.Locale;
+
+/**
+ * One decision of an adaptive run (or of a replay), one row of the {@code decisions} table. Immutable.
+ *
+ * @param decision    {@code most_accurate}, {@code fastest} or {@code equivalent_to REF}.
+ * @param size        the size decided.
+ * @param subject     for an equivalence, the deployment compared with the reference; null otherwise.
+ * @param verdict     how it ended.
+ * @param winner      the winning deployment (its provider, or provider/model when a provider has two at the size);
+ *                    for a tie, the deployments tied; null otherwise.
+ * @param calls       cells the decision asked for while it was open (a cell two decisions need counts in each).
+ * @param callsIfFull cells of its deployments in the full matrix (cases × trials each).
+ * @param costUsd     what those calls cost.
+ * @param costIfFull  what the full matrix of its deployments costs: the full run's cost in a replay, else the
+ *                    mean cost per cell so far × the full matrix (an estimate).
+ * @param rounds      rounds it was open for.
+ * @param cases       cases it rests on.
+ * @param low         the lower end of its key comparison's anytime-valid interval (the winner's smallest lead, or the
+ *                    subject − reference), in the metric's units; NaN when there is none.
+ * @param high        the upper end.
+ * @param because     why it stopped, in words.
+ */
+public record DecisionResult(String decision, String size, String subject, DecisionVerdict verdict, String winner,
+    long calls, long callsIfFull, double costUsd, double costIfFull, int rounds, int cases, double low, double high,
+    String because) {
+
+  public double shareOfFull() {
+    return callsIfFull == 0 ? 0 : (double) calls / callsIfFull;
+  }
+
+  /** Identifies the row across replays: decision, size and subject. */
+  public String key() {
+    return decision + "|" + size + "|" + (subject == null ? "" : subject);
+  }
+
+  /** Same verdict, same winner. */
+  public boolean agrees(DecisionResult other) {
+    return verdict == other.verdict && java.util.Objects.equals(winner, other.winner);
+  }
+
+  /** "At 8b, Provider 1 is most accurate (95% anytime-valid); decided after 214 of 540 calls, $0.11 of $0.28." */
+  public String sentence(double confidence) {
+    String level = String.format(Locale.ROOT, "%.0f%% anytime-valid", confidence * 100);
+    String what = switch (verdict) {
+      case WINNER -> winner + " is " + (decision.startsWith("fastest") ? "fastest" : "most accurate") + " (" + level + ")";
+      case TIE -> "no difference larger than the margin among " + winner + " (" + level + ")";
+      case EQUIVALENT -> subject + " is within the margin of " + decision.substring("equivalent_to ".length()) + " (" + level + ")";
+      case DIFFERENT -> subject + " differs from " + decision.substring("equivalent_to ".length()) + " by more than the margin (" + level + ")";
+      case NOT_SETTLED -> decision.replace('_', ' ') + (subject == null ? "" : " for " + subject) + " is not settled";
+      case SINGLE -> "one deployment, nothing to decide";
+    };
+    String cost = costIfFull > 0 ? String.format(Locale.ROOT, ", $%.2f of $%.2f", costUsd, costIfFull) : "";
+    String after = verdict == DecisionVerdict.NOT_SETTLED ? "; " + because + " after " : "; decided after ";
+    return "At " + size + ", " + what + after + calls + " of " + callsIfFull + " calls" + cost + ".";
+  }
+}

@@ -1,0 +1,326 @@
+package dev.provbench.decide;
+
+import dev.provbench.job.DecisionKind;
+import dev.provbench.job.DecisionSpec;
+import dev.provbench.stats.ConfidenceSequence;
+import dev.provbench.stats.ConfidenceSequence.Bounds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * One decision at one size while a walk goes through the rounds: which deployments are still in contention, the
+ * paired per-case values of every comparison, and how it ended. The error α is split evenly over the decision's
+ * comparisons (Bonferroni: every pair for a ranking, since the leader is picked from the same data; each deployment
+ * against the reference for an equivalence), and each comparison's confidence sequence holds at every look, so the
+ * chance that any claim of the decision is wrong stays at most α however many rounds are looked at. One per walk.
+ */
+final class DecisionState {
+  private final DecisionSpec spec;
+  private final String size;
+  private final PairedMetric metric;
+  private final double pairAlpha;
+  private final double margin;
+  /** Deployment indices; for an equivalence the reference comes first. */
+  private final int[] members;
+  private final String[] labels;
+  private final boolean equivalence;
+  private final boolean[] contender;
+  private final int[][] pairs;
+  private final double[][] values;
+  private final int[] counts;
+  private final DecisionVerdict[] memberVerdict;
+  private final long[] memberCalls;
+  private final double[] memberCost;
+  private final int[] memberRounds;
+  private final String[] memberBecause;
+  private final int totalCases;
+  private final int trials;
+  private final double[] fullCost;
+  private int casesSeen;
+
+  DecisionState(DecisionSpec spec, String size, int[] members, String[] labels, double alpha, double accuracyMargin,
+      double speedMargin, CellMatrix m) {
+    this.spec = spec;
+    this.size = size;
+    this.members = members;
+    this.labels = labels;
+    this.equivalence = spec.kind() == DecisionKind.EQUIVALENT_TO;
+    this.metric = spec.kind() == DecisionKind.FASTEST ? PairedMetric.SPEED : PairedMetric.ACCURACY;
+    this.margin = metric == PairedMetric.SPEED ? PairedMetric.speedUnits(speedMargin) : accuracyMargin;
+    this.contender = new boolean[members.length];
+    Arrays.fill(contender, true);
+    List<int[]> p = new ArrayList<>();
+    if (equivalence) {
+      for (int i = 1; i < members.length; i++) p.add(new int[] {i, 0});
+    } else {
+      for (int i = 0; i < members.length; i++) for (int j = i + 1; j < members.length; j++) p.add(new int[] {i, j});
+    }
+    this.pairs = p.toArray(int[][]::new);
+    this.pairAlpha = pairs.length == 0 ? alpha : alpha / pairs.length;
+    this.values = new double[pairs.length][m.cases()];
+    this.counts = new int[pairs.length];
+    int rows = equivalence ? members.length - 1 : 1;
+    this.memberVerdict = new DecisionVerdict[rows];
+    this.memberCalls = new long[rows];
+    this.memberCost = new double[rows];
+    this.memberRounds = new int[rows];
+    this.memberBecause = new String[rows];
+    this.totalCases = m.cases();
+    this.trials = m.trials();
+    this.fullCost = new double[members.length];
+    if (pairs.length == 0) close(0, DecisionVerdict.SINGLE, "one deployment at this size");
+  }
+
+  boolean open() {
+    for (DecisionVerdict v : memberVerdict) if (v == null) return true;
+    return false;
+  }
+
+  /** Deployments this decision still needs called. */
+  List<Integer> needed() {
+    List<Integer> out = new ArrayList<>();
+    if (!open()) return out;
+    for (int i = 0; i < members.length; i++) if (contender[i]) out.add(members[i]);
+    return out;
+  }
+
+  /** Adds a round's cases (all of whose needed cells are in) to every comparison still running. */
+  void addRound(CellMatrix m, int[] cases) {
+    if (!open()) return;
+    for (int r = 0; r < memberVerdict.length; r++) {
+      if (memberVerdict[r] != null) continue;
+      memberRounds[r]++;
+      for (int i : rowMembers(r)) {
+        for (int c : cases) {
+          for (int t = 1; t <= trials; t++) {
+            memberCalls[r]++;
+            memberCost[r] += m.cost(members[i], c, t);
+          }
+        }
+      }
+    }
+    casesSeen += cases.length;
+    for (int p = 0; p < pairs.length; p++) {
+      if (!active(p)) continue;
+      int a = members[pairs[p][0]];
+      int b = members[pairs[p][1]];
+      for (int c : cases) {
+        if (m.complete(a, c) && m.complete(b, c)) values[p][counts[p]++] = metric.value(m, a, b, c);
+      }
+    }
+  }
+
+  /** The members a row's calls are counted over: the contenders of a ranking, or a subject and its reference. */
+  private int[] rowMembers(int row) {
+    if (equivalence) return new int[] {0, row + 1};
+    int[] out = new int[0];
+    for (int i = 0; i < members.length; i++) if (contender[i]) out = append(out, i);
+    return out;
+  }
+
+  private boolean active(int p) {
+    if (equivalence) return memberVerdict[pairs[p][0] - 1] == null;
+    return contender[pairs[p][0]] && contender[pairs[p][1]];
+  }
+
+  /** Updates the decision after a round; {@code lastRound} closes what is still open as not settled. */
+  void evaluate(boolean lastRound) {
+    if (!open()) return;
+    if (equivalence) evaluateEquivalence();
+    else evaluateRanking();
+    if (lastRound && open()) {
+      String why = "matrix exhausted (" + casesSeen + " of " + totalCases + " cases)";
+      for (int r = 0; r < memberVerdict.length; r++) if (memberVerdict[r] == null) close(r, DecisionVerdict.NOT_SETTLED, why);
+    }
+  }
+
+  /** Closes what is open because the next round's cells are missing. */
+  void incomplete(String why) {
+    for (int r = 0; r < memberVerdict.length; r++) if (memberVerdict[r] == null) close(r, DecisionVerdict.NOT_SETTLED, why);
+  }
+
+  private void evaluateRanking() {
+    boolean[] beaten = new boolean[members.length];
+    for (int p = 0; p < pairs.length; p++) {
+      if (!active(p)) continue;
+      if (ConfidenceSequence.showsAbove(values[p], counts[p], pairAlpha, 0)) beaten[pairs[p][1]] = true;
+      else if (ConfidenceSequence.showsBelow(values[p], counts[p], pairAlpha, 0)) beaten[pairs[p][0]] = true;
+    }
+    for (int i = 0; i < members.length; i++) if (beaten[i]) contender[i] = false;
+    List<Integer> left = new ArrayList<>();
+    for (int i = 0; i < members.length; i++) if (contender[i]) left.add(i);
+    if (left.size() == 1) {
+      close(0, DecisionVerdict.WINNER, "beats every other");
+      return;
+    }
+    boolean allWithin = true;
+    for (int p = 0; p < pairs.length && allWithin; p++) {
+      if (!active(p)) continue;
+      allWithin = ConfidenceSequence.showsAbove(values[p], counts[p], pairAlpha, -margin)
+          && ConfidenceSequence.showsBelow(values[p], counts[p], pairAlpha, margin);
+    }
+    if (allWithin) close(0, DecisionVerdict.TIE, "no difference above " + marginText() + " left");
+  }
+
+  private void evaluateEquivalence() {
+    for (int p = 0; p < pairs.length; p++) {
+      if (!active(p)) continue;
+      int row = pairs[p][0] - 1;
+      double[] v = values[p];
+      int n = counts[p];
+      if (ConfidenceSequence.showsAbove(v, n, pairAlpha, -margin) && ConfidenceSequence.showsBelow(v, n, pairAlpha, margin)) {
+        close(row, DecisionVerdict.EQUIVALENT, "within " + marginText());
+      } else if (ConfidenceSequence.showsAbove(v, n, pairAlpha, margin) || ConfidenceSequence.showsBelow(v, n, pairAlpha, -margin)) {
+        close(row, DecisionVerdict.DIFFERENT, "differs by more than " + marginText());
+      }
+    }
+  }
+
+  private String marginText() {
+    if (metric == PairedMetric.SPEED) {
+      return String.format(Locale.ROOT, "%.0f%%", (Math.exp(margin * PairedMetric.LOG_CLIP) - 1) * 100);
+    }
+    return String.format(Locale.ROOT, "%.1f points", margin * 100);
+  }
+
+  private void close(int row, DecisionVerdict verdict, String because) {
+    if (equivalence && row + 1 < contender.length) contender[row + 1] = false;
+    memberVerdict[row] = verdict;
+    memberBecause[row] = because;
+  }
+
+  /** Remembers the full matrix's cost per deployment (exact for a full run, an estimate otherwise). */
+  void costIfFull(CellMatrix m) {
+    for (int i = 0; i < members.length; i++) fullCost[i] = m.meanCost(members[i]) * m.cases() * m.trials();
+  }
+
+  /** The decision's rows: one for a ranking, one per compared deployment for an equivalence. */
+  List<DecisionResult> results() {
+    List<DecisionResult> out = new ArrayList<>();
+    long perDeployment = (long) totalCases * trials;
+    for (int r = 0; r < memberVerdict.length; r++) {
+      DecisionVerdict v = memberVerdict[r] == null ? DecisionVerdict.NOT_SETTLED : memberVerdict[r];
+      String because = memberBecause[r] == null ? "open" : memberBecause[r];
+      double[] bounds = keyBounds(r);
+      if (equivalence) {
+        out.add(new DecisionResult(spec.label(), size, labels[r + 1], v, null, memberCalls[r], 2 * perDeployment,
+            memberCost[r], fullCost[0] + fullCost[r + 1], memberRounds[r], counts[r], bounds[0], bounds[1], because));
+      } else {
+        String winner = switch (v) {
+          case WINNER -> labels[leader()];
+          case TIE -> contenders();
+          default -> null;
+        };
+        int cases = Arrays.stream(counts).max().orElse(0);
+        out.add(new DecisionResult(spec.label(), size, null, v, winner, memberCalls[0], members.length * perDeployment,
+            memberCost[0], Arrays.stream(fullCost).sum(), memberRounds[0], cases, bounds[0], bounds[1], because));
+      }
+    }
+    return out;
+  }
+
+  /** The same decision made once on every case of a full matrix, with the fixed-size tests ({@link FullRunDecision}). */
+  List<DecisionResult> fixedSize(CellMatrix full, double alpha) {
+    double[][] d = new double[pairs.length][];
+    for (int p = 0; p < pairs.length; p++) {
+      int a = members[pairs[p][0]];
+      int b = members[pairs[p][1]];
+      List<Double> v = new ArrayList<>();
+      for (int c = 0; c < full.cases(); c++) if (full.complete(a, c) && full.complete(b, c)) v.add(metric.value(full, a, b, c));
+      d[p] = v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+    long perDeployment = (long) full.cases() * full.trials();
+    List<DecisionResult> out = new ArrayList<>();
+    if (pairs.length == 0) {
+      out.add(new DecisionResult(spec.label(), size, null, DecisionVerdict.SINGLE, null, 0, perDeployment, 0, 0, 0, 0,
+          Double.NaN, Double.NaN, "one deployment at this size"));
+      return out;
+    }
+    if (equivalence) {
+      for (int p = 0; p < pairs.length; p++) {
+        double[] ci = FullRunDecision.interval(d[p], alpha / pairs.length);
+        DecisionVerdict v = ci[0] > -margin && ci[1] < margin ? DecisionVerdict.EQUIVALENT
+            : ci[0] > margin || ci[1] < -margin ? DecisionVerdict.DIFFERENT : DecisionVerdict.NOT_SETTLED;
+        out.add(new DecisionResult(spec.label(), size, labels[pairs[p][0]], v, null, 2 * perDeployment, 2 * perDeployment,
+            0, 0, 1, d[p].length, ci[0], ci[1], "fixed-size"));
+      }
+      return out;
+    }
+    double[] advantage = new double[members.length];
+    for (int p = 0; p < pairs.length; p++) {
+      double mean = FullRunDecision.mean(d[p]);
+      advantage[pairs[p][0]] += mean;
+      advantage[pairs[p][1]] -= mean;
+    }
+    int lead = 0;
+    for (int i = 1; i < members.length; i++) if (advantage[i] > advantage[lead]) lead = i;
+    List<Double> leadP = new ArrayList<>();
+    boolean ahead = true;
+    for (int p = 0; p < pairs.length; p++) {
+      if (pairs[p][0] != lead && pairs[p][1] != lead) continue;
+      double mean = FullRunDecision.mean(d[p]) * (pairs[p][0] == lead ? 1 : -1);
+      ahead &= mean > 0;
+      leadP.add(FullRunDecision.pValue(d[p]));
+    }
+    leadP.sort(null);
+    boolean significant = ahead;
+    for (int j = 0; j < leadP.size() && significant; j++) significant = (pairs.length - j) * leadP.get(j) < alpha;
+    boolean allWithin = true;
+    for (double[] v : d) {
+      double[] ci = FullRunDecision.interval(v, alpha / pairs.length);
+      allWithin &= ci[0] > -margin && ci[1] < margin;
+    }
+    DecisionVerdict v = significant ? DecisionVerdict.WINNER : allWithin ? DecisionVerdict.TIE : DecisionVerdict.NOT_SETTLED;
+    String winner = v == DecisionVerdict.WINNER ? labels[lead] : v == DecisionVerdict.TIE ? String.join(", ", labels) : null;
+    out.add(new DecisionResult(spec.label(), size, null, v, winner, members.length * perDeployment,
+        members.length * perDeployment, 0, 0, 1, full.cases(), Double.NaN, Double.NaN, "fixed-size"));
+    return out;
+  }
+
+  private int leader() {
+    for (int i = 0; i < members.length; i++) if (contender[i]) return i;
+    return -1;
+  }
+
+  private String contenders() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < members.length; i++) if (contender[i]) out.add(labels[i]);
+    return out.stream().collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The interval behind the row: for a winner its smallest lead over the others it was compared with last, for an
+   * equivalence the subject − reference; NaN when there is no comparison.
+   */
+  private double[] keyBounds(int row) {
+    if (equivalence) {
+      Bounds b = ConfidenceSequence.of(values[row], counts[row], pairAlpha);
+      return counts[row] == 0 ? new double[] {Double.NaN, Double.NaN} : new double[] {b.low(), b.high()};
+    }
+    if (memberVerdict[0] != DecisionVerdict.WINNER) return new double[] {Double.NaN, Double.NaN};
+    int w = leader();
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NaN;
+    for (int p = 0; p < pairs.length; p++) {
+      if (pairs[p][0] != w && pairs[p][1] != w) continue;
+      if (counts[p] == 0) continue;
+      Bounds b = ConfidenceSequence.of(values[p], counts[p], pairAlpha);
+      double lo = pairs[p][0] == w ? b.low() : -b.high();
+      double hi = pairs[p][0] == w ? b.high() : -b.low();
+      if (lo < low) {
+        low = lo;
+        high = hi;
+      }
+    }
+    return Double.isInfinite(low) ? new double[] {Double.NaN, Double.NaN} : new double[] {low, high};
+  }
+
+  private static int[] append(int[] a, int v) {
+    int[] out = Arrays.copyOf(a, a.length + 1);
+    out[a.length] = v;
+    return out;
+  }
+}

@@ -1,0 +1,84 @@
+package dev.provbench.decide;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.provbench.decide.SyntheticMatrix.Shape;
+import dev.provbench.job.AdaptivePlan;
+import dev.provbench.job.DecisionKind;
+import dev.provbench.job.DecisionSpec;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The planner on simulated full runs: error rates under many looks, savings when easy, patience when hard. */
+class RoundPlannerTest {
+  private static final AdaptivePlan ACCURATE_AND_FAST = AdaptivePlan.DEFAULTS
+      .withDecisions(List.of(DecisionSpec.MOST_ACCURATE, DecisionSpec.FASTEST));
+
+  @Test
+  void identicalDeploymentsRarelyGetAWinnerWithALookAfterEveryCase() {
+    AdaptivePlan everyCase = ACCURATE_AND_FAST.withRoundCases(1);
+    int runs = 1000;
+    int claims = 0;
+    for (int i = 0; i < runs; i++) {
+      Walk w = RoundPlanner.walk(SyntheticMatrix.of(SyntheticMatrix.same(4, 60, 3), i), everyCase);
+      if (w.decisions().stream().anyMatch(d -> d.verdict().claimsDifference())) claims++;
+    }
+    // Each decision is held to 5%; two decisions, so at most 10% of runs may claim anything, and far fewer should.
+    assertTrue(claims <= 0.05 * runs, claims + " of " + runs + " null runs claimed a difference");
+  }
+
+  @Test
+  void anEasyDecisionStopsEarlyWithTheRightWinner() {
+    Shape easy = new Shape(new double[] {0.05, -0.25, -0.3}, new double[] {600, 1000, 1100}, 0.1, 60, 3);
+    int right = 0;
+    double share = 0;
+    for (int i = 0; i < 100; i++) {
+      Walk w = RoundPlanner.walk(SyntheticMatrix.of(easy, i), ACCURATE_AND_FAST.withSeed(i));
+      right += w.decisions().stream().allMatch(d -> d.verdict() == DecisionVerdict.WINNER && d.winner().equals("Provider 1")) ? 1 : 0;
+      share += w.shareOfFull();
+    }
+    assertTrue(right >= 95, right + " of 100 found Provider 1 most accurate and fastest");
+    assertTrue(share / 100 < 0.6, "used " + share / 100 + " of the full matrix");
+  }
+
+  @Test
+  void aHardDecisionRunsToTheFullMatrixAndSaysNotSettled() {
+    Shape hard = new Shape(new double[] {0.01, 0}, SyntheticMatrix.filled(2, 1000), 0.3, 60, 3);
+    int notSettled = 0;
+    for (int i = 0; i < 100; i++) {
+      Walk w = RoundPlanner.walk(SyntheticMatrix.of(hard, 1000 + i), AdaptivePlan.DEFAULTS.withSeed(i));
+      DecisionResult d = w.decisions().get(0);
+      if (d.verdict() == DecisionVerdict.NOT_SETTLED) {
+        notSettled++;
+        assertEquals(1.0, w.shareOfFull(), 1e-9);
+        assertEquals("matrix exhausted (60 of 60 cases)", d.because());
+      }
+      assertTrue(d.verdict() != DecisionVerdict.WINNER || d.winner().equals("Provider 1"), "a coin flip called a winner: " + d);
+    }
+    assertTrue(notSettled >= 95, notSettled + " of 100 hard decisions not settled");
+  }
+
+  @Test
+  void aWalkAsksForTheNextRoundsCellsAndOnlyThose() {
+    CellMatrix full = SyntheticMatrix.of(new Shape(new double[] {0.3, -0.3}, SyntheticMatrix.filled(2, 1000), 0.3, 60, 3), 7);
+    CellMatrix empty = new CellMatrix(full.deployments(), full.caseIds(), 3);
+    Walk first = RoundPlanner.walk(empty, AdaptivePlan.DEFAULTS);
+    assertEquals(0, first.rounds());
+    assertEquals(2 * AdaptivePlan.DEFAULT_ROUND_CASES * 3, first.next().size());
+    int[] order = CaseOrder.of(60, AdaptivePlan.DEFAULTS.seed());
+    List<Integer> firstCases = java.util.Arrays.stream(order, 0, AdaptivePlan.DEFAULT_ROUND_CASES).boxed().sorted().toList();
+    assertEquals(firstCases, first.next().stream().map(Walk.CellRef::caseIndex).distinct().sorted().toList());
+  }
+
+  @Test
+  void anEquivalenceSaysWhoIsWithinTheMarginAndWhoIsNot() {
+    Shape shape = new Shape(new double[] {0, 0, -0.3}, SyntheticMatrix.filled(3, 1000), 0.3, 400, 3);
+    AdaptivePlan plan = AdaptivePlan.DEFAULTS.withDecisions(List.of(new DecisionSpec(DecisionKind.EQUIVALENT_TO, "Provider 1")))
+        .withRoundCases(20);
+    AdaptivePlan wide = new AdaptivePlan(plan.decisions(), 0.95, 0.1, 0.05, 20, 1);
+    Walk w = RoundPlanner.walk(SyntheticMatrix.of(shape, 3), wide);
+    assertEquals(List.of("Provider 2 equivalent", "Provider 3 differs"),
+        w.decisions().stream().map(d -> d.subject() + " " + d.verdict().text()).toList());
+  }
+}
