@@ -16,7 +16,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--workload", paramLabel = "NAME", defaultValue = "reference",
       description = "what to benchmark: reference (the factuality judge, jobs/demo.yaml), long-context (short and long"
-          + " prompts, jobs/long-context.yaml) or load (a load ladder, jobs/load-demo.yaml) (default: ${DEFAULT-VALUE})")
+          + " prompts, jobs/long-context.yaml), load (a load ladder, jobs/load-demo.yaml) or adaptive (the reference job in"
+          + " rounds that stop when decided, jobs/adaptive.yaml) (default: ${DEFAULT-VALUE})")
   String workload;
 
   @Option(names = "--job", paramLabel = "FILE", description = "job file (default: the workload's, e.g. jobs/demo.yaml)")

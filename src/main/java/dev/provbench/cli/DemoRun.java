@@ -51,7 +51,9 @@ final class DemoRun {
     LONG_CONTEXT("long-context", "jobs/long-context.yaml", "data/sim/long-context-profile.yaml",
         List.of(SpeedTables.VARIANCE_ID, dev.provbench.analysis.SpeedByPromptSize.ID, AccuracyTables.VARIANCE_ID)),
     /** A load ladder; the run's summary already prints its load tables, so the write-up adds only the insights. */
-    LOAD("load", "jobs/load-demo.yaml", "data/sim/load-profile.yaml", List.of());
+    LOAD("load", "jobs/load-demo.yaml", "data/sim/load-profile.yaml", List.of()),
+    /** The reference benchmark in rounds that stop when decided: what was decided, for how many calls. */
+    ADAPTIVE("adaptive", "jobs/adaptive.yaml", "data/sim/demo-profile.yaml", List.of("decisions"));
 
     private final String label;
     private final String job;

@@ -2,6 +2,7 @@ package dev.provbench.cli;
 
 import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
+import dev.provbench.job.AdaptivePlan;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import java.nio.file.Path;
@@ -46,5 +47,14 @@ final class JobOptions {
           "give how many Spark tasks run the models at once, e.g. --task-slots 4, or 0 for the slots Spark has");
     }
     return job.withTaskSlots(slots);
+  }
+
+  /** {@code --adaptive}: the job's {@code adaptive} section, or the default plan when it has none; not with a ladder. */
+  static Job adaptive(Job job) {
+    if (job.load() != null) {
+      throw new BadInputException("--adaptive", "cannot run a load ladder in rounds (the job has a `load` section)",
+          "drop --adaptive, or run a job without `load`");
+    }
+    return job.adaptive() != null ? job : job.withAdaptive(AdaptivePlan.DEFAULTS);
   }
 }

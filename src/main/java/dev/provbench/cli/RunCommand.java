@@ -13,6 +13,9 @@ import dev.provbench.preflight.SpendGate;
 import dev.provbench.results.CommittedCells;
 import dev.provbench.results.ResultSchema;
 import dev.provbench.results.RunSeries;
+import dev.provbench.decide.DecisionResult;
+import dev.provbench.decide.Walk;
+import dev.provbench.run.AdaptiveRun;
 import dev.provbench.run.BenchmarkRun;
 import dev.provbench.run.LoadLadder;
 import dev.provbench.run.PreparedRun;
@@ -67,6 +70,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Spark tasks the models are packed into (overrides the job's task_slots; 0: the task slots Spark has)")
   Integer taskSlots;
 
+  @Option(names = "--adaptive", description = "run in rounds and stop calling a model once the decisions it takes part in"
+      + " are settled (the job's `adaptive` section, or most_accurate per size at 95%% when it has none)")
+  boolean adaptive;
+
   @Option(names = "--series", paramLabel = "NAME",
       description = "mark this run as one of a series of repeated runs, for `provbench trend RESULTS --series NAME`")
   String series;
@@ -82,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
     if (series != null) RunSeries.checkName("--series", series);
     Job job = JobOptions.taskSlots(JobOptions.apply(JobReader.read(jobFile), resume != null ? resume : runId, out, maxCost),
         taskSlots);
+    if (adaptive) job = JobOptions.adaptive(job);
     PreparedRun run = PreparedRun.prepare(job, System.getenv(), resume == null ? null : new PreparedRun.Resume(retryFailed));
     RunEstimate estimate = RunEstimate.fromCheck(run, assumedLatencyMs, resume == null ? Set.of()
         : CommittedCells.ofPartition(new org.apache.hadoop.fs.Path(ResultsFolder.runDir(job.output(), job.runId()).toUri()),
@@ -104,7 +112,9 @@ final class RunCommand implements Callable<Integer> {
         ResultsFolder.runDir(job.output(), job.runId()));
     int slots = Math.max(Runtime.getRuntime().availableProcessors(), run.spec().partitions().size());
     SparkSession spark = SparkSessions.create("provbench " + job.name(), slots, Map.of());
-    if (job.load() == null) BenchmarkRun.execute(spark, run, out, progressSeconds);
+    Walk walk = null;
+    if (job.adaptive() != null) walk = AdaptiveRun.execute(spark, run, out, progressSeconds);
+    else if (job.load() == null) BenchmarkRun.execute(spark, run, out, progressSeconds);
     else LoadLadder.execute(spark, run, out, progressSeconds);
     out.println();
     out.print(RunSummary.render(RunSummary.rows(spark, job.output().toString(), job.runId())));
@@ -112,6 +122,13 @@ final class RunCommand implements Callable<Integer> {
     out.print(usageNote(spark, job));
     out.println("results: " + ResultsFolder.runDir(job.output(), job.runId()));
     if (job.load() != null) return true;
+    if (walk != null) {
+      for (DecisionResult d : walk.decisions()) out.println(d.sentence(job.adaptive().confidence()));
+      if (walk.stopped()) return true;
+      out.printf("incomplete: round %d of the adaptive run has cells without a row; exit %d%n", walk.rounds() + 1,
+          Main.EXIT_INCOMPLETE);
+      return false;
+    }
     long withRow = spark.read().schema(ResultSchema.SCHEMA).parquet(job.output().toString())
         .where("run_id = '" + job.runId().replace("'", "''") + "'").select("cell_id").distinct().count();
     if (withRow >= run.totalCells()) return true;

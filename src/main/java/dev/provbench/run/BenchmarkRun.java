@@ -33,10 +33,24 @@ public final class BenchmarkRun {
 
   /** @return rows committed by this execution. */
   public static long execute(SparkSession spark, PreparedRun run, PrintStream out, long progressSeconds) {
+    return execute(spark, run, out, progressSeconds, null);
+  }
+
+  /**
+   * Runs only the cells of {@code selection} that have no row yet: a round of an adaptive run, an ordinary run over
+   * a chosen set of cells in the same results folder, with the same bound per model, commits and spending cap.
+   *
+   * @param selection cell ids to run, or null for the whole matrix.
+   * @return rows committed by this execution.
+   */
+  public static long execute(SparkSession spark, PreparedRun run, PrintStream out, long progressSeconds, Set<String> selection) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     RunSpec spec = run.spec();
     Set<String> alreadyDone = Set.of();
-    if (run.resume() != null) {
+    if (selection != null) {
+      alreadyDone = new java.util.HashSet<>(CommittedCells.ofRun(spark, run.job().output(), spec.runId()));
+      alreadyDone.retainAll(selection);
+    } else if (run.resume() != null) {
       if (run.resume().retryFailed()) {
         long setAside = ResultsCompaction.supersedeFailed(spark, run.job().output(), spec.runId());
         out.printf("resuming %s: %d failed cells will run again (their rows moved to _superseded/)%n", spec.runId(), setAside);
@@ -49,13 +63,16 @@ public final class BenchmarkRun {
     }
     Broadcast<List<EvalCase>> cases = jsc.broadcast(run.cases());
     Broadcast<Set<String>> done = jsc.broadcast(alreadyDone);
+    Broadcast<Set<String>> only = selection == null ? null : jsc.broadcast(selection);
     Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
     RunCounters counters = RunCounters.register(jsc.sc());
     List<PackedPartition> partitions = CellPlanner.pack(spec.partitions(), TaskSlots.of(jsc.sc(), run.job().taskSlots()));
     String execution = executionId();
-    double spentBefore = run.resume() == null || spec.maxCost() == null ? 0 : RunSpend.committedUsd(spark, run.job());
+    double spentBefore = (run.resume() == null && selection == null) || spec.maxCost() == null ? 0
+        : RunSpend.committedUsd(spark, run.job());
     SpendCap cap = spendCap(spec, spentBefore, execution);
-    ProgressListener progress = new ProgressListener(counters, run.totalCells() - alreadyDone.size());
+    long toRun = (selection == null ? run.totalCells() : selection.size()) - alreadyDone.size();
+    ProgressListener progress = new ProgressListener(counters, toRun);
     spark.sparkContext().addSparkListener(progress);
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "provbench-progress");
@@ -74,13 +91,14 @@ public final class BenchmarkRun {
       ResultsFolder.writeMarker(run.job().output());
       jsc.setJobDescription("provbench run " + spec.runId());
       committed = jsc.parallelize(partitions, Math.max(1, partitions.size()))
-          .mapPartitions(new CellPartition(spec, cases, done, hadoop, counters, cap, execution))
+          .mapPartitions(new CellPartition(spec, cases, done, only, hadoop, counters, cap, execution))
           .collect().stream().mapToLong(Long::longValue).sum();
     } finally {
       ticker.shutdownNow();
       spark.sparkContext().removeSparkListener(progress);
       cases.destroy();
       done.destroy();
+      if (only != null) only.destroy();
       if (!cap.none()) RunSpend.clearMarker(cap, jsc.hadoopConfiguration());
     }
     progress.print(out);

@@ -33,14 +33,17 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
   private final RunSpec spec;
   private final Broadcast<List<EvalCase>> cases;
   private final Broadcast<Set<String>> done;
+  /** The only cells to run (a round of an adaptive run), or null for all. */
+  private final Broadcast<Set<String>> only;
   private final Broadcast<SerializableConfiguration> hadoop;
   private final RunCounters counters;
   private final SpendCap cap;
   private final String execution;
 
   /** @param execution names this execution's files apart from an earlier one's (a resumed run). */
-  CellPartition(RunSpec spec, Broadcast<List<EvalCase>> cases, Broadcast<Set<String>> done,
+  CellPartition(RunSpec spec, Broadcast<List<EvalCase>> cases, Broadcast<Set<String>> done, Broadcast<Set<String>> only,
       Broadcast<SerializableConfiguration> hadoop, RunCounters counters, SpendCap cap, String execution) {
+    this.only = only;
     this.spec = spec;
     this.execution = execution;
     this.cases = cases;
@@ -63,6 +66,7 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
     skip.addAll(CommittedCells.ofPartition(runDir, prefix + "-", conf));
 
     List<EvalCase> all = cases.value();
+    Set<String> selection = only == null ? null : only.value();
     SpendCap.Watch spend = cap.watch(conf);
     List<UntilCapped<Cell>> shares = new ArrayList<>();
     List<LoadGuard> guards = new ArrayList<>();
@@ -70,7 +74,7 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
     for (PartitionSpec share : part.shares()) {
       CellRunner runner = new CellRunner(spec, share, apiKey(spec.providers().get(share.provider())));
       LoadGuard guard = new LoadGuard(spec.load(), all.size()); // a load step's pacing and stops, per model share
-      UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, share, all), skip),
+      UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, share, all), skip, selection),
           () -> spend.reached() || guard.tripped());
       shares.add(cells);
       guards.add(guard);
@@ -107,14 +111,15 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
     }
   }
 
-  private static Iterator<Cell> skipping(Iterator<Cell> cells, Set<String> skip) {
+  /** The cells not in {@code skip} and, when {@code selection} is not null, in it. */
+  private static Iterator<Cell> skipping(Iterator<Cell> cells, Set<String> skip, Set<String> selection) {
     return new Iterator<>() {
       Cell next = advance();
 
       private Cell advance() {
         while (cells.hasNext()) {
           Cell c = cells.next();
-          if (!skip.contains(c.cellId())) return c;
+          if (!skip.contains(c.cellId()) && (selection == null || selection.contains(c.cellId()))) return c;
         }
         return null;
       }
