@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "provbench", mixinStandardHelpOptions = true, version = "provbench 0.1.0",
     description = "Benchmarks LLM inference providers on your own eval: accuracy, latency, cost and reliability in one Spark run.",
     subcommands = {CheckCommand.class, RunCommand.class, ValidateCommand.class, SummaryCommand.class, AnalyzeCommand.class,
-        ReportCommand.class, SqlCommand.class, RescoreCommand.class, TrendCommand.class, SimulateCommand.class, DemoCommand.class,
+        ReportCommand.class, SqlCommand.class, RescoreCommand.class, ReplayCommand.class, TrendCommand.class, SimulateCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main {
   /** Bad input: a job file, dataset, template, environment or output folder; nothing was sent. */

@@ -12,16 +12,28 @@ import java.util.stream.Collectors;
 
 /**
  * One decision at one size while a walk goes through the rounds: which deployments are still in contention, the
- * paired per-case values of every comparison, and how it ended. The error α is split evenly over the decision's
- * comparisons (Bonferroni: every pair for a ranking, since the leader is picked from the same data; each deployment
- * against the reference for an equivalence), and each comparison's confidence sequence holds at every look, so the
- * chance that any claim of the decision is wrong stays at most α however many rounds are looked at. One per walk.
+ * paired per-case values of every comparison, and how it ended. Every test holds at every look, so the chance that a
+ * claim of the decision is wrong stays at most α however many rounds are looked at. The error is split so:
+ * <ul>
+ *   <li>a ranking claims "i beats j" (j leaves contention; the last one left wins) by a one-sided test at
+ *       {@value #RANKING_SHARE} α ÷ (k − 1) for k deployments: any wrong claim needs some "i beats b" with b the truly
+ *       best one, and there are k − 1 such tests, so wrong winners and wrongly dropped leaders stay within that share;</li>
+ *   <li>a ranking's tie ("no difference larger than the margin") tests every pair two-sided with the rest of α split
+ *       over the k(k − 1)/2 pairs;</li>
+ *   <li>an equivalence tests each deployment against the reference two-sided at α ÷ (deployments compared).</li>
+ * </ul>
+ * One per walk.
  */
 final class DecisionState {
+  /** The share of α a ranking spends on "i beats j"; the rest goes to its tie. */
+  static final double RANKING_SHARE = 0.8;
+
   private final DecisionSpec spec;
   private final String size;
   private final PairedMetric metric;
   private final double pairAlpha;
+  /** A ranking's one-sided "i beats j" level. */
+  private final double beatAlpha;
   private final double margin;
   /** Deployment indices; for an equivalence the reference comes first. */
   private final int[] members;
@@ -59,7 +71,8 @@ final class DecisionState {
       for (int i = 0; i < members.length; i++) for (int j = i + 1; j < members.length; j++) p.add(new int[] {i, j});
     }
     this.pairs = p.toArray(int[][]::new);
-    this.pairAlpha = pairs.length == 0 ? alpha : alpha / pairs.length;
+    this.pairAlpha = pairs.length == 0 ? alpha : equivalence ? alpha / pairs.length : (1 - RANKING_SHARE) * alpha / pairs.length;
+    this.beatAlpha = RANKING_SHARE * alpha / Math.max(1, members.length - 1);
     this.values = new double[pairs.length][m.cases()];
     this.counts = new int[pairs.length];
     int rows = equivalence ? members.length - 1 : 1;
@@ -146,8 +159,9 @@ final class DecisionState {
     boolean[] beaten = new boolean[members.length];
     for (int p = 0; p < pairs.length; p++) {
       if (!active(p)) continue;
-      if (ConfidenceSequence.showsAbove(values[p], counts[p], pairAlpha, 0)) beaten[pairs[p][1]] = true;
-      else if (ConfidenceSequence.showsBelow(values[p], counts[p], pairAlpha, 0)) beaten[pairs[p][0]] = true;
+      // The hedged test at 2a is the one-sided test at a.
+      if (ConfidenceSequence.showsAbove(values[p], counts[p], 2 * beatAlpha, 0)) beaten[pairs[p][1]] = true;
+      else if (ConfidenceSequence.showsBelow(values[p], counts[p], 2 * beatAlpha, 0)) beaten[pairs[p][0]] = true;
     }
     for (int i = 0; i < members.length; i++) if (beaten[i]) contender[i] = false;
     List<Integer> left = new ArrayList<>();
@@ -307,7 +321,7 @@ final class DecisionState {
     for (int p = 0; p < pairs.length; p++) {
       if (pairs[p][0] != w && pairs[p][1] != w) continue;
       if (counts[p] == 0) continue;
-      Bounds b = ConfidenceSequence.of(values[p], counts[p], pairAlpha);
+      Bounds b = ConfidenceSequence.of(values[p], counts[p], 2 * beatAlpha);
       double lo = pairs[p][0] == w ? b.low() : -b.high();
       double hi = pairs[p][0] == w ? b.high() : -b.low();
       if (lo < low) {

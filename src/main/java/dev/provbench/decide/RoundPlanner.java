@@ -29,6 +29,11 @@ public final class RoundPlanner {
     return walk(m, plan, CaseOrder.of(m.cases(), plan.seed()), false);
   }
 
+  /** The decisions of a stored run: its own order; a round whose cells are missing closes what is open. */
+  public static Walk settle(CellMatrix m, AdaptivePlan plan) {
+    return walk(m, plan, CaseOrder.of(m.cases(), plan.seed()), true);
+  }
+
   /**
    * @param order              the case order (indices into the matrix's cases).
    * @param closeWhenIncomplete when a round's cells are missing, close what is open as not settled and stop (an
@@ -47,7 +52,9 @@ public final class RoundPlanner {
     for (int r = 1; ; r++) {
       int from = (r - 1) * perRound;
       if (states.stream().noneMatch(DecisionState::open)) {
-        return new Walk(r - 1, List.of(), results(states), "every decision settled", calls, callsIfFull, cost, costIfFull);
+        String why = from >= n && results(states).stream().anyMatch(d -> d.verdict() == DecisionVerdict.NOT_SETTLED)
+            ? "matrix exhausted" : "every decision settled";
+        return new Walk(r - 1, List.of(), results(states), why, calls, callsIfFull, cost, costIfFull);
       }
       if (from >= n) {
         return new Walk(r - 1, List.of(), results(states), "matrix exhausted", calls, callsIfFull, cost, costIfFull);
