@@ -10,6 +10,8 @@ import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.SpeedTables;
 import dev.provbench.analysis.TradeoffTable;
 import dev.provbench.input.BadInputException;
+import dev.provbench.job.AdaptivePlan;
+import dev.provbench.job.DecisionSpec;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.job.ProviderSpec;
@@ -120,6 +122,10 @@ final class DemoRun {
     SimProfile profile = series.apply(SimProfile.load(profileFile).withTimeScale(timeScale));
     try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
       Job job = pointAt(JobReader.read(jobFile), sim);
+      if (workload == Workload.ADAPTIVE && job.adaptive() == null) {
+        job = JobOptions.adaptive(job).withAdaptive(AdaptivePlan.DEFAULTS.withDecisions(List.of(DecisionSpec.MOST_ACCURATE,
+            DecisionSpec.FASTEST)));
+      }
       job = JobOptions.apply(job, runId != null ? runId : JobReader.defaultRunId("demo"), out);
       PreparedRun run = PreparedRun.prepare(job, Map.of());
       if (series.name() != null) RunSeries.mark(job.output(), job.runId(), series.name());

@@ -18,6 +18,7 @@ import dev.provbench.decide.RoundPlanner;
 import dev.provbench.decide.Walk;
 import dev.provbench.input.StoragePath;
 import dev.provbench.job.AdaptivePlan;
+import dev.provbench.job.DecisionSpec;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.job.ProviderSpec;
@@ -43,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class AdaptiveRunTest {
+  private static final AdaptivePlan BOTH = AdaptivePlan.DEFAULTS.withDecisions(List.of(DecisionSpec.MOST_ACCURATE,
+      DecisionSpec.FASTEST));
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
   @TempDir
@@ -102,7 +105,7 @@ class AdaptiveRunTest {
       SparkSession spark = SparkTestSession.get();
       Job job = job(sim, "null").withAdaptive(null);
       BenchmarkRun.execute(spark, PreparedRun.prepare(job, Map.of()), QUIET, 0);
-      AdaptivePlan everyCase = JobReader.read(StoragePath.local(Path.of("jobs/adaptive-8b.yaml"))).adaptive().withRoundCases(1);
+      AdaptivePlan everyCase = BOTH.withRoundCases(1);
       Replay.Summary s = Replay.run(CellMatrix.of(outcomes(spark, job)), everyCase, 1000, 1);
       assertEquals(540, s.fullCalls());
       assertTrue(s.anyClaim() <= 50, s.anyClaim() + " of 1000 replays of a null run claimed a difference");
@@ -116,7 +119,7 @@ class AdaptiveRunTest {
   private Job job(SimulatedProviders sim, String runId) {
     Job job = JobReader.read(StoragePath.local(Path.of("jobs/adaptive-8b.yaml")));
     List<ProviderSpec> local = job.providers().stream().map(p -> p.withBaseUrl(sim.baseUrl(p.name()))).toList();
-    return job.withProviders(local).withOutput(StoragePath.local(dir.resolve("results"))).withRunId(runId);
+    return job.withProviders(local).withOutput(StoragePath.local(dir.resolve("results"))).withRunId(runId).withAdaptive(BOTH);
   }
 
   private static List<CellOutcome> outcomes(SparkSession spark, Job job) {
