@@ -17,13 +17,13 @@ import org.apache.spark.sql.SparkSession;
  * accuracy drop against the lowest step. Needs the {@code cells} view ({@code ResultsViews.register}).
  */
 public final class LoadAnalysis {
-  private static final String MEASURED = "run_id = '%s' AND load_step IS NOT NULL AND NOT coalesce(load_warmup, false)";
+  private static final String MEASURED = "run_id = :run AND load_step IS NOT NULL AND NOT coalesce(load_warmup, false)";
 
   private LoadAnalysis() {}
 
   /** Whether the run has ladder rows. */
   public static boolean hasLadder(SparkSession spark, String runId) {
-    return spark.sql("SELECT 1 FROM cells WHERE " + where(runId) + " LIMIT 1").count() > 0;
+    return spark.sql("SELECT 1 FROM cells WHERE " + MEASURED + " LIMIT 1", Map.of("run", runId)).count() > 0;
   }
 
   public static List<LoadCurve> load(SparkSession spark, String runId, LoadOptions load, AnalysisOptions options) {
@@ -92,9 +92,9 @@ public final class LoadAnalysis {
         + " count_if(rate_limited > 0),"
         + " count_if(" + answered + " AND coalesce(correct_score, 0) >= " + correctAt + " AND " + within + "),"
         + " coalesce(sum(cost_usd), 0), coalesce(max(usd_per_hour), 0)"
-        + " FROM cells WHERE " + where(runId) + " GROUP BY provider, model, load_step ORDER BY provider, model, load_step";
+        + " FROM cells WHERE " + MEASURED + " GROUP BY provider, model, load_step ORDER BY provider, model, load_step";
     Map<String, List<LoadStepStats>> out = new LinkedHashMap<>();
-    for (Row r : spark.sql(sql).collectAsList()) {
+    for (Row r : spark.sql(sql, Map.of("run", runId)).collectAsList()) {
       long cells = r.getLong(5);
       long answeredCells = r.getLong(6);
       double span = Math.max(r.getDecimal(7).doubleValue(), 1e-3);
@@ -117,9 +117,9 @@ public final class LoadAnalysis {
   private static Map<String, Double> sendRates(SparkSession spark, String runId) {
     String sql = "SELECT provider, model, load_step, count(*),"
         + " (unix_micros(max(started_at)) - unix_micros(min(started_at))) / 1e6"
-        + " FROM cells WHERE " + where(runId) + " AND started_at IS NOT NULL GROUP BY provider, model, load_step";
+        + " FROM cells WHERE " + MEASURED + " AND started_at IS NOT NULL GROUP BY provider, model, load_step";
     Map<String, Double> out = new HashMap<>();
-    for (Row r : spark.sql(sql).collectAsList()) {
+    for (Row r : spark.sql(sql, Map.of("run", runId)).collectAsList()) {
       double span = r.isNullAt(4) ? 0 : ((Number) r.get(4)).doubleValue();
       out.put(r.getString(0) + "\0" + r.getString(1) + "\0" + r.getInt(2),
           r.getLong(3) < 2 || span <= 0 ? Double.NaN : (r.getLong(3) - 1) / span);
@@ -141,19 +141,15 @@ public final class LoadAnalysis {
   private static Map<String, CaseTotals> caseTotals(SparkSession spark, String runId) {
     Map<String, Map<Long, double[]>> byStep = new HashMap<>();
     String sql = "SELECT provider, model, load_step, xxhash64(case_id), coalesce(sum(correct_score), 0),"
-        + " count(correct_score) FROM cells WHERE " + where(runId) + " AND " + CellStatus.ANSWERED_SQL
+        + " count(correct_score) FROM cells WHERE " + MEASURED + " AND " + CellStatus.ANSWERED_SQL
         + " GROUP BY provider, model, load_step, case_id HAVING count(correct_score) > 0";
-    for (Row r : spark.sql(sql).collectAsList()) {
+    for (Row r : spark.sql(sql, Map.of("run", runId)).collectAsList()) {
       String key = r.getString(0) + "\0" + r.getString(1) + "\0" + r.getInt(2);
       byStep.computeIfAbsent(key, k -> new HashMap<>()).put(r.getLong(3), new double[] {r.getDouble(4), r.getLong(5)});
     }
     Map<String, CaseTotals> out = new HashMap<>();
     byStep.forEach((k, v) -> out.put(k, CaseTotals.of(v)));
     return out;
-  }
-
-  private static String where(String runId) {
-    return String.format(MEASURED, runId.replace("'", "''"));
   }
 
   private static String limit(Double ms) {

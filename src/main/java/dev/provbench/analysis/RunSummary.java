@@ -5,6 +5,7 @@ import dev.provbench.results.ResultsViews;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -38,7 +39,7 @@ public final class RunSummary {
              max(load_concurrency) AS load_concurrency,
              max(load_rate) AS load_rate
       FROM cells
-      WHERE run_id = '%2$s' AND %3$s
+      WHERE run_id = :run AND %2$s
       GROUP BY provider, size, model
       ORDER BY try_cast(regexp_extract(size, '([0-9.]+)', 1) AS DOUBLE), size, provider, model
       """;
@@ -49,8 +50,8 @@ public final class RunSummary {
   public static List<Row> rows(SparkSession spark, String resultsDir, String runId) {
     ResultsViews.register(spark, resultsDir);
     LadderStep step = LadderStep.choose(spark, runId, null);
-    Dataset<Row> table = spark.sql(String.format(Locale.ROOT, SQL, CellStatus.ANSWERED_SQL, runId.replace("'", "''"),
-        step.rowFilter()));
+    Dataset<Row> table = spark.sql(String.format(Locale.ROOT, SQL, CellStatus.ANSWERED_SQL, step.rowFilter()),
+        Map.of("run", runId));
     return table.collectAsList();
   }
 

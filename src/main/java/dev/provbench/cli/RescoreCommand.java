@@ -4,6 +4,7 @@ import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.run.Rescorer;
 import dev.provbench.job.Job;
+import dev.provbench.input.StoragePath;
 import dev.provbench.job.JobReader;
 import dev.provbench.run.SparkSessions;
 import java.nio.file.Path;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Parameters;
         + " writing a new run beside it (the original rows are never touched); calls no provider. LLMJudge scores"
         + " and judge_calls are kept as stored unless --llm-judge asks the judges again.")
 final class RescoreCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder")
-  Path results;
+  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder: a path or a Hadoop URI (hdfs://…)")
+  StoragePath results;
 
   @Option(names = "--job", required = true, paramLabel = "JOB", description = "the job file whose template and scorers to use")
   Path jobFile;

@@ -11,7 +11,7 @@ import dev.provbench.preflight.EstimateText;
 import dev.provbench.preflight.RunEstimate;
 import dev.provbench.preflight.SpendGate;
 import dev.provbench.results.CommittedCells;
-import dev.provbench.results.ResultSchema;
+import dev.provbench.results.RunRows;
 import dev.provbench.results.RunSeries;
 import dev.provbench.decide.DecisionResult;
 import dev.provbench.decide.Walk;
@@ -129,8 +129,7 @@ final class RunCommand implements Callable<Integer> {
           Main.EXIT_INCOMPLETE);
       return false;
     }
-    long withRow = spark.read().schema(ResultSchema.SCHEMA).parquet(job.output().toString())
-        .where("run_id = '" + job.runId().replace("'", "''") + "'").select("cell_id").distinct().count();
+    long withRow = RunRows.of(spark, job.output(), job.runId()).select("cell_id").distinct().count();
     if (withRow >= run.totalCells()) return true;
     out.printf("incomplete: %d of %d cells have a row; exit %d%n", withRow, run.totalCells(), Main.EXIT_INCOMPLETE);
     return false;
@@ -138,8 +137,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** How many answered cells carry estimated tokens because the server reported no usage; "" when none. */
   static String usageNote(SparkSession spark, Job job) {
-    Row r = spark.read().schema(ResultSchema.SCHEMA).parquet(job.output().toString())
-        .where("run_id = '" + job.runId().replace("'", "''") + "'")
+    Row r = RunRows.of(spark, job.output(), job.runId())
         .selectExpr("count_if(usage_source = 'estimated')", "count_if(usage_source IS NOT NULL)").first();
     long estimated = r.getLong(0);
     if (estimated == 0) return "";

@@ -168,30 +168,13 @@ public final class YamlFields {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
-      int d = editDistance(word.toLowerCase(), c.toLowerCase());
+      int d = EditDistance.of(word.toLowerCase(), c.toLowerCase());
       if (d < bestDistance) {
         bestDistance = d;
         best = c;
       }
     }
     return best != null && bestDistance <= Math.max(2, word.length() / 3) ? best : null;
-  }
-
-  public static int editDistance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   public static String describe(JsonNode v) {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One benchmark, as read from a job file and validated. Immutable; lives on the driver (paths are
  * resolved against the job file's folder). The defaults of its fields are the constants below, the one
- * place they are written; the reader uses them and a test keeps the README's job-file example in step.
+ * place they are written; the reader uses them and a test keeps the job-file example of docs/JOBS.md in step.
  *
  * @param file              the job file it was read from: a local path or a Hadoop URI ({@code hdfs://…}).
  * @param name              a short name; default the file name without extension.

@@ -46,7 +46,7 @@ final class JudgeOptions {
     try {
       ScorerCatalog.judge(resolved);
     } catch (IllegalArgumentException e) {
-      throw job.error(key, e.getMessage(), "see the LLMJudge options in the README's scorer table");
+      throw job.error(key, e.getMessage(), "see the LLMJudge options in the scorer table of docs/JOBS.md");
     }
     return resolved;
   }

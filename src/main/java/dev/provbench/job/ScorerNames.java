@@ -44,7 +44,7 @@ final class ScorerNames {
         try {
           ScorerCatalog.create(spec);
         } catch (IllegalArgumentException e) {
-          throw job.error(key, e.getMessage(), "see the scorer table in the README for its options");
+          throw job.error(key, e.getMessage(), "see the scorer table in docs/JOBS.md for its options");
         }
       }
       out.add(spec);

@@ -1,5 +1,6 @@
 package dev.provbench.job;
 
+import dev.provbench.input.PromptTemplates;
 import dev.provbench.input.YamlFields;
 import dev.provbench.task.ChatTask;
 import dev.provbench.task.MessageTemplate;
@@ -64,7 +65,7 @@ final class TaskReader {
       m.requiredString("content", "give the message text; `{{field}}` inserts a case's input field");
       String content = m.raw("content").asText(); // as written: a trailing newline is part of the prompt
       try {
-        ChatTask.compiled(content);
+        PromptTemplates.compiled(content);
       } catch (RuntimeException e) {
         throw m.error("content", "is not a valid mustache template: " + e.getMessage(), "close every {{#section}} with {{/section}}");
       }

@@ -1,7 +1,9 @@
 package dev.provbench.provider;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.job.Timeouts;
@@ -35,6 +37,8 @@ import okio.BufferedSource;
  */
 public final class ChatCompletionClient {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** One event is one chunk: two chunks run together in one event must not read as the first alone. */
+  private static final ObjectReader EVENT = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
   /** Closed pooled connections replaced in a row before the attempt is given up as a transport error. */
   static final int MAX_RECONNECTS = 3;
@@ -161,33 +165,49 @@ public final class ChatCompletionClient {
     return AttemptResult.answered(status, latency, reply, serverOrEstimate(stream.usage(), chat, reply), stream.timing());
   }
 
-  /** Reads events up to {@code [DONE]} into {@code stream}; returns the failure that ended it early, else null. */
+  /**
+   * Reads events up to {@code [DONE]} into {@code stream}; returns the failure that ended it early, else null.
+   * As the SSE format has it, consecutive {@code data:} lines are one event, joined by "\n" and dispatched at
+   * the blank line after them; comments ({@code :}) and other fields are skipped. A {@code data: [DONE]} line
+   * starting an event ends the stream at once: a server may keep the connection open, or close it, without the
+   * blank line.
+   */
   private AttemptResult readEvents(BufferedSource source, int status, long start, StreamedReply stream) {
     try {
+      StringBuilder data = null;
       String line;
       while ((line = source.readUtf8Line()) != null) {
-        if (!line.startsWith("data:")) continue; // blank separators, comments, event names
-        long arrived = System.nanoTime();
-        String data = line.substring(5).trim();
-        if (data.equals("[DONE]")) return null;
-        JsonNode chunk;
-        try {
-          chunk = JSON.readTree(data);
-        } catch (IOException e) {
-          if (source.exhausted()) {
-            return AttemptResult.failure(Outcome.TRANSPORT_ERROR, status, elapsed(start), null,
-                "stream ended inside an event after " + stream.contentLength() + " characters");
-          }
-          return badBody(status, elapsed(start), "stream event is not JSON: " + snippet(data));
+        if (line.isEmpty()) {
+          if (data == null) continue;
+          AttemptResult failed = dispatch(data.toString(), status, start, stream);
+          if (failed != null) return failed;
+          data = null;
+        } else if (line.equals("data") || line.startsWith("data:")) {
+          String value = line.length() <= 5 ? "" : line.substring(line.charAt(5) == ' ' ? 6 : 5);
+          if (data == null && value.trim().equals("[DONE]")) return null;
+          data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
         }
-        if (chunk.hasNonNull("error")) return badBody(status, elapsed(start), "error event in the stream: " + errorMessage(data));
-        stream.accept(chunk, arrived);
       }
+      String where = data == null ? "before [DONE]" : "inside an event";
       return AttemptResult.failure(Outcome.TRANSPORT_ERROR, status, elapsed(start), null,
-          "stream ended before [DONE] after " + stream.contentLength() + " characters");
+          "stream ended " + where + " after " + stream.contentLength() + " characters");
     } catch (IOException e) {
       return ioFailure(e, start);
     }
+  }
+
+  /** Parses one event's data into {@code stream}; returns the failure it is, else null. */
+  private AttemptResult dispatch(String data, int status, long start, StreamedReply stream) {
+    long arrived = System.nanoTime();
+    JsonNode chunk;
+    try {
+      chunk = EVENT.readTree(data);
+    } catch (IOException e) {
+      return badBody(status, elapsed(start), "stream event is not JSON: " + snippet(data));
+    }
+    if (chunk.hasNonNull("error")) return badBody(status, elapsed(start), "error event in the stream: " + errorMessage(data));
+    stream.accept(chunk, arrived);
+    return null;
   }
 
   /** The server's usage; without one, an estimate from the request and the reply (≈ 4 characters a token). */

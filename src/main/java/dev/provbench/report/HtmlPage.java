@@ -23,6 +23,12 @@ import java.util.Locale;
  */
 final class HtmlPage {
   private static final String TEMPLATE = "report.html.mustache";
+  /**
+   * The pages' mustache configuration, apart from the prompts' ({@code PromptTemplates}): HTML escaping on, since
+   * the values are text from models, servers and datasets that must show as text, never become markup. Otherwise
+   * jmustache's defaults: a value the page model lacks fails rather than rendering empty. Immutable.
+   */
+  private static final Mustache.Compiler PAGES = Mustache.compiler().escapeHTML(true);
   private static final Template PAGE = compile(TEMPLATE);
 
   private HtmlPage() {}
@@ -95,12 +101,11 @@ final class HtmlPage {
     return value == null ? "-" : value.toString();
   }
 
-  /** A page template beside this class, compiled once with HTML escaping on. */
+  /** A page template beside this class ({@link #PAGES}); each caller keeps its own in a static field. */
   static Template compile(String name) {
     try (InputStream in = HtmlPage.class.getResourceAsStream(name)) {
       if (in == null) throw new IllegalStateException(name + " is missing from the classpath");
-      return Mustache.compiler().escapeHTML(true)
-          .compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return PAGES.compile(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
     }

@@ -1,7 +1,6 @@
 package dev.provbench.results;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.struct;
 
@@ -20,8 +19,8 @@ public final class CellOutcomes {
   public static List<CellOutcome> of(SparkSession spark, StoragePath output, String runId) {
     List<CellOutcome> out = new ArrayList<>();
     if (!Storage.isDirectory(ResultsFolder.runDir(output, runId))) return out;
-    List<Row> rows = spark.read().schema(ResultSchema.SCHEMA).parquet(output.toString())
-        .where(col("run_id").equalTo(lit(runId)).and(col("load_warmup").isNull().or(col("load_warmup").equalTo(false))))
+    List<Row> rows = RunRows.of(spark, output, runId)
+        .where(col("load_warmup").isNull().or(col("load_warmup").equalTo(false)))
         .groupBy("cell_id")
         .agg(max_by(struct(col("provider"), col("model"), col("size"), col("case_id"), col("trial"), col("correct_score"),
             col("status"), col("duration_ms"), col("cost_usd")), col("finished_at")).as("r"))

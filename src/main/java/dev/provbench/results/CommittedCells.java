@@ -25,8 +25,7 @@ public final class CommittedCells {
   public static Set<String> ofRun(SparkSession spark, StoragePath output, String runId) {
     Set<String> out = new HashSet<>();
     if (!Storage.isDirectory(ResultsFolder.runDir(output, runId))) return out;
-    for (Row r : spark.read().schema(ResultSchema.SCHEMA).parquet(output.toString())
-        .where("run_id = '" + runId.replace("'", "''") + "'").select("cell_id").distinct().collectAsList()) {
+    for (Row r : RunRows.of(spark, output, runId).select("cell_id").distinct().collectAsList()) {
       out.add(r.getString(0));
     }
     return out;

@@ -158,7 +158,7 @@ public final class ResultSchema {
   }
 
   /** The {@code judge_calls} column's value of a list, or null. */
-  public static Object judgeCallsColumn(List<JudgeCall> calls) {
+  private static Object judgeCallsColumn(List<JudgeCall> calls) {
     if (calls == null) return null;
     return CollectionConverters.asScala(calls.stream().map(c -> (Row) new GenericRowWithSchema(new Object[] {c.scorer(),
         c.model(), c.status(), c.latencyMs(), c.promptTokens(), c.completionTokens(), c.costUsd(), c.error()}, JUDGE_CALL))

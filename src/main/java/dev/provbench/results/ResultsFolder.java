@@ -6,6 +6,7 @@ import dev.provbench.input.BadInputException;
 import dev.provbench.input.Storage;
 import dev.provbench.input.StoragePath;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /**
@@ -28,6 +29,25 @@ public final class ResultsFolder {
   /** A local folder's run folder, for callers that only ever write locally. */
   public static Path runDir(Path output, String runId) {
     return runDir(StoragePath.local(output), runId).localPath();
+  }
+
+  /** The first run id {@code <stem>-<n>}, n counting from 1, that has no folder in {@code output}. */
+  public static String nextFreeRunId(StoragePath output, String stem) {
+    for (int n = 1; ; n++) {
+      String id = stem + "-" + n;
+      if (!Storage.exists(runDir(output, id))) return id;
+    }
+  }
+
+  /** Copies run {@code from}'s marker file {@code name} (e.g. {@code _SIMULATED}) into run {@code to}, if it has one. */
+  public static void copyRunMarker(StoragePath output, String name, String from, String to) {
+    StoragePath marker = runDir(output, from).resolve(name);
+    if (!Storage.exists(marker)) return;
+    try {
+      Storage.writeString(runDir(output, to).resolve(name), Storage.readString(marker));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + name + " of run " + from + " to run " + to, e);
+    }
   }
 
   /** Where a run's earlier rows are set aside ({@code _superseded/run_id=<id>-<stamp>}); readers skip it. */

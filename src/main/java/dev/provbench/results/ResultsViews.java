@@ -74,7 +74,7 @@ public final class ResultsViews {
   /** Registers {@code results}, {@code cells}, {@code experiments} and {@code scores} over {@code resultsDir}. */
   public static void register(SparkSession spark, String resultsDir) {
     checkFolder(resultsDir);
-    spark.read().schema(ResultSchema.SCHEMA).parquet(resultsDir).createOrReplaceTempView("results");
+    RunRows.all(spark, resultsDir).createOrReplaceTempView("results");
     spark.sql("CREATE OR REPLACE TEMP VIEW cells AS " + CELLS_SQL);
     spark.sql("CREATE OR REPLACE TEMP VIEW experiments AS " + EXPERIMENTS_SQL);
     spark.sql("CREATE OR REPLACE TEMP VIEW scores AS " + SCORES_SQL);

@@ -76,29 +76,21 @@ public final class CellRunner {
     CellResult.Builder row = CellResult.builder()
         .runId(spec.runId()).cellId(cell.cellId()).provider(provider.name()).model(model.id()).size(model.size())
         .caseId(c.id()).trial(cell.trial())
-        .status(verdict.status()).httpStatus(last.httpStatus()).error(verdict.error())
+        .httpStatus(last.httpStatus())
         .attempts(call.attempts()).reconnects(call.reconnects()).rateLimited(call.rateLimited())
         .backoffMs(call.backoffMs()).throttleMs(call.totalThrottleMs()).durationMs(call.durationMs())
         .costUsd(CellCost.priceList(model, call)).usdPerHour(model.costPerHour())
         .responseId(last.responseId())
-        .expected(c.expected()).correctScore(verdict.scores().correct()).nonNull(verdict.scores().nonNull())
-        .scoreNote(verdict.scores().note())
-        .expectedText(expectedText(c)).extracted(verdict.extracted()).scores(verdict.cellScores())
-        .toolMode(toolMode(spec)).judgeCalls(verdict.judgeCalls())
+        .expected(c.expected()).expectedText(expectedText(c)).toolMode(toolMode(spec)).toolCalls(toolCalls)
         .stream(spec.stream()).cacheBust(spec.cacheBust()).startedAt(started).finishedAt(finished)
         .loadWarmup(cell.warmup())
         .attemptLog(log(call));
-    if (verdict.parsed() != null) {
-      row.output(verdict.output()).choice(verdict.parsed().choice()).reasons(verdict.parsed().reasons());
-    }
     if (spec.load() != null) {
       row.loadStep(spec.load().step()).loadConcurrency(spec.load().rate() == null ? spec.load().concurrency() : null)
           .loadRate(spec.load().rate());
     }
     if (last.ok()) CellTiming.fill(row, last);
-    if (reply != null) {
-      row.response(verdict.storedResponse(reply.content())).reasoning(verdict.reasoning(reply.reasoning())).toolCalls(toolCalls);
-    }
+    VerdictColumns.fill(row, verdict, reply == null ? null : reply.content(), reply == null ? null : reply.reasoning());
     return row.build();
   }
 

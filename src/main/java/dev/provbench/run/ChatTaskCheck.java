@@ -3,6 +3,7 @@ package dev.provbench.run;
 import com.samskivert.mustache.MustacheException;
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.PromptTemplates;
 import dev.provbench.job.Job;
 import dev.provbench.score.ScorerCatalog;
 import dev.provbench.score.ScorerSpec;
@@ -40,7 +41,7 @@ final class ChatTaskCheck {
     }
     String example = task.extractor().example();
     if (example != null) {
-      Extracted got = Extractor.extract(task.extractor(), ChatTask.compiled(example).execute(ChatTask.exampleContext(cases.get(0).input(), cases.get(0).expectedJson())), null);
+      Extracted got = Extractor.extract(task.extractor(), PromptTemplates.compiled(example).execute(ChatTask.exampleContext(cases.get(0).input(), cases.get(0).expectedJson())), null);
       if (got.text() == null) {
         throw new BadInputException(file + ": task.extract", "finds nothing in `example` rendered for the first case ("
             + got.error() + ")", "correct the extractor's path or pattern, or the example reply");

@@ -5,7 +5,7 @@ import dev.provbench.job.LoadPlan;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.results.CellStatus;
-import dev.provbench.results.ResultSchema;
+import dev.provbench.results.RunRows;
 import dev.provbench.input.Storage;
 import dev.provbench.results.ResultsFolder;
 import java.io.PrintStream;
@@ -103,9 +103,8 @@ public final class LoadLadder {
   private static void stopAfter(SparkSession spark, Job job, LoadStep step, Set<String> stopped, int steps, boolean before,
       PrintStream out) {
     if (before && !Storage.isDirectory(ResultsFolder.runDir(job.output(), job.runId()))) return;
-    List<Row> rows = spark.read().schema(ResultSchema.SCHEMA).parquet(job.output().toString())
-        .where("run_id = '" + job.runId().replace("'", "''") + "' AND load_step = " + step.step()
-            + " AND NOT coalesce(load_warmup, false)")
+    List<Row> rows = RunRows.of(spark, job.output(), job.runId())
+        .where("load_step = " + step.step() + " AND NOT coalesce(load_warmup, false)")
         .groupBy("provider", "model")
         .agg(functions.expr("count(*)"),
             functions.expr("count_if(NOT (" + CellStatus.ANSWERED_SQL + "))"),

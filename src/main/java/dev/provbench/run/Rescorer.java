@@ -14,10 +14,8 @@ import dev.provbench.dataset.DatasetReader;
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.task.ChatTask;
 import dev.provbench.task.JudgeTemplate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +55,7 @@ public final class Rescorer {
    * @param newRunId the new run's id; null for {@code <runId>-rescored-<n>}, the first n not taken.
    * @return what was written.
    */
-  public static Rescored rescore(SparkSession spark, Path results, String runId, String newRunId, Job job) {
+  public static Rescored rescore(SparkSession spark, StoragePath results, String runId, String newRunId, Job job) {
     return rescore(spark, results, runId, newRunId, job, false);
   }
 
@@ -66,11 +64,11 @@ public final class Rescorer {
    *                   then spread over as many partitions as the smallest judge {@code concurrency}, each judging one
    *                   cell at a time, so no judge has more calls in flight than its bound, locally or on a cluster.
    */
-  public static Rescored rescore(SparkSession spark, Path results, String runId, String newRunId, Job job,
+  public static Rescored rescore(SparkSession spark, StoragePath results, String runId, String newRunId, Job job,
       boolean judgeAgain) {
-    String target = newRunId != null ? newRunId : nextFreeId(results, runId);
+    String target = newRunId != null ? newRunId : ResultsFolder.nextFreeRunId(results, runId + "-rescored");
     JobReader.checkRunId("--as", target);
-    if (Files.exists(ResultsFolder.runDir(results, target))) {
+    if (Storage.exists(ResultsFolder.runDir(results, target))) {
       throw new BadInputException(ResultsFolder.runDir(results, target).toString(), "run `" + target + "` already exists",
           "choose another id with --as");
     }
@@ -91,7 +89,7 @@ public final class Rescorer {
     }
     Dataset<Row> rescored = cells.map(rescore, Encoders.row(ResultSchema.SCHEMA));
     write(spark, rescored, ResultsFolder.runDir(results, target), job.commit());
-    copySimulatedMarker(results, runId, target);
+    ResultsFolder.copyRunMarker(results, SimulatedRuns.RUN_MARKER, runId, target);
     ResultsViews.register(spark, results.toString());
     Row counts = spark.sql("""
         SELECT count(*), count_if(NOT (a.correct_score <=> b.correct_score))
@@ -101,7 +99,7 @@ public final class Rescorer {
   }
 
   /** Each partition commits its rows through the run's own {@link ChunkWriter}: the same files a run writes. */
-  private static void write(SparkSession spark, Dataset<Row> rows, Path runDir, CommitPolicy commit) {
+  private static void write(SparkSession spark, Dataset<Row> rows, StoragePath runDir, CommitPolicy commit) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<SerializableConfiguration> hadoop = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
     String dir = runDir.toUri().toString();
@@ -133,23 +131,6 @@ public final class Rescorer {
     Map<String, EvalCase> out = new LinkedHashMap<>();
     for (EvalCase c : DatasetReader.readAny(job.dataset())) out.put(c.id(), c);
     return out;
-  }
-
-  static String nextFreeId(Path results, String runId) {
-    for (int n = 1; ; n++) {
-      String id = runId + "-rescored-" + n;
-      if (!Files.exists(ResultsFolder.runDir(results, id))) return id;
-    }
-  }
-
-  private static void copySimulatedMarker(Path results, String from, String to) {
-    Path marker = ResultsFolder.runDir(results, from).resolve(SimulatedRuns.RUN_MARKER);
-    if (!Files.exists(marker)) return;
-    try {
-      Files.copy(marker, ResultsFolder.runDir(results, to).resolve(SimulatedRuns.RUN_MARKER));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot mark run " + to + " as simulated", e);
-    }
   }
 
   /**
@@ -222,34 +203,12 @@ public final class Rescorer {
           : Verdict.of(template, scorers, cell.<Double>getAs("expected"), ended, cell.getAs("error"), cell.getAs("response"),
               cell.getAs("tool_calls"));
       if (c != null && v.get("expected_text") == null) v.put("expected_text", CellRunner.expectedText(c));
-      v.put("extracted", verdict.extracted());
-      v.put("scores", scoresColumn(verdict));
-      if (chat != null) v.put("judge_calls", ResultSchema.judgeCallsColumn(verdict.judgeCalls()));
-      if (verdict.thinking() != null) {
-        v.put("response", verdict.storedResponse(cell.getAs("response")));
-        v.put("reasoning", verdict.reasoning(cell.getAs("reasoning")));
-      }
-      v.put("status", verdict.status().value());
-      v.put("error", verdict.error());
-      if (chat != null && ended.answered()) v.put("output", verdict.output());
-      if (verdict.parsed() != null) {
-        v.put("output", verdict.output());
-        v.put("choice", verdict.parsed().choice());
-        v.put("reasons", verdict.parsed().reasons());
-      }
-      v.put("correct_score", verdict.scores().correct());
-      v.put("non_null", verdict.scores().nonNull());
-      v.put("score_note", verdict.scores().note());
+      VerdictColumns.overwrite(v, verdict);
       v.put("run_id", runId);
       for (StructField f : ResultSchema.SCHEMA.fields()) {
         if (!f.nullable() && v.get(f.name()) == null) v.put(f.name(), OLDER_FORMAT_DEFAULTS.get(f.name()));
       }
       return RowFactory.create(v.values().toArray());
-    }
-
-    private static Object scoresColumn(Verdict verdict) {
-      return scala.jdk.javaapi.CollectionConverters.asScala(verdict.cellScores().stream()
-          .map(s -> (Row) RowFactory.create(s.scorer(), s.score(), s.note())).toList()).toSeq();
     }
   }
 }

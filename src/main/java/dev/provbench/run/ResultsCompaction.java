@@ -1,6 +1,6 @@
 package dev.provbench.run;
 
-import dev.provbench.results.ResultSchema;
+import dev.provbench.results.RunRows;
 import dev.provbench.results.ResultsFolder;
 import dev.provbench.results.CellStatus;
 
@@ -25,8 +25,7 @@ final class ResultsCompaction {
 
   /** @return how many failed rows were set aside. */
   static long supersedeFailed(SparkSession spark, StoragePath output, String runId) {
-    Dataset<Row> rows = spark.read().schema(ResultSchema.SCHEMA).parquet(output.toString())
-        .where("run_id = '" + runId.replace("'", "''") + "'");
+    Dataset<Row> rows = RunRows.of(spark, output, runId);
     long failed = rows.where("status <> '" + CellStatus.OK.value() + "'").count();
     if (failed == 0) return 0;
     StoragePath runDir = ResultsFolder.runDir(output, runId);

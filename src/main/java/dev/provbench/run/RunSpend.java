@@ -1,7 +1,7 @@
 package dev.provbench.run;
 
 import dev.provbench.job.Job;
-import dev.provbench.results.ResultSchema;
+import dev.provbench.results.RunRows;
 import dev.provbench.results.ResultsFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +18,7 @@ final class RunSpend {
   /** Σ cost_usd of the rows a run already has (a resumed run counts what it spent before). */
   static double committedUsd(SparkSession spark, Job job) {
     if (!Storage.isDirectory(ResultsFolder.runDir(job.output(), job.runId()))) return 0;
-    Row r = spark.read().schema(ResultSchema.SCHEMA).parquet(job.output().toString())
-        .where("run_id = '" + job.runId().replace("'", "''") + "'").selectExpr("coalesce(sum(cost_usd), 0)").first();
+    Row r = RunRows.of(spark, job.output(), job.runId()).selectExpr("coalesce(sum(cost_usd), 0)").first();
     return r.getDouble(0);
   }
 

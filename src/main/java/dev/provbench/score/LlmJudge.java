@@ -2,8 +2,7 @@ package dev.provbench.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
+import dev.provbench.input.PromptTemplates;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,8 +59,6 @@ public record LlmJudge(String model, String provider, String baseUrl, String api
   private static final String DEFAULT_PROMPT_RESOURCE = "factuality-judge.mustache";
   private static final Pattern EXPECTED = Pattern.compile("\\{\\{[{&#^]?\\s*expected\\b");
   private static final Pattern OFFERED = Pattern.compile("(?m)^[ \\t]*\\(([A-Z])\\)\\s");
-  private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).nullValue("");
-  private static final Map<String, Template> COMPILED = new ConcurrentHashMap<>();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public LlmJudge {
@@ -92,7 +88,7 @@ public record LlmJudge(String model, String provider, String baseUrl, String api
     int maxTokens = integer(o, "max_tokens", DEFAULT_MAX_TOKENS);
     String prompt = o.has("prompt") ? text(o, "prompt", "give the judge's mustache prompt") : defaultPrompt();
     try {
-      compiled(prompt);
+      PromptTemplates.compiled(prompt);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("option `prompt` is not a valid mustache template: " + e.getMessage()
           + "; close every {{#section}} with {{/section}}");
@@ -120,7 +116,7 @@ public record LlmJudge(String model, String provider, String baseUrl, String api
     context.put("output", answer.output());
     context.put("extracted", answer.output());
     context.put("expected", answer.expectedText());
-    return compiled(prompt).execute(context);
+    return PromptTemplates.compiled(prompt).execute(context);
   }
 
   /** The letters the judge may answer, in order. */
@@ -141,10 +137,6 @@ public record LlmJudge(String model, String provider, String baseUrl, String api
     m.put("D", 0.0);
     m.put("E", 1.0);
     return Collections.unmodifiableMap(m);
-  }
-
-  private static Template compiled(String prompt) {
-    return COMPILED.computeIfAbsent(prompt, COMPILER::compile);
   }
 
   /** When the prompt lists its options, {@code choice_scores} scores exactly those letters. */

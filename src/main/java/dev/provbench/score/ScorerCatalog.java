@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  * name meets its class: the job reader validates through {@link #create} and executors build through it too.
  */
 public final class ScorerCatalog {
-  /** Scorer types, in the order the README lists them. {@code CorrectScore} is the reference task's NumericDiff. */
+  /** Scorer types, in the order docs/JOBS.md lists them. {@code CorrectScore} is the reference task's NumericDiff. */
   public static final List<String> TYPES = List.of(NumericDiff.NAME, NumericDiff.TYPE, NonNull.NAME, ExactMatch.NAME,
       Levenshtein.NAME, ValidJson.NAME, JsonDiff.NAME, RegexMatch.NAME, ListContains.NAME, LlmJudge.NAME);
   private static final Set<String> TEXT_OPTIONS = Set.of("ignore_case", "ignore_whitespace", "ignore_punctuation");

@@ -2,8 +2,7 @@ package dev.provbench.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.samskivert.mustache.Mustache;
-import com.samskivert.mustache.Template;
+import dev.provbench.input.PromptTemplates;
 import dev.provbench.score.ScorerSpec;
 import java.io.IOException;
 import java.io.Serializable;
@@ -12,12 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A chat task of the user's own: messages rendered from each case, request fields passed through, an extractor and
- * scorers. Holds text only, so it ships to executors; compiled templates are cached per JVM (jmustache's
- * {@code Template} is thread-safe but not serializable).
+ * scorers. Holds text only, so it ships to executors; {@link PromptTemplates} compiles the messages once per JVM.
  *
  * @param messages  the messages in order; at least one.
  * @param params    request fields sent as they are ({@code top_p}, {@code stop}, {@code seed},
@@ -28,9 +25,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public record ChatTask(List<MessageTemplate> messages, String params, ExtractorSpec extractor, List<ScorerSpec> scorers)
     implements Serializable {
-  private static final Map<String, Template> COMPILED = new ConcurrentHashMap<>();
-  // A field that is present but null renders empty; a field that is missing fails (caught before any request).
-  private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).nullValue("");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public ChatTask {
@@ -53,13 +47,10 @@ public record ChatTask(List<MessageTemplate> messages, String params, ExtractorS
   public List<MessageTemplate> render(String input) {
     Object context = context(input);
     List<MessageTemplate> out = new ArrayList<>();
-    for (MessageTemplate m : messages) out.add(new MessageTemplate(m.role(), compiled(m.content()).execute(context)));
+    for (MessageTemplate m : messages) {
+      out.add(new MessageTemplate(m.role(), PromptTemplates.compiled(m.content()).execute(context)));
+    }
     return out;
-  }
-
-  /** Compiles a template, failing on bad mustache syntax. */
-  public static Template compiled(String template) {
-    return COMPILED.computeIfAbsent(template, COMPILER::compile);
   }
 
   /** The request fields as JSON. */

@@ -1,24 +1,20 @@
 package dev.provbench.task;
 
-import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.PromptTemplates;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Renders the factuality judge request for one case and reads its answer. Compiled templates are
- * cached per JVM (jmustache's {@code Template} is thread-safe but not serializable, so executors
- * compile the shipped text once).
+ * Renders the factuality judge request for one case and reads its answer. The template is compiled by
+ * {@link PromptTemplates}, once per JVM.
  */
 public final class FactualityTask {
-  private static final Map<String, Template> COMPILED = new ConcurrentHashMap<>();
-  private static final Mustache.Compiler COMPILER = Mustache.compiler().escapeHTML(false).defaultValue("");
 
   private FactualityTask() {}
 
   public static Prompt prompt(JudgeTemplate template, Map<String, String> vars) {
-    Template compiled = COMPILED.computeIfAbsent(template.prompt(), COMPILER::compile);
+    Template compiled = PromptTemplates.compiled(template.prompt());
     String system = SelectChoiceTool.systemMessage(template.choiceScores().keySet());
     return new Prompt(system, compiled.execute(vars));
   }
@@ -37,7 +33,7 @@ public final class FactualityTask {
       }
     }
     try {
-      COMPILED.computeIfAbsent(template.prompt(), COMPILER::compile);
+      PromptTemplates.compiled(template.prompt());
     } catch (RuntimeException e) {
       throw new BadInputException(templateFile + ": prompt", "is not a valid mustache template: " + e.getMessage(),
           "close every {{#section}} with {{/section}}", e);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.SparkTestSession;
+import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class RescoreTest {
     Files.writeString(results.resolve("run_id=r1/_SIMULATED"), "");
     Job job = JobReader.read(job(dir, "{A: 0.4, B: 1, C: 1, D: 0, E: 1}"));
 
-    Rescorer.Rescored r = Rescorer.rescore(spark, results, "r1", null, job);
+    Rescorer.Rescored r = Rescorer.rescore(spark, StoragePath.local(results), "r1", null, job);
 
     assertEquals(0, calls.get(), "requests sent to the provider");
     assertEquals(0, provider.getRequestCount());

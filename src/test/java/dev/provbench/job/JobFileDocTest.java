@@ -20,12 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README's job-file example true: each default its comments state ({@code # default 3}) is the record's
+ * Keeps the job-file example of docs/JOBS.md true: each default its comments state ({@code # default 3}) is the record's
  * constant, each block marked {@code # the defaults} reads back as the record's {@code DEFAULTS}, and no other line
  * states a default that this table does not check.
  */
 class JobFileDocTest {
-  private static final Path README = Path.of("README.md");
+  private static final Path JOBS = Path.of("docs/JOBS.md");
   /** A comment's stated default: the word after "default" (or "default:"). */
   private static final Pattern STATED = Pattern.compile("\\bdefault:?\\s+([^\\s;:,]+)");
   private static final Pattern KEY = Pattern.compile("^\\s*(?:- )?([a-z_]+):");
@@ -36,12 +36,12 @@ class JobFileDocTest {
 
   @BeforeAll
   static void readExample() throws Exception {
-    String readme = Files.readString(README);
-    int section = readme.indexOf("\n## The job file\n");
-    assertTrue(section >= 0, README + " lacks the section `## The job file`");
-    int from = readme.indexOf("```yaml\n", section) + "```yaml\n".length();
-    int to = readme.indexOf("```", from);
-    String yaml = readme.substring(from, to);
+    String doc = Files.readString(JOBS);
+    int section = doc.indexOf("\n## The job file\n");
+    assertTrue(section >= 0, JOBS + " lacks the section `## The job file`");
+    int from = doc.indexOf("```yaml\n", section) + "```yaml\n".length();
+    int to = doc.indexOf("```", from);
+    String yaml = doc.substring(from, to);
     lines = yaml.lines().toList();
     example = YamlErrors.strictMapper().readTree(yaml);
   }
@@ -63,7 +63,7 @@ class JobFileDocTest {
     blockIs("retry", PolicyReader.retry(fields("retry")), RetryPolicy.DEFAULTS);
     blockIs("commit", PolicyReader.commit(fields("commit")), CommitPolicy.DEFAULTS);
     assertTrue(comment("size").contains("\"" + ModelSpec.UNKNOWN_SIZE + "\""), "size: " + comment("size"));
-    assertEquals(Job.SCORERS, ScorerNames.read(new YamlFields("README.md", "", example)), "scorers: the example lists all");
+    assertEquals(Job.SCORERS, ScorerNames.read(new YamlFields(JOBS.toString(), "", example)), "scorers: the example lists all");
     everyStatedDefaultIsChecked();
   }
 
@@ -94,7 +94,7 @@ class JobFileDocTest {
       Matcher m = STATED.matcher(comment);
       if (comment.startsWith("the defaults") || m.find() && m.group(1).matches("[0-9.]+|true|false")) unchecked.add(line);
     }
-    assertEquals(List.of(), unchecked, "defaults stated in the README that no constant backs: add them to this table");
+    assertEquals(List.of(), unchecked, "defaults stated in docs/JOBS.md that no constant backs: add them to this table");
   }
 
   private static String comment(String key) {
@@ -105,11 +105,11 @@ class JobFileDocTest {
         return line.substring(line.indexOf(" # ") + 3).strip();
       }
     }
-    throw new AssertionError(key + ": not in the README's job-file example");
+    throw new AssertionError(key + ": not in the job-file example of docs/JOBS.md");
   }
 
   private static YamlFields fields(String key) {
     assertNotNull(example.get(key), key + ": not in the example");
-    return new YamlFields("README.md", key, example.get(key));
+    return new YamlFields(JOBS.toString(), key, example.get(key));
   }
 }

@@ -108,7 +108,7 @@ class LlmJudgeJobTest {
 
   @Test
   void badOptionsAreRefusedBeforeAnyRequest() throws Exception {
-    String fix = ". Fix: see the LLMJudge options in the README's scorer table";
+    String fix = ". Fix: see the LLMJudge options in the scorer table of docs/JOBS.md";
     rejects("{type: LLMJudge, provider: Hostd, model: m}",
         "scorers[1]: `provider: Hostd` is not one of the job's providers (Hosted). Fix: did you mean `Hosted`?");
     rejects("{type: LLMJudge, provider: Hosted}", "scorers[1]: option `model` is missing: name the judge model, e.g."

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.ResultsFixture;
 import dev.provbench.analysis.SqlScript;
-import dev.provbench.results.ResultSchema;
+import dev.provbench.results.RunRows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,7 +98,7 @@ class NotebookSqlTest {
 
   private static void registerResultsOnly() {
     for (String view : List.of("results", "cells", "experiments")) spark.catalog().dropTempView(view);
-    spark.read().schema(ResultSchema.SCHEMA).parquet(dir.resolve("results").toString()).createOrReplaceTempView("results");
+    RunRows.all(spark, dir.resolve("results").toString()).createOrReplaceTempView("results");
   }
 
   private static List<Path> sqlFiles() throws Exception {

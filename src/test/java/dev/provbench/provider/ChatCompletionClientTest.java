@@ -22,8 +22,12 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import java.util.stream.Stream;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ChatCompletionClientTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -119,6 +123,46 @@ class ChatCompletionClientTest {
     assertNotNull(r.ttftMs());
     assertTrue(r.ttftMs() >= 150, "ttft " + r.ttftMs());
     assertTrue(r.latencyMs() >= r.ttftMs());
+  }
+
+  /** A streamed chunk whose delta carries {@code content}, as one JSON text. */
+  private static String chunk(String content) {
+    return "{\"choices\":[{\"index\":0,\"delta\":{\"content\":" + quote(content) + "}}]}";
+  }
+
+  /** One line per case: the body of the stream, then the content read from it. */
+  static Stream<Arguments> eventStreams() {
+    String a = chunk("a");
+    String b = chunk("b");
+    return Stream.of(
+        Arguments.of("single-line events", "data: " + a + "\n\ndata: " + b + "\n\ndata: [DONE]\n\n", "ab"),
+        Arguments.of("no space after the colon", "data:" + a + "\n\ndata:" + b + "\n\ndata:[DONE]\n\n", "ab"),
+        Arguments.of("an event over three data lines", "data: {\"choices\":\ndata: [{\"index\":0,\ndata: \"delta\":{\"content\":\"ab\"}}]}\n\ndata: [DONE]\n\n", "ab"),
+        Arguments.of("a line break inside a string", "data: " + chunk("a\n") + "\n\ndata: [DONE]\n\n", "a\n"),
+        Arguments.of("comments between and inside events", ": ping\n\ndata: " + a + "\n\n: ping\ndata: {\"choices\":[{\"index\":0,\n: ping\ndata: \"delta\":{\"content\":\"b\"}}]}\n\ndata: [DONE]\n\n", "ab"),
+        Arguments.of("event, id and retry fields", "event: message\nid: 1\nretry: 10\ndata: " + a + "\n\ndata: [DONE]\n\n", "a"),
+        Arguments.of("CRLF line ends", "data: " + a + "\r\n\r\ndata: " + b + "\r\n\r\ndata: [DONE]\r\n\r\n", "ab"),
+        Arguments.of("nothing read after [DONE]", "data: " + a + "\n\ndata: [DONE]\n\ndata: " + b + "\n\n", "a"),
+        Arguments.of("[DONE] without its blank line", "data: " + a + "\n\ndata: [DONE]\n", "a"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("eventStreams")
+  void readsServerSentEvents(String name, String body, String content) throws Exception {
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build());
+    AttemptResult r = client(Timeouts.DEFAULTS).send(request(true));
+    assertTrue(JSON.readTree(server.takeRequest().getBody().utf8()).get("stream").asBoolean());
+    assertTrue(r.ok(), r.error());
+    assertEquals(content, r.content());
+  }
+
+  @Test
+  void twoChunksOnConsecutiveDataLinesAreOneEventThatIsNotJson() {
+    String body = "data: " + chunk("a") + "\ndata: " + chunk("b") + "\n\ndata: [DONE]\n\n";
+    server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/event-stream").body(body).build());
+    AttemptResult r = client(Timeouts.DEFAULTS).send(request(true));
+    assertEquals(AttemptResult.Outcome.BAD_RESPONSE, r.outcome());
+    assertTrue(r.error().startsWith("stream event is not JSON: "), r.error());
   }
 
   @Test

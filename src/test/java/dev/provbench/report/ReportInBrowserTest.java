@@ -4,12 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.provbench.SparkTestSession;
+import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.Bootstrap;
+import dev.provbench.analysis.Trend;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Opens the report in headless Chromium with every network route closed: it must render without a
- * console error, and its screenshot must show the charts. Skipped only when Chromium is not installed
- * (CI installs it).
+ * console error, and its screenshot must show the charts. The report and the trend page must render in
+ * standards mode with nothing before their first element (a template comment that ends early prints its
+ * rest above the doctype). Skipped only when Chromium is not installed (CI installs it).
  */
 @Tag("browser")
 class ReportInBrowserTest {
@@ -26,24 +33,25 @@ class ReportInBrowserTest {
   /** Provider 1's colour in every chart (the first of the palette). */
   private static final int CHART_BLUE = 0x0072B2;
 
+  /**
+   * What the probe script reads from the page: the document's mode, then the kind of the body's first
+   * node that is not blank text.
+   */
+  private static final String PROBE = "<script>var n=document.body.firstChild;"
+      + "while(n&&n.nodeType===3&&!n.data.trim())n=n.nextSibling;"
+      + "document.documentElement.setAttribute('data-probe',document.compatMode+'|'+(n&&n.nodeType===1?'element':'text'));"
+      + "</script>";
+
   @TempDir
   Path dir;
 
   @Test
   void rendersChartsWithoutErrorsOrNetwork() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM
-        + " (apt-get install chromium); skipping the browser test");
+    assumeChromium();
     Path html = FixtureReport.write(dir);
     Path screenshot = dir.resolve("screenshot.png");
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-default-apps", "--user-data-dir=" + dir.resolve("profile"), "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--enable-logging=stderr", "--v=0", "--hide-scrollbars", "--window-size=1280,2600",
-        "--screenshot=" + screenshot, html.toUri().toString()));
-    Process chromium = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String log = new String(chromium.getInputStream().readAllBytes());
-    assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
-    assertEquals(0, chromium.exitValue(), log);
+    String log = chromium("--enable-logging=stderr", "--v=0", "--hide-scrollbars", "--window-size=1280,2600",
+        "--screenshot=" + screenshot, html.toUri().toString());
     for (String line : log.split("\n")) {
       assertTrue(!line.contains("CONSOLE") && !line.contains("net::ERR_"), "console error or network request: " + line);
     }
@@ -62,5 +70,49 @@ class ReportInBrowserTest {
     double share = (double) nonWhite / ((long) image.getWidth() * image.getHeight());
     assertTrue(share > 0.03, "non-white share " + share);
     assertTrue(chartBlue > 200, "the charts' provider colour shows on " + chartBlue + " pixels");
+  }
+
+  @Test
+  void reportAndTrendPageRenderInStandardsMode() throws Exception {
+    assumeChromium();
+    Analysis analysis = FixtureReport.analyze(dir);
+    Path report = FixtureReport.write(analysis, dir);
+    Trend trend = Trend.load(SparkTestSession.get(), "nightly", List.of(analysis.run().runId()), Bootstrap.defaults(),
+        Trend.Thresholds.DEFAULTS);
+    Path trendPage = TrendReport.write(trend, true, dir.resolve("trend"));
+    for (Path page : List.of(report, trendPage)) {
+      assertEquals("CSS1Compat|element", probe(page), page.getFileName().toString());
+      String text = Files.readString(page);
+      assertTrue(text.stripLeading().startsWith("<!DOCTYPE html>"), page.getFileName() + " starts with: "
+          + text.substring(0, Math.min(200, text.length())));
+    }
+  }
+
+  /** Runs the probe over a copy of the page (the script appended after it) and returns what it read. */
+  private String probe(Path page) throws Exception {
+    Path copy = page.resolveSibling("probe-" + page.getFileName());
+    Files.writeString(copy, Files.readString(page) + PROBE);
+    String dom = chromium("--dump-dom", copy.toUri().toString());
+    Matcher probe = Pattern.compile("data-probe=\"([^\"]*)\"").matcher(dom);
+    assertTrue(probe.find(), "no probe in the dumped page: " + dom.substring(0, Math.min(300, dom.length())));
+    return probe.group(1);
+  }
+
+  /** Runs headless Chromium, network routes closed, with {@code args} after the common ones; returns its output. */
+  private String chromium(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-default-apps", "--user-data-dir=" + dir.resolve("profile"), "--host-resolver-rules=MAP * ~NOTFOUND"));
+    command.addAll(List.of(args));
+    Process chromium = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String log = new String(chromium.getInputStream().readAllBytes());
+    assertTrue(chromium.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
+    assertEquals(0, chromium.exitValue(), log);
+    return log;
+  }
+
+  private static void assumeChromium() {
+    assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM
+        + " (apt-get install chromium); skipping the browser test");
   }
 }

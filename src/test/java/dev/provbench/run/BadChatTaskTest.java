@@ -74,7 +74,7 @@ class BadChatTaskTest {
         "FILE: scorers[0]: unknown scorer `ExactMach`. Fix: did you mean `ExactMatch`?");
     rejects(j -> j.replace("- NonNull", "- NonNul"), "FILE: scorers[1]: unknown scorer `NonNul`. Fix: did you mean `NonNull`?");
     rejects(j -> j.replace("ignore_case: true", "ignore_cas: true"), "FILE: scorers[0]: option `ignore_cas` is not one of"
-        + " ExactMatch's (ignore_case, ignore_punctuation, ignore_whitespace). Fix: see the scorer table in the README for its options");
+        + " ExactMatch's (ignore_case, ignore_punctuation, ignore_whitespace). Fix: see the scorer table in docs/JOBS.md for its options");
     rejects(j -> j.replace("type: chat", "type: chatt"), "FILE: task.type: unknown task `chatt`. Fix: did you mean `chat`?");
     rejects(j -> j.replace("role: system", "role: sytem"), "FILE: task.messages[0].role: unknown role `sytem`. Fix: did you mean `system`?");
     rejects(j -> j.replace("path: $.answer", "path: '$.answer[x]'"), "FILE: task.extract.path: cannot read `[x]` in `$.answer[x]`;"

@@ -87,7 +87,7 @@ class ChatTaskSimTest {
     String task = exampleTask().replace("  - NonNull\n", "  - NonNull\n  - {type: ExactMatch, name: exact}\n");
     Path jobFile = JudgeCases.job(dir, 8, "chat-rescore", task + "providers:\n  - {name: P, base_url: http://127.0.0.1:9/v1, models: [{id: m}]}\n");
     Job job = dev.provbench.job.JobReader.read(jobFile);
-    Rescorer.Rescored done = Rescorer.rescore(SparkTestSession.get(), job.output().localPath(), "chat", "chat-again", job);
+    Rescorer.Rescored done = Rescorer.rescore(SparkTestSession.get(), job.output(), "chat", "chat-again", job);
     assertEquals(32, done.cells());
     assertEquals(0, done.changed(), "the primary scorer is the same");
     for (Row r : SparkTestSession.get().sql("SELECT a.correct_score, a.extracted, b.scores FROM cells a JOIN cells b"

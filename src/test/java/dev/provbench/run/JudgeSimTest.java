@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.SparkTestSession;
+import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.sim.RequestRecord;
@@ -98,7 +99,7 @@ class JudgeSimTest {
       assertEquals(1, maxInFlight(sim, "contrary-judge"), "contrary judge's concurrency 1");
 
       Path results = job.output().localPath();
-      Rescorer.Rescored kept = Rescorer.rescore(SparkTestSession.get(), results, "judged", "kept", JobReader.read(job("judged", sim.baseUrl("Sim"))));
+      Rescorer.Rescored kept = Rescorer.rescore(SparkTestSession.get(), StoragePath.local(results), "judged", "kept", JobReader.read(job("judged", sim.baseUrl("Sim"))));
       assertEquals(0, kept.changed());
       assertEquals(2 * judged, requests(sim, "judge").size(), "no judge asked again");
       Map<String, Row> keptRows = rows("kept");
@@ -110,7 +111,7 @@ class JudgeSimTest {
         assertEquals("text", now.<String>getAs("tool_mode"));
       }
 
-      Rescorer.rescore(SparkTestSession.get(), results, "judged", "asked", JobReader.read(job("judged", sim.baseUrl("Sim"))), true);
+      Rescorer.rescore(SparkTestSession.get(), StoragePath.local(results), "judged", "asked", JobReader.read(job("judged", sim.baseUrl("Sim"))), true);
       assertTrue(sim.awaitIdle(10_000));
       assertEquals(2 * judged * 2, requests(sim, "judge").size(), "each judge asked once more per judged cell");
       assertEquals(judged, checkRun(rows("asked")));
