@@ -1,8 +1,13 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.Column;
+import dev.provbench.stats.Holm;
+import dev.provbench.stats.Interval;
+import dev.provbench.stats.PairedDifference;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;

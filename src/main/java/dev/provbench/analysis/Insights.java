@@ -1,7 +1,10 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.output.Column;
+import dev.provbench.analysis.output.Insight;
 import dev.provbench.results.CellStatus;
-
+import dev.provbench.stats.Interval;
+import dev.provbench.stats.PairedDifference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

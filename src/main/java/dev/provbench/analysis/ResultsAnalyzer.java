@@ -1,10 +1,10 @@
 package dev.provbench.analysis;
 
-import dev.provbench.results.ResultsViews;
-import dev.provbench.results.SimulatedRuns;
-
+import dev.provbench.analysis.load.LoadOptions;
 import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
+import dev.provbench.results.ResultsViews;
+import dev.provbench.results.SimulatedRuns;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -44,19 +44,7 @@ public final class ResultsAnalyzer {
     }
     RunAnalysis a = load(spark, results, chosen.get(0), simulated, options, load.step());
     RunAnalysis b = chosen.size() == 2 ? load(spark, results, chosen.get(1), simulated, options, load.step()) : null;
-    return withLoad(spark, RunBreakdowns.add(spark, Analysis.of(a, b)), load, options);
-  }
-
-  /** Adds the load tables and findings when the run has load ladder rows. */
-  static Analysis withLoad(SparkSession spark, Analysis analysis, LoadOptions load, AnalysisOptions options) {
-    if (!LoadAnalysis.hasLadder(spark, analysis.run().runId())) return analysis;
-    List<LoadCurve> curves = LoadAnalysis.load(spark, analysis.run().runId(), load, options);
-    List<AnalysisTable> tables = new java.util.ArrayList<>(analysis.tables());
-    tables.add(LoadTables.steps(curves));
-    tables.add(LoadTables.findings(curves, load.objective()));
-    List<Insight> insights = new java.util.ArrayList<>(analysis.insights());
-    insights.addAll(LoadTables.insights(curves, load.objective()));
-    return new Analysis(analysis.run(), analysis.compared(), List.copyOf(tables), List.copyOf(insights));
+    return Analysis.of(a, b, RunBreakdowns.load(spark, a, b, load));
   }
 
   private static RunAnalysis load(SparkSession spark, StoragePath results, String runId, boolean simulated, AnalysisOptions options,

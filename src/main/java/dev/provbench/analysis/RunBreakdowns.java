@@ -1,5 +1,10 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.load.LoadAnalysis;
+import dev.provbench.analysis.load.LoadCurve;
+import dev.provbench.analysis.load.LoadOptions;
+import dev.provbench.analysis.output.Insight;
+import dev.provbench.job.ServiceObjective;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,36 +13,30 @@ import java.util.Objects;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The breakdowns that read columns beyond the primary score: scores by scorer ({@link ScorerScores}), speed by prompt
- * length ({@link SpeedByPromptSize}), and each compared run's tool mode in {@link RunComparison}. Needs the
- * {@code cells} and {@code scores} views of the analysed results.
+ * What the tables beyond {@link RunAnalysis} read, loaded once: scores by scorer ({@link ScorerScores}), speed by
+ * prompt length ({@link SpeedByPromptSize}), each compared run's tool mode ({@link ToolModes}) and, on a run with a
+ * load ladder, its load curves ({@link LoadAnalysis}). Immutable once loaded.
+ *
+ * @param scores     per experiment and scorer, each scorer's mean score.
+ * @param bands      answered speed by prompt-length band.
+ * @param modesA     the run's tool mode per experiment; empty without a compared run.
+ * @param modesB     the compared run's tool mode per experiment; empty without one.
+ * @param loadCurves per model, its load ladder; null when the run has no ladder.
+ * @param objective  the service objective the load tables hold steps to.
  */
-public final class RunBreakdowns {
-  private RunBreakdowns() {}
+public record RunBreakdowns(List<ScorerScores.Score> scores, SpeedByPromptSize.Bands bands, Map<Experiment, String> modesA,
+    Map<Experiment, String> modesB, List<LoadCurve> loadCurves, ServiceObjective objective) {
 
-  /** {@code analysis} with these tables after the ordinary ones and their insights after the others. */
-  public static Analysis add(SparkSession spark, Analysis analysis) {
-    RunAnalysis run = analysis.run();
-    List<AnalysisTable> tables = new ArrayList<>(analysis.tables());
-    List<Insight> insights = new ArrayList<>(analysis.insights());
-    List<ScorerScores.Score> scores = ScorerScores.load(spark, run.runId(), run.options().bootstrap(), run.ladder());
-    if (ScorerScores.worthShowing(scores)) {
-      tables.add(ScorerScores.table(run, scores));
-      insights.addAll(ScorerScores.insights(scores));
-    }
-    SpeedByPromptSize.Bands bands = SpeedByPromptSize.load(spark, run.runId(), run.ladder());
-    if (bands.spanSeveral()) {
-      tables.add(SpeedByPromptSize.table(run, bands));
-      insights.addAll(SpeedByPromptSize.insights(bands));
-    }
-    RunAnalysis b = analysis.compared();
-    if (b != null) {
-      Map<Experiment, String> modesA = ToolModes.load(spark, run.runId());
-      Map<Experiment, String> modesB = ToolModes.load(spark, b.runId());
-      tables.replaceAll(t -> t.id().equals(RunComparison.ID) ? RunComparison.of(run, b, modesA, modesB) : t);
-      insights.addAll(toolModeInsights(run, b, modesA, modesB));
-    }
-    return new Analysis(run, b, List.copyOf(tables), List.copyOf(insights));
+  /** Loads them for {@code run} and {@code compared} (null: none); needs the {@code cells} and {@code scores} views. */
+  public static RunBreakdowns load(SparkSession spark, RunAnalysis run, RunAnalysis compared, LoadOptions load) {
+    String id = run.runId();
+    List<ScorerScores.Score> scores = ScorerScores.load(spark, id, run.options().bootstrap(), run.ladder());
+    SpeedByPromptSize.Bands bands = SpeedByPromptSize.load(spark, id, run.ladder());
+    Map<Experiment, String> modesA = compared == null ? Map.of() : ToolModes.load(spark, id);
+    Map<Experiment, String> modesB = compared == null ? Map.of() : ToolModes.load(spark, compared.runId());
+    List<LoadCurve> curves = LoadAnalysis.hasLadder(spark, id)
+        ? LoadAnalysis.load(spark, id, load, run.options().bootstrap(), run.options().correctAt()) : null;
+    return new RunBreakdowns(scores, bands, modesA, modesB, curves, load.objective());
   }
 
   /** Per experiment run in two different tool modes: how often each mode's answers could not be parsed. */

@@ -1,5 +1,7 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.load.LadderStep;
+import dev.provbench.analysis.output.ConsoleTable;
 import dev.provbench.results.CellStatus;
 import dev.provbench.results.ResultsViews;
 import java.util.ArrayList;
