@@ -1,11 +1,12 @@
 package dev.provbench.stats;
 
 import java.util.Locale;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * An equivalence test of a deployment against a reference on paired per-case differences (see
- * {@link CaseDifferences}): a paired t-interval on the per-case mean differences, read as two one-sided tests
- * (TOST) against ±margin at α = 0.05. Figures in score units (×100 for points). Immutable.
+ * {@link CaseDifferences}): a paired t-interval on the per-case mean differences (Student's t with n − 1 degrees of
+ * freedom, as {@link PairedT}), read as two one-sided tests (TOST) against ±margin at α = 0.05. Figures in score units (×100 for points). Immutable.
  *
  * @param cases      the cases both ran.
  * @param difference mean per-case difference, deployment − reference.
@@ -43,8 +44,9 @@ public record Equivalence(int cases, double difference, double sd, double low90,
         Verdict.TOO_FEW_CASES, null);
     double sd = CaseDifferences.sd(d);
     double se = sd / Math.sqrt(n);
-    double h90 = Normal.t(Normal.Z_95, n - 1) * se;
-    double h95 = Normal.t(Normal.Z_975, n - 1) * se;
+    TDistribution t = new TDistribution(null, n - 1);
+    double h90 = t.inverseCumulativeProbability(0.95) * se;
+    double h95 = t.inverseCumulativeProbability(0.975) * se;
     Verdict verdict;
     if (mean - h90 > -margin && mean + h90 < margin) verdict = Verdict.EQUIVALENT;
     else if (mean - h95 > 0 || mean + h95 < 0) verdict = Verdict.DIFFERENT;

@@ -19,12 +19,14 @@ class EquivalenceTest {
   private static final double MARGIN = 0.02;
 
   @Test
-  void studentQuantilesFromTheExpansion() {
-    t(3.182, Normal.Z_975, 3, 0.03);
-    t(2.228, Normal.Z_975, 10, 0.002);
-    t(1.812, Normal.Z_95, 10, 0.001);
-    t(2.000, Normal.Z_975, 60, 0.001);
-    t(1.671, Normal.Z_95, 60, 0.001);
+  void intervalsFromStudentsT() {
+    double[] d = {0.1, -0.2, 0.0, 0.3};
+    Equivalence e = Equivalence.test(d, MARGIN);
+    PairedT t = PairedT.of(d);
+    assertEquals(t.low(), e.low95(), 1e-15);
+    assertEquals(t.high(), e.high95(), 1e-15);
+    // t(0.95, 3 df) = 2.353363 against the normal's 1.644854: a small sample's 90% interval is that much wider.
+    assertEquals(2.353363 * e.sd() / 2, e.high90() - e.difference(), 1e-6);
   }
 
   @Test
@@ -90,10 +92,6 @@ class EquivalenceTest {
     assertEquals(88, DecisionPower.casesNeeded(0.1, 0.03));
     assertEquals(0.0280, DecisionPower.minimumDetectable(0.1, 100), 0.0001);
     assertEquals(null, DecisionPower.casesNeeded(Double.NaN, 0.03));
-  }
-
-  private static void t(double expected, double z, int df, double tolerance) {
-    assertEquals(expected, Normal.t(z, df), tolerance, "t at df " + df);
   }
 
   private static Map<Verdict, Integer> verdicts(double reference, double other, int cases, int trials, int runs, long seed) {
