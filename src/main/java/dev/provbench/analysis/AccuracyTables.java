@@ -28,8 +28,8 @@ public final class AccuracyTables {
     for (ExperimentStats s : run.experiments()) {
       Experiment e = s.experiment();
       Interval ci = run.accuracy().get(e);
-      t.row(e.size(), e.provider(), e.model(), s.cells(), s.failed(), s.scoredZero(), (long) ci.cases(), s.correct(), ci.low(), ci.high(),
-          s.nonNull());
+      t.row(e.size(), e.provider(), e.model(), s.cells(), s.failed(), s.scoredZero(), (long) ci.cases(), s.scores().correct(),
+          ci.low(), ci.high(), s.scores().nonNull());
     }
     return t.build(Coverage.accuracy(run.experiments()) + "; " + bootstrapNote(run));
   }

@@ -55,7 +55,8 @@ public record RunBreakdowns(List<ScorerScores.Score> scores, SpeedByPromptSize.B
       out.add(new Insight(String.format(Locale.ROOT, "%s (%s): %.1f%% of answers unparsable in %s tool mode (run %s)"
               + " against %.1f%% in %s mode (run %s).", e.label(), e.model(), pa, modeA, a.runId(), pb, modeB, b.runId()),
           String.format(Locale.ROOT, "parse_error ÷ answered cells: %d of %d against %d of %d; CorrectScore %.3f against"
-              + " %.3f (table %s)", sa.parseErrors(), sa.answered(), sb.parseErrors(), sb.answered(),
+              + " %.3f (table %s)", sa.reliability().parseErrors(), sa.reliability().answered(),
+              sb.reliability().parseErrors(), sb.reliability().answered(),
               a.accuracy().get(e).mean(), b.accuracy().get(e).mean(), RunComparison.ID)));
     }
     return out;

@@ -59,6 +59,6 @@ public final class RunComparison {
 
   /** Parse errors as a percentage of answered cells; null when none answered. */
   static Double parseFailures(ExperimentStats s) {
-    return s.answered() == 0 ? null : 100.0 * s.parseErrors() / s.answered();
+    return s.reliability().answered() == 0 ? null : 100.0 * s.reliability().parseErrors() / s.reliability().answered();
   }
 }

@@ -105,7 +105,7 @@ public final class RunSummary {
   }
 
   private static String num(Row r, String column, String format, double scale) {
-    Double v = ExperimentStats.dbl(r, column);
+    Double v = RowValues.dbl(r, column);
     return v == null ? "-" : String.format(Locale.ROOT, format, v * scale);
   }
 }

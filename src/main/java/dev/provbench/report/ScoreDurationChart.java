@@ -43,7 +43,7 @@ final class ScoreDurationChart {
     List<XYTextAnnotation> labels = new ArrayList<>();
     for (ExperimentStats s : run.experiments()) {
       Interval ci = run.accuracy().get(s.experiment());
-      double x = s.durationMean();
+      double x = s.timing().durationMean();
       if (Double.isNaN(x)) continue;
       byProvider.get(s.experiment().provider()).add(x, x, x, ci.mean(), ci.low(), ci.high());
       sizesOf.get(s.experiment().provider()).add(s.experiment().size());
