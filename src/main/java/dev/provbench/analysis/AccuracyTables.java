@@ -1,8 +1,13 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.Column;
+import dev.provbench.stats.Holm;
+import dev.provbench.stats.Interval;
+import dev.provbench.stats.PairedDifference;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +28,8 @@ public final class AccuracyTables {
     for (ExperimentStats s : run.experiments()) {
       Experiment e = s.experiment();
       Interval ci = run.accuracy().get(e);
-      t.row(e.size(), e.provider(), e.model(), s.cells(), s.failed(), s.scoredZero(), (long) ci.cases(), s.correct(), ci.low(), ci.high(),
-          s.nonNull());
+      t.row(e.size(), e.provider(), e.model(), s.cells(), s.failed(), s.scoredZero(), (long) ci.cases(), s.scores().correct(),
+          ci.low(), ci.high(), s.scores().nonNull());
     }
     return t.build(Coverage.accuracy(run.experiments()) + "; " + bootstrapNote(run));
   }

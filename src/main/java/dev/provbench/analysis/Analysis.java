@@ -1,5 +1,9 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.load.LoadTables;
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.Insight;
+import dev.provbench.analysis.output.WriteUp;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +18,8 @@ import java.util.List;
  */
 public record Analysis(RunAnalysis run, RunAnalysis compared, List<AnalysisTable> tables, List<Insight> insights) {
 
-  public static Analysis of(RunAnalysis run, RunAnalysis compared) {
+  /** The one list of the tables and insights, each where the write-up reads it. */
+  public static Analysis of(RunAnalysis run, RunAnalysis compared, RunBreakdowns more) {
     List<AnalysisTable> tables = new ArrayList<>(List.of(
         TradeoffTable.of(run),
         SpeedTables.variance(run),
@@ -30,13 +35,36 @@ public record Analysis(RunAnalysis run, RunAnalysis compared, List<AnalysisTable
         GoodputTable.of(run),
         PowerTable.of(run)));
     if (run.options().reference() != null) tables.add(EquivalenceTable.of(run));
-    if (compared != null) tables.add(RunComparison.of(run, compared));
-    return new Analysis(run, compared, List.copyOf(tables), Insights.of(run));
+    if (compared != null) tables.add(RunComparison.of(run, compared, more.modesA(), more.modesB()));
+    if (ScorerScores.worthShowing(more.scores())) tables.add(ScorerScores.table(run, more.scores()));
+    if (more.bands().spanSeveral()) tables.add(SpeedByPromptSize.table(run, more.bands()));
+    if (more.loadCurves() != null) {
+      tables.add(LoadTables.steps(more.loadCurves()));
+      tables.add(LoadTables.findings(more.loadCurves(), more.objective()));
+    }
+    if (more.decisions() != null) tables.add(DecisionsTable.of(more.decisions().walk(), more.decisions().plan()));
+
+    List<Insight> insights = new ArrayList<>();
+    if (more.decisions() != null) insights.addAll(DecisionsTable.insights(more.decisions().walk(), more.decisions().plan()));
+    insights.addAll(Insights.of(run));
+    if (ScorerScores.worthShowing(more.scores())) insights.addAll(ScorerScores.insights(more.scores()));
+    if (more.bands().spanSeveral()) insights.addAll(SpeedByPromptSize.insights(more.bands()));
+    if (compared != null) insights.addAll(RunBreakdowns.toolModeInsights(run, compared, more.modesA(), more.modesB()));
+    if (more.loadCurves() != null) insights.addAll(LoadTables.insights(more.loadCurves(), more.objective()));
+    return new Analysis(run, compared, List.copyOf(tables), List.copyOf(insights));
   }
 
   public AnalysisTable table(String id) {
     return tables.stream().filter(t -> t.id().equals(id)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no table " + id));
+  }
+
+  /** What the output formats write. */
+  public WriteUp writeUp() {
+    Integer step = run.ladder().step();
+    return new WriteUp(heading(), run.runId(), run.simulated(), compared == null ? null : compared.runId(),
+        step == null ? null : new WriteUp.LoadStep(step, run.ladder().concurrency(), run.ladder().steps().size()),
+        tables, insights);
   }
 
   /** {@code run X} or {@code run X (simulated providers)}. */

@@ -1,5 +1,7 @@
 package dev.provbench.analysis;
 
+import dev.provbench.stats.Bootstrap;
+
 /**
  * What {@code analyze} and {@code report} compute, set once on the command line.
  *

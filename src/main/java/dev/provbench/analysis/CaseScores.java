@@ -1,5 +1,6 @@
 package dev.provbench.analysis;
 
+import dev.provbench.stats.CaseTotals;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class CaseScores {
    * Streams a query's rows (provider, model, size, case key, sum, count: one per experiment × case) into each
    * experiment's {@link CaseTotals}.
    */
-  static Map<Experiment, CaseTotals> totals(SparkSession spark, String sql) {
+  public static Map<Experiment, CaseTotals> totals(SparkSession spark, String sql) {
     Map<Experiment, Map<Long, double[]>> byExperiment = new HashMap<>();
     Iterator<Row> it = spark.sql(sql).toLocalIterator();
     while (it.hasNext()) {

@@ -1,5 +1,6 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.load.LadderStep;
 import dev.provbench.results.CellStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

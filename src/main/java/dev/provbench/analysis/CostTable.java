@@ -1,8 +1,9 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.output.AnalysisTable;
 import java.util.Locale;
 
 /**
@@ -24,11 +25,11 @@ public final class CostTable {
     long known = 0;
     for (ExperimentStats s : run.experiments()) {
       Experiment e = s.experiment();
-      estimated += s.estimatedUsage();
+      estimated += s.cost().estimatedUsage();
       known += s.costedCells();
-      t.row(e.size(), e.provider(), s.cells(), s.failed(), pricedBy(s), s.costedCells(), s.estimatedUsage(),
-          s.costUsd(), s.costPerThousand(), s.machinePriced() ? s.correctCells() : s.costedCorrect(),
-          s.costPerCorrect(), s.usdPerHour(), s.fullLoadCostPerThousand());
+      t.row(e.size(), e.provider(), s.cells(), s.failed(), pricedBy(s), s.costedCells(), s.cost().estimatedUsage(),
+          s.costUsd(), s.costPerThousand(), s.machinePriced() ? s.scores().correctCells() : s.cost().costedCorrect(),
+          s.costPerCorrect(), s.cost().usdPerHour(), s.fullLoadCostPerThousand());
     }
     return t.build(Coverage.of(run.experiments()) + String.format(Locale.ROOT,
         "; %d cells with a known cost, %d with estimated token usage (the server sent none); a case is one cell"
@@ -40,6 +41,6 @@ public final class CostTable {
 
   private static String pricedBy(ExperimentStats s) {
     if (s.machinePriced()) return "machine hour";
-    return s.priceCostUsd() == null ? "unknown" : "price list";
+    return s.cost().priceCostUsd() == null ? "unknown" : "price list";
   }
 }

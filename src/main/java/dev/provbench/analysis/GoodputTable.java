@@ -1,8 +1,9 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.output.AnalysisTable;
 import java.util.Locale;
 
 /**
@@ -22,9 +23,10 @@ public final class GoodputTable {
         number("goodput per min", "%.1f"));
     for (ExperimentStats s : run.experiments()) {
       Experiment e = s.experiment();
-      double minutes = s.wallSeconds() / 60;
-      t.row(e.size(), e.provider(), s.cells(), s.failed(), s.correctCells(), s.goodCells(),
-          s.cells() == 0 ? null : 100.0 * s.goodCells() / s.cells(), minutes, minutes > 0 ? s.goodCells() / minutes : null);
+      double minutes = s.timing().wallSeconds() / 60;
+      long good = s.scores().goodCells();
+      t.row(e.size(), e.provider(), s.cells(), s.failed(), s.scores().correctCells(), good,
+          s.cells() == 0 ? null : 100.0 * good / s.cells(), minutes, minutes > 0 ? good / minutes : null);
     }
     return t.build(Coverage.of(run.experiments()) + String.format(Locale.ROOT,
         "; share of all cells, failures included; correct = CorrectScore ≥ %.2f; within objective = duration_ms ≤ %d; wall = first start to last finish",

@@ -1,35 +1,44 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.output.Column;
+import dev.provbench.analysis.output.Insight;
 import dev.provbench.results.CellStatus;
-
+import dev.provbench.stats.Interval;
+import dev.provbench.stats.PairedDifference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * Plain sentences read off one run, in the manner of the write-up ("Provider 1 is fastest at 8b and 70b
- * but slowest at 405b"), each with the figures behind it. Only sizes with two or more providers rank.
+ * but slowest at 405b"), each with the figures behind it. Only sizes with two or more providers rank. Each rule is a
+ * function of a {@link RunAnalysis}, which plain values can make, so a rule is tested without Spark.
  */
 public final class Insights {
   private Insights() {}
 
+  /** The rules, in the order the write-up reads their sentences; each says nothing when it has nothing to say. */
+  static final List<Function<RunAnalysis, List<Insight>>> RULES = List.of(
+      Insights::sizeJumps,
+      Insights::speedRanks,
+      Insights::failureFlags,
+      Insights::accuracyLeaders,
+      Insights::spreads,
+      Insights::loneProviders,
+      Insights::failures,
+      EquivalenceTable::insights);
+
   public static List<Insight> of(RunAnalysis run) {
-    List<Insight> out = new ArrayList<>();
-    sizeJumps(run, out);
-    speedRanks(run, out);
-    failureFlags(run, out);
-    accuracyLeaders(run, out);
-    spreads(run, out);
-    loneProviders(run, out);
-    failures(run, out);
-    out.addAll(EquivalenceTable.insights(run));
-    return out;
+    return RULES.stream().flatMap(rule -> rule.apply(run).stream()).toList();
   }
 
-  private static void sizeJumps(RunAnalysis run, List<Insight> out) {
+  /** Accuracy and mean duration from each size to the next. */
+  static List<Insight> sizeJumps(RunAnalysis run) {
+    List<Insight> out = new ArrayList<>();
     for (int i = 1; i < run.sizes().size(); i++) {
       SizeStats a = run.sizes().get(i - 1);
       SizeStats b = run.sizes().get(i);
@@ -43,10 +52,12 @@ public final class Insights {
               + " failure rate %.1f%% → %.1f%%", a.size(), a.correct(), b.size(), b.correct(), a.durationMean(),
               b.durationMean(), a.failureRate() * 100, b.failureRate() * 100)));
     }
+    return out;
   }
 
   /** Clear speed claims in one insight, sizes without one in another, each with its figures once. */
-  private static void speedRanks(RunAnalysis run, List<Insight> out) {
+  static List<Insight> speedRanks(RunAnalysis run) {
+    List<Insight> out = new ArrayList<>();
     Map<String, List<String>> fastestAt = new LinkedHashMap<>();
     Map<String, List<String>> slowestAt = new LinkedHashMap<>();
     List<String> claimed = new ArrayList<>();
@@ -77,7 +88,7 @@ public final class Insights {
     if (!noFastest.isEmpty() && noFastest.equals(noSlowest)) {
       out.add(new Insight("No clear fastest or slowest at " + and(noFastest) + ": " + speedFigures(run, noFastest) + ".",
           "p50 duration of answered cells, s (95% case-bootstrap CI); the leader's interval overlaps another's (table speed_spread)"));
-      return;
+      return out;
     }
     if (!noFastest.isEmpty()) {
       out.add(new Insight("No clear fastest at " + and(noFastest) + ": " + speedFigures(run, noFastest) + ".",
@@ -87,6 +98,7 @@ public final class Insights {
       out.add(new Insight("No clear slowest at " + and(noSlowest) + ".",
           "the slowest p50's 95% interval overlaps another's (table speed_spread)"));
     }
+    return out;
   }
 
   /** {@code 8b P1 1.30 (1.10–1.50), P2 2.30 (2.10–2.40); 70b …}: the ranked experiments of each size. */
@@ -102,7 +114,8 @@ public final class Insights {
   }
 
   /** Providers whose failure rate is far above the others' at a size: named, not ranked. */
-  private static void failureFlags(RunAnalysis run, List<Insight> out) {
+  static List<Insight> failureFlags(RunAnalysis run) {
+    List<Insight> out = new ArrayList<>();
     Map<String, List<String>> byProvider = new LinkedHashMap<>();
     for (SizeStats size : ranked(run)) {
       SpeedRanking r = run.speedAt(size.size());
@@ -115,9 +128,12 @@ public final class Insights {
             + " its speed is not ranked there, and its speed figures cover its answered cells only.", provider, and(where)),
         fmt("flagged when the failure rate is ≥ %.0f points and ≥ %.0f× the median of its size (table reliability)",
             SpeedRanking.FLAG_POINTS * 100, SpeedRanking.FLAG_RATIO))));
+    return out;
   }
 
-  private static void accuracyLeaders(RunAnalysis run, List<Insight> out) {
+  /** At each size, the most accurate provider against the next one, with the paired test between them. */
+  static List<Insight> accuracyLeaders(RunAnalysis run) {
+    List<Insight> out = new ArrayList<>();
     for (SizeStats size : ranked(run)) {
       List<PairedComparison> at = run.paired().get(size.size());
       PairedComparison next = at.get(0);
@@ -131,9 +147,12 @@ public final class Insights {
               d.difference() * 100, d.low() * 100, d.high() * 100, Column.formatP(d.pValue()), Column.formatP(d.adjustedP()),
               size.scoredZero(), size.size())));
     }
+    return out;
   }
 
-  private static void spreads(RunAnalysis run, List<Insight> out) {
+  /** How far apart the fastest and slowest, and the most and least accurate, are within each size. */
+  static List<Insight> spreads(RunAnalysis run) {
+    List<Insight> out = new ArrayList<>();
     List<String> speed = new ArrayList<>();
     List<String> accuracy = new ArrayList<>();
     for (SizeStats size : ranked(run)) {
@@ -151,13 +170,15 @@ public final class Insights {
       out.add(new Insight("The slowest provider's p50 duration is " + and(speed) + " that of the fastest.",
           "slowest p50 ÷ fastest p50 of answered cells within each size, flagged providers left out (table speed_spread)"));
     }
-    if (accuracy.isEmpty()) return;
+    if (accuracy.isEmpty()) return out;
     out.add(new Insight("Accuracy between providers spreads by " + and(accuracy) + ".",
         "most accurate minus least accurate mean CorrectScore within each size (table accuracy_spread)"));
+    return out;
   }
 
   /** Where a provider that serves a single size (a self-hosted model, say) lands among the others there. */
-  private static void loneProviders(RunAnalysis run, List<Insight> out) {
+  static List<Insight> loneProviders(RunAnalysis run) {
+    List<Insight> out = new ArrayList<>();
     Map<String, List<String>> sizesOf = new LinkedHashMap<>();
     for (ExperimentStats s : run.experiments()) {
       sizesOf.computeIfAbsent(s.experiment().provider(), k -> new ArrayList<>()).add(s.experiment().size());
@@ -176,33 +197,36 @@ public final class Insights {
               s.failureRate() * 100, acc,
               s.costPerThousand() == null ? "unknown" : fmt("%.4f", s.costPerThousand()))));
     }
+    return out;
   }
 
   /**
    * Experiments whose failures or 429s exceed {@link #RELIABILITY_SHARE} of their cells, one sentence each;
    * the rest in one sentence pointing at the table.
    */
-  private static void failures(RunAnalysis run, List<Insight> out) {
+  static List<Insight> failures(RunAnalysis run) {
+    List<Insight> out = new ArrayList<>();
     int quiet = 0;
     for (ExperimentStats s : run.experiments()) {
-      if (s.failed() == 0 && s.rateLimited() == 0) continue;
-      if (s.failed() <= RELIABILITY_SHARE * s.cells() && s.cellsRateLimited() <= RELIABILITY_SHARE * s.cells()) {
+      if (s.failed() == 0 && s.reliability().rateLimited() == 0) continue;
+      if (s.failed() <= RELIABILITY_SHARE * s.cells() && s.reliability().cellsRateLimited() <= RELIABILITY_SHARE * s.cells()) {
         quiet++;
         continue;
       }
-      String statuses = s.byStatus().entrySet().stream().filter(e -> e.getValue() > 0 && !e.getKey().equals(CellStatus.PARSE_ERROR.value()))
+      String statuses = s.reliability().byStatus().entrySet().stream().filter(e -> e.getValue() > 0 && !e.getKey().equals(CellStatus.PARSE_ERROR.value()))
           .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
       out.add(new Insight(fmt("%s failed %d of %d cells (%.1f%%)%s; %s answered 429.", s.experiment().label(), s.failed(),
           s.cells(), s.failureRate() * 100, statuses.isEmpty() ? "" : ": " + statuses,
-          count(s.rateLimited(), "request was", "requests were")),
-          fmt("%s, %s, %.1f s of back-off (table reliability)", count(s.retries(), "retry", "retries"),
-              count(s.reconnects(), "reconnect", "reconnects"), s.backoffSeconds())));
+          count(s.reliability().rateLimited(), "request was", "requests were")),
+          fmt("%s, %s, %.1f s of back-off (table reliability)", count(s.reliability().retries(), "retry", "retries"),
+              count(s.reliability().reconnects(), "reconnect", "reconnects"), s.reliability().backoffSeconds())));
     }
     if (quiet > 0) {
       out.add(new Insight(fmt("%s had failures or 429s on at most %.0f%% of %s cells.",
           count(quiet, "other experiment", "other experiments"), RELIABILITY_SHARE * 100, quiet == 1 ? "its" : "their"),
           "per experiment in table reliability (provbench analyze RESULTS)"));
     }
+    return out;
   }
 
   /** An experiment gets a reliability sentence of its own above this share of failed or 429-hit cells. */

@@ -1,5 +1,7 @@
 package dev.provbench.analysis;
 
+import dev.provbench.stats.PairedDifference;
+
 /**
  * Two experiments compared on the cases both ran: usually the most accurate at a size against another.
  *

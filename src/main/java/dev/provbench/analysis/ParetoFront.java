@@ -1,8 +1,9 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.output.AnalysisTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public final class ParetoFront {
         if (o != s && dominates(run, o, s)) by.add(o.experiment().label());
       }
       t.row(s.experiment().size(), s.experiment().provider(), s.cells(), s.failed(), s.failureRate() * 100,
-          accuracy(run, s), s.durationMean(),
+          accuracy(run, s), s.timing().durationMean(),
           s.costPerThousand(), by.isEmpty() ? "yes" : "no", String.join(", ", by));
     }
     return t.build(Coverage.speed(run.experiments()) + "; accuracy over every cell (failures score 0); higher"
@@ -38,8 +39,8 @@ public final class ParetoFront {
   static boolean dominates(RunAnalysis run, ExperimentStats a, ExperimentStats b) {
     double accA = accuracy(run, a);
     double accB = accuracy(run, b);
-    double durA = a.durationMean();
-    double durB = b.durationMean();
+    double durA = a.timing().durationMean();
+    double durB = b.timing().durationMean();
     if (Double.isNaN(durA)) return false;
     boolean noWorse = accA >= accB && (Double.isNaN(durB) || durA <= durB);
     boolean better = accA > accB || (!Double.isNaN(durB) && durA < durB);

@@ -1,8 +1,12 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.stats.CaseDifferences;
+import dev.provbench.stats.CaseTotals;
+import dev.provbench.stats.DecisionPower;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,10 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.Column;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +17,7 @@ public final class ReliabilityTable {
   public static AnalysisTable of(RunAnalysis run) {
     List<Column> columns = new ArrayList<>(List.of(text("size"), text("provider"), number("cells", "%d"),
         number("failed", "%d"), number("failure rate", "%.1f%%")));
-    for (String status : ExperimentStats.FAILED_STATUSES) columns.add(number(status, "%d"));
+    for (String status : ExperimentReliability.FAILED_STATUSES) columns.add(number(status, "%d"));
     columns.addAll(List.of(number("429s", "%d"), number("cells with 429", "%d"), number("retries", "%d"),
         number("reconnects", "%d"), number("back-off s", "%.1f")));
     AnalysisTable.Builder t = AnalysisTable.builder(ID,
@@ -23,8 +25,9 @@ public final class ReliabilityTable {
     for (ExperimentStats s : run.experiments()) {
       Experiment e = s.experiment();
       List<Object> row = new ArrayList<>(List.of(e.size(), e.provider(), s.cells(), s.failed(), s.failureRate() * 100));
-      for (String status : ExperimentStats.FAILED_STATUSES) row.add(s.byStatus().get(status));
-      row.addAll(List.of(s.rateLimited(), s.cellsRateLimited(), s.retries(), s.reconnects(), s.backoffSeconds()));
+      ExperimentReliability r = s.reliability();
+      for (String status : ExperimentReliability.FAILED_STATUSES) row.add(r.byStatus().get(status));
+      row.addAll(List.of(r.rateLimited(), r.cellsRateLimited(), r.retries(), r.reconnects(), r.backoffSeconds()));
       t.row(row.toArray());
     }
     return t.build(Coverage.of(run.experiments()) + "; failed = not answered (parse_error cells were answered and"

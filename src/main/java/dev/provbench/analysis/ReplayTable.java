@@ -1,8 +1,13 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.ConsoleOutput;
+import dev.provbench.analysis.output.CsvOutput;
+import dev.provbench.analysis.output.MarkdownOutput;
+import dev.provbench.analysis.output.Insight;
 import dev.provbench.decide.CellMatrix;
 import dev.provbench.decide.DecisionResult;
 import dev.provbench.decide.Replay;

@@ -1,18 +1,12 @@
 package dev.provbench.analysis;
 
-import dev.provbench.decide.AdaptiveMarker;
-import dev.provbench.decide.CellMatrix;
-import dev.provbench.decide.RoundPlanner;
-import dev.provbench.decide.Walk;
-import dev.provbench.results.CellOutcomes;
-import dev.provbench.results.ResultsViews;
-import dev.provbench.results.SimulatedRuns;
-
+import dev.provbench.analysis.load.LoadOptions;
 import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
+import dev.provbench.results.ResultsViews;
+import dev.provbench.results.SimulatedRuns;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -50,34 +44,7 @@ public final class ResultsAnalyzer {
     }
     RunAnalysis a = load(spark, results, chosen.get(0), simulated, options, load.step());
     RunAnalysis b = chosen.size() == 2 ? load(spark, results, chosen.get(1), simulated, options, load.step()) : null;
-    return withDecisions(spark, results, withLoad(spark, RunBreakdowns.add(spark, Analysis.of(a, b)), load, options));
-  }
-
-  /** Adds the {@code decisions} table and its sentences when the (first) run was adaptive. */
-  static Analysis withDecisions(SparkSession spark, StoragePath results, Analysis analysis) {
-    String runId = analysis.run().runId();
-    Optional<AdaptiveMarker> marker = AdaptiveMarker.read(results, runId);
-    if (marker.isEmpty()) return analysis;
-    CellMatrix m = marker.get().matrix();
-    CellOutcomes.of(spark, results, runId).forEach(m::put);
-    Walk walk = RoundPlanner.settle(m, marker.get().plan());
-    List<AnalysisTable> tables = new java.util.ArrayList<>(analysis.tables());
-    tables.add(DecisionsTable.of(walk, marker.get().plan()));
-    List<Insight> insights = new java.util.ArrayList<>(DecisionsTable.insights(walk, marker.get().plan()));
-    insights.addAll(analysis.insights());
-    return new Analysis(analysis.run(), analysis.compared(), List.copyOf(tables), List.copyOf(insights));
-  }
-
-  /** Adds the load tables and findings when the run has load ladder rows. */
-  static Analysis withLoad(SparkSession spark, Analysis analysis, LoadOptions load, AnalysisOptions options) {
-    if (!LoadAnalysis.hasLadder(spark, analysis.run().runId())) return analysis;
-    List<LoadCurve> curves = LoadAnalysis.load(spark, analysis.run().runId(), load, options);
-    List<AnalysisTable> tables = new java.util.ArrayList<>(analysis.tables());
-    tables.add(LoadTables.steps(curves));
-    tables.add(LoadTables.findings(curves, load.objective()));
-    List<Insight> insights = new java.util.ArrayList<>(analysis.insights());
-    insights.addAll(LoadTables.insights(curves, load.objective()));
-    return new Analysis(analysis.run(), analysis.compared(), List.copyOf(tables), List.copyOf(insights));
+    return Analysis.of(a, b, RunBreakdowns.load(spark, results, a, b, load));
   }
 
   private static RunAnalysis load(SparkSession spark, StoragePath results, String runId, boolean simulated, AnalysisOptions options,

@@ -1,8 +1,14 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.load.LadderStep;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.results.SimulatedRuns;
-
+import dev.provbench.stats.Bootstrap;
+import dev.provbench.stats.CaseDurations;
+import dev.provbench.stats.CaseTotals;
+import dev.provbench.stats.Holm;
+import dev.provbench.stats.Interval;
+import dev.provbench.stats.PairedDifference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -63,7 +69,7 @@ public record RunAnalysis(String runId, boolean simulated, AnalysisOptions optio
     Bootstrap bootstrap = options.bootstrap();
     Map<Experiment, Interval> accuracy = new ConcurrentHashMap<>();
     totals.entrySet().parallelStream().forEach(e -> accuracy.put(e.getKey(), bootstrap.mean(e.getKey().key(), e.getValue())));
-    Map<Experiment, CaseDurations> durations = CaseDurations.load(spark);
+    Map<Experiment, CaseDurations> durations = DurationsByCase.load(spark);
     Map<Experiment, Interval> speed = new ConcurrentHashMap<>();
     experiments.parallelStream().forEach(s -> speed.put(s.experiment(), bootstrap.median(s.experiment().key(),
         durations.getOrDefault(s.experiment(), CaseDurations.of(Map.of())))));

@@ -1,43 +1,70 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.load.LoadAnalysis;
+import dev.provbench.analysis.load.LoadCurve;
+import dev.provbench.analysis.load.LoadOptions;
+import dev.provbench.analysis.output.Insight;
+import dev.provbench.decide.AdaptiveMarker;
+import dev.provbench.decide.CellMatrix;
+import dev.provbench.decide.RoundPlanner;
+import dev.provbench.decide.Walk;
+import dev.provbench.input.StoragePath;
+import dev.provbench.job.AdaptivePlan;
+import dev.provbench.job.ServiceObjective;
+import dev.provbench.results.CellOutcomes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The breakdowns that read columns beyond the primary score: scores by scorer ({@link ScorerScores}), speed by prompt
- * length ({@link SpeedByPromptSize}), and each compared run's tool mode in {@link RunComparison}. Needs the
- * {@code cells} and {@code scores} views of the analysed results.
+ * What the tables beyond {@link RunAnalysis} read, loaded once: scores by scorer ({@link ScorerScores}), speed by
+ * prompt length ({@link SpeedByPromptSize}), each compared run's tool mode ({@link ToolModes}) and, on a run with a
+ * load ladder, its load curves ({@link LoadAnalysis}) and, on an adaptive run, its decisions ({@link DecisionsTable}).
+ * Immutable once loaded.
+ *
+ * @param scores     per experiment and scorer, each scorer's mean score.
+ * @param bands      answered speed by prompt-length band.
+ * @param modesA     the run's tool mode per experiment; empty without a compared run.
+ * @param modesB     the compared run's tool mode per experiment; empty without one.
+ * @param loadCurves per model, its load ladder; null when the run has no ladder.
+ * @param objective  the service objective the load tables hold steps to.
+ * @param decisions  an adaptive run's decisions, walked again over its cells; null for a run of the whole matrix.
  */
-public final class RunBreakdowns {
-  private RunBreakdowns() {}
+public record RunBreakdowns(List<ScorerScores.Score> scores, SpeedByPromptSize.Bands bands, Map<Experiment, String> modesA,
+    Map<Experiment, String> modesB, List<LoadCurve> loadCurves, ServiceObjective objective, Decisions decisions) {
 
-  /** {@code analysis} with these tables after the ordinary ones and their insights after the others. */
-  public static Analysis add(SparkSession spark, Analysis analysis) {
-    RunAnalysis run = analysis.run();
-    List<AnalysisTable> tables = new ArrayList<>(analysis.tables());
-    List<Insight> insights = new ArrayList<>(analysis.insights());
-    List<ScorerScores.Score> scores = ScorerScores.load(spark, run.runId(), run.options().bootstrap(), run.ladder());
-    if (ScorerScores.worthShowing(scores)) {
-      tables.add(ScorerScores.table(run, scores));
-      insights.addAll(ScorerScores.insights(scores));
+  /**
+   * What an adaptive run decided: the planner's walk over its own cells with its stored plan.
+   *
+   * @param walk the walk.
+   * @param plan the plan the run was started with.
+   */
+  public record Decisions(Walk walk, AdaptivePlan plan) {
+    /** The run's decisions; null when it was not adaptive. */
+    static Decisions load(SparkSession spark, StoragePath results, String runId) {
+      Optional<AdaptiveMarker> marker = AdaptiveMarker.read(results, runId);
+      if (marker.isEmpty()) return null;
+      CellMatrix m = marker.get().matrix();
+      CellOutcomes.of(spark, results, runId).forEach(m::put);
+      return new Decisions(RoundPlanner.settle(m, marker.get().plan()), marker.get().plan());
     }
-    SpeedByPromptSize.Bands bands = SpeedByPromptSize.load(spark, run.runId(), run.ladder());
-    if (bands.spanSeveral()) {
-      tables.add(SpeedByPromptSize.table(run, bands));
-      insights.addAll(SpeedByPromptSize.insights(bands));
-    }
-    RunAnalysis b = analysis.compared();
-    if (b != null) {
-      Map<Experiment, String> modesA = ToolModes.load(spark, run.runId());
-      Map<Experiment, String> modesB = ToolModes.load(spark, b.runId());
-      tables.replaceAll(t -> t.id().equals(RunComparison.ID) ? RunComparison.of(run, b, modesA, modesB) : t);
-      insights.addAll(toolModeInsights(run, b, modesA, modesB));
-    }
-    return new Analysis(run, b, List.copyOf(tables), List.copyOf(insights));
+  }
+
+  /** Loads them for {@code run} and {@code compared} (null: none); needs the {@code cells} and {@code scores} views. */
+  public static RunBreakdowns load(SparkSession spark, StoragePath results, RunAnalysis run, RunAnalysis compared,
+      LoadOptions load) {
+    String id = run.runId();
+    List<ScorerScores.Score> scores = ScorerScores.load(spark, id, run.options().bootstrap(), run.ladder());
+    SpeedByPromptSize.Bands bands = SpeedByPromptSize.load(spark, id, run.ladder());
+    Map<Experiment, String> modesA = compared == null ? Map.of() : ToolModes.load(spark, id);
+    Map<Experiment, String> modesB = compared == null ? Map.of() : ToolModes.load(spark, compared.runId());
+    List<LoadCurve> curves = LoadAnalysis.hasLadder(spark, id)
+        ? LoadAnalysis.load(spark, id, load, run.options().bootstrap(), run.options().correctAt()) : null;
+    return new RunBreakdowns(scores, bands, modesA, modesB, curves, load.objective(), Decisions.load(spark, results, id));
   }
 
   /** Per experiment run in two different tool modes: how often each mode's answers could not be parsed. */
@@ -56,7 +83,8 @@ public final class RunBreakdowns {
       out.add(new Insight(String.format(Locale.ROOT, "%s (%s): %.1f%% of answers unparsable in %s tool mode (run %s)"
               + " against %.1f%% in %s mode (run %s).", e.label(), e.model(), pa, modeA, a.runId(), pb, modeB, b.runId()),
           String.format(Locale.ROOT, "parse_error ÷ answered cells: %d of %d against %d of %d; CorrectScore %.3f against"
-              + " %.3f (table %s)", sa.parseErrors(), sa.answered(), sb.parseErrors(), sb.answered(),
+              + " %.3f (table %s)", sa.reliability().parseErrors(), sa.reliability().answered(),
+              sb.reliability().parseErrors(), sb.reliability().answered(),
               a.accuracy().get(e).mean(), b.accuracy().get(e).mean(), RunComparison.ID)));
     }
     return out;

@@ -2,6 +2,7 @@ package dev.provbench.analysis;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.provbench.analysis.load.LadderStep;
 import dev.provbench.input.BadInputException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,7 +15,7 @@ import org.apache.spark.storage.StorageLevel;
  * cached, so the de-duplication runs once for all of a run's queries. One run at a time per session; the caller
  * unpersists it.
  */
-final class RunCells {
+public final class RunCells {
   static final String[] COLUMNS = {"provider", "model", "size", "case_id", "status", "attempts", "reconnects",
       "rate_limited", "backoff_ms", "duration_ms", "latency_ms", "ttft_ms", "first_answer_ms", "tpot_ms", "output_tps",
       "chunk_gaps_ms", "completion_tokens", "usage_source", "cost_usd", "usd_per_hour", "output", "correct_score",
@@ -23,7 +24,7 @@ final class RunCells {
   private RunCells() {}
 
   /** The rows of the ladder's lowest step, if the run has a ladder. */
-  static Dataset<Row> cache(SparkSession spark, String runId) {
+  public static Dataset<Row> cache(SparkSession spark, String runId) {
     return cache(spark, runId, LadderStep.choose(spark, runId, null));
   }
 

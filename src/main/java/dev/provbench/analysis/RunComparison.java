@@ -1,8 +1,11 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.Column;
+import dev.provbench.stats.PairedDifference;
 import java.util.Map;
 
 /**
@@ -56,6 +59,6 @@ public final class RunComparison {
 
   /** Parse errors as a percentage of answered cells; null when none answered. */
   static Double parseFailures(ExperimentStats s) {
-    return s.answered() == 0 ? null : 100.0 * s.parseErrors() / s.answered();
+    return s.reliability().answered() == 0 ? null : 100.0 * s.reliability().parseErrors() / s.reliability().answered();
   }
 }

@@ -1,5 +1,7 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.load.LadderStep;
+import dev.provbench.analysis.output.ConsoleTable;
 import dev.provbench.results.CellStatus;
 import dev.provbench.results.ResultsViews;
 import java.util.ArrayList;
@@ -104,7 +106,7 @@ public final class RunSummary {
   }
 
   private static String num(Row r, String column, String format, double scale) {
-    Double v = ExperimentStats.dbl(r, column);
+    Double v = RowValues.dbl(r, column);
     return v == null ? "-" : String.format(Locale.ROOT, format, v * scale);
   }
 }

@@ -1,8 +1,14 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.load.LadderStep;
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.Insight;
+import dev.provbench.stats.Bootstrap;
+import dev.provbench.stats.CaseTotals;
+import dev.provbench.stats.Interval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.provbench.analysis;
 
+import dev.provbench.results.CellStatus;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -33,7 +34,7 @@ public record SizeStats(String size, long experiments, long cells, long failed, 
              avg(duration_ms) FILTER (WHERE %1$s) / 1000 AS duration_mean_s,
              percentile(duration_ms, 0.5) FILTER (WHERE %1$s) / 1000 AS duration_p50_s
       FROM run_cells
-      GROUP BY size""".formatted(ExperimentStats.ANSWERED);
+      GROUP BY size""".formatted(CellStatus.ANSWERED_SQL);
 
   /** Failed ÷ cells. */
   public double failureRate() {
@@ -43,10 +44,10 @@ public record SizeStats(String size, long experiments, long cells, long failed, 
   public static List<SizeStats> load(SparkSession spark, String runId) {
     List<SizeStats> out = new ArrayList<>();
     for (Row r : spark.sql(SQL).collectAsList()) {
-      out.add(new SizeStats(r.getAs("size"), ExperimentStats.lng(r, "experiments"), ExperimentStats.lng(r, "cells"),
-          ExperimentStats.lng(r, "failed"), ExperimentStats.lng(r, "scored_zero"), ExperimentStats.dbl(r, "correct_score"),
-          ExperimentStats.dbl(r, "non_null"), ExperimentStats.nan(r, "duration_mean_s"),
-          ExperimentStats.nan(r, "duration_p50_s")));
+      out.add(new SizeStats(r.getAs("size"), RowValues.lng(r, "experiments"), RowValues.lng(r, "cells"),
+          RowValues.lng(r, "failed"), RowValues.lng(r, "scored_zero"), RowValues.dbl(r, "correct_score"),
+          RowValues.dbl(r, "non_null"), RowValues.nan(r, "duration_mean_s"),
+          RowValues.nan(r, "duration_p50_s")));
     }
     out.sort((a, b) -> SizeOrder.COMPARATOR.compare(a.size, b.size));
     return out;

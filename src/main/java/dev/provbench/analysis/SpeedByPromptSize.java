@@ -1,8 +1,11 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.load.LadderStep;
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.Insight;
 import dev.provbench.results.CellStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,8 +74,8 @@ public final class SpeedByPromptSize {
     List<BandSpeed> raw = new ArrayList<>();
     for (Row r : spark.sql(SQL.formatted(ladder.rowFilter()), Map.of("run_id", runId)).collectAsList()) {
       raw.add(new BandSpeed(new Experiment(r.getAs("provider"), r.getAs("model"), r.getAs("size")),
-          PromptBand.values()[r.<Integer>getAs("band")], r.<Long>getAs("answered"), ExperimentStats.dbl(r, "ttft_p50_s"),
-          ExperimentStats.num(r, "p50_s"), 0, null));
+          PromptBand.values()[r.<Integer>getAs("band")], r.<Long>getAs("answered"), RowValues.dbl(r, "ttft_p50_s"),
+          RowValues.num(r, "p50_s"), 0, null));
     }
     List<BandSpeed> ranked = raw.stream().map(b -> new BandSpeed(b.experiment(), b.band(), b.answered(), b.ttftP50(),
         b.p50(), rank(b, raw, BandSpeed::p50), b.ttftP50() == null ? null : rank(b, raw, o -> o.ttftP50() == null

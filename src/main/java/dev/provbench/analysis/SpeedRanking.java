@@ -31,7 +31,7 @@ public record SpeedRanking(String size, List<ExperimentStats> ranked, List<Exper
     List<ExperimentStats> ranked = new ArrayList<>();
     for (ExperimentStats s : at) {
       if (farAbove(s.failureRate(), median)) flagged.add(s);
-      else if (s.answered() > 0) ranked.add(s);
+      else if (s.reliability().answered() > 0) ranked.add(s);
     }
     ranked.sort(Comparator.comparingDouble(ExperimentStats::p50));
     boolean fastest = ranked.size() >= 2;

@@ -1,8 +1,10 @@
 package dev.provbench.analysis;
 
-import static dev.provbench.analysis.Column.number;
-import static dev.provbench.analysis.Column.text;
+import static dev.provbench.analysis.output.Column.number;
+import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.stats.Interval;
 import java.util.stream.Collectors;
 
 /**
@@ -28,10 +30,11 @@ public final class SpeedTables {
     for (ExperimentStats s : run.experiments()) {
       Experiment e = s.experiment();
       Interval p50 = run.speed().get(e);
+      ExperimentTiming d = s.timing();
       t.row(e.size(), e.provider(), e.model(), s.cells(), s.failed(), s.failureRate() * 100, s.p50(), p50.low(),
-          p50.high(), s.percentile(0.9), s.percentile(0.99), s.durationMean(), s.durationStddev(), s.durationMin(),
-          s.durationMax(), s.durationMeanAll(), s.latencyP50(), s.ttftP50(), s.firstAnswerP50(), s.outputTps(),
-          s.outputTpsMedian(), s.tpotP50(), s.itlP50(), s.itlP99());
+          p50.high(), d.percentile(0.9), d.percentile(0.99), d.durationMean(), d.durationStddev(), d.durationMin(),
+          d.durationMax(), d.durationMeanAll(), d.latencyP50(), d.ttftP50(), d.firstAnswerP50(), d.outputTps(),
+          d.outputTpsMedian(), d.tpotP50(), d.itlP50(), d.itlP99());
     }
     return t.build(Coverage.speed(run.experiments()) + "; duration is the whole cell, retries and back-off included;"
         + " p50 CI resamples cases with their trials (" + AccuracyTables.resamplesNote(run) + "); output tok/s ="

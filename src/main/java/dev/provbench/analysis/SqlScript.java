@@ -1,5 +1,6 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.output.ConsoleTable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -1,8 +1,8 @@
 package dev.provbench.cli;
 
 import dev.provbench.analysis.AnalysisOptions;
-import dev.provbench.analysis.Bootstrap;
 import dev.provbench.input.BadInputException;
+import dev.provbench.stats.Bootstrap;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -64,8 +64,8 @@ final class AnalysisFlags {
   String scorer;
 
   /** What the load tables hold a ladder to, and the step the ordinary tables show. */
-  dev.provbench.analysis.LoadOptions loadOptions() {
-    return new dev.provbench.analysis.LoadOptions(LoadObjectiveFlag.parse(loadObjective), kneeGrowth, loadStep);
+  dev.provbench.analysis.load.LoadOptions loadOptions() {
+    return new dev.provbench.analysis.load.LoadOptions(LoadObjectiveFlag.parse(loadObjective), kneeGrowth, loadStep);
   }
 
   AnalysisOptions options() {

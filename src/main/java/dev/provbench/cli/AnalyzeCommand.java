@@ -1,11 +1,11 @@
 package dev.provbench.cli;
 
-import dev.provbench.results.ResultsViews;
 import dev.provbench.analysis.Analysis;
-import dev.provbench.analysis.OutputFormat;
 import dev.provbench.analysis.ResultsAnalyzer;
+import dev.provbench.analysis.output.OutputFormat;
 import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
+import dev.provbench.results.ResultsViews;
 import dev.provbench.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     ResultsViews.checkFolder(results.toString());
     var spark = SparkSessions.create("provbench analyze", 2, Map.of());
     Analysis analysis = ResultsAnalyzer.analyze(spark, results, flags.runs, flags.simulated, flags.options(), flags.loadOptions());
-    String text = output.render(analysis);
+    String text = output.render(analysis.writeUp());
     if (out == null) {
       System.out.print(text);
     } else {

@@ -3,22 +3,22 @@ package dev.provbench.cli;
 import dev.provbench.analysis.AccuracyTables;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.AnalysisOptions;
-import dev.provbench.analysis.AnalysisTable;
-import dev.provbench.analysis.LoadOptions;
-import dev.provbench.analysis.OutputFormat;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.SpeedTables;
 import dev.provbench.analysis.TradeoffTable;
+import dev.provbench.analysis.load.LoadOptions;
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.OutputFormat;
 import dev.provbench.input.BadInputException;
 import dev.provbench.job.AdaptivePlan;
 import dev.provbench.job.DecisionSpec;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.job.ProviderSpec;
-import dev.provbench.run.PreparedRun;
 import dev.provbench.results.ResultsFolder;
 import dev.provbench.results.RunSeries;
 import dev.provbench.results.SimulatedRuns;
+import dev.provbench.run.PreparedRun;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimStats;
 import dev.provbench.sim.SimulatedProviders;
@@ -153,7 +153,7 @@ final class DemoRun {
         .flatMap(id -> all.tables().stream().filter(t -> t.id().equals(id))).toList();
     Analysis writeUp = new Analysis(all.run(), null, shown, all.insights());
     console.println();
-    console.print(OutputFormat.CONSOLE.render(writeUp));
+    console.print(OutputFormat.CONSOLE.render(writeUp.writeUp()));
     // Under an underscore folder: Spark and other engines skip it when they read the results.
     return ReportCommand.write(spark, all, loadOptions, AnalysisOptions.defaults(),
         job.output().localPath().resolve("_reports").resolve(job.runId()));

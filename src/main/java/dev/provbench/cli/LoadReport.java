@@ -1,12 +1,13 @@
 package dev.provbench.cli;
 
 import dev.provbench.analysis.AnalysisOptions;
-import dev.provbench.analysis.LoadAnalysis;
-import dev.provbench.analysis.LoadCurve;
-import dev.provbench.analysis.LoadOptions;
-import dev.provbench.analysis.LoadTables;
+import dev.provbench.analysis.load.LoadAnalysis;
+import dev.provbench.analysis.load.LoadCurve;
+import dev.provbench.analysis.load.LoadOptions;
+import dev.provbench.analysis.load.LoadTables;
 import dev.provbench.job.Job;
 import dev.provbench.results.ResultsViews;
+import dev.provbench.stats.Bootstrap;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
@@ -17,7 +18,7 @@ final class LoadReport {
   static String console(SparkSession spark, Job job) {
     ResultsViews.register(spark, job.output().toString());
     LoadOptions options = LoadOptions.of(job.load());
-    List<LoadCurve> curves = LoadAnalysis.load(spark, job.runId(), options, AnalysisOptions.defaults());
+    List<LoadCurve> curves = LoadAnalysis.load(spark, job.runId(), options, Bootstrap.defaults(), AnalysisOptions.defaults().correctAt());
     return "\n" + LoadTables.console(curves, options.objective());
   }
 }

@@ -1,6 +1,6 @@
 package dev.provbench.cli;
 
-import dev.provbench.analysis.AnalysisTable;
+import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.analysis.ReplayTable;
 import dev.provbench.decide.AdaptiveMarker;
 import dev.provbench.decide.Replay;

@@ -1,14 +1,14 @@
 package dev.provbench.cli;
 
-import dev.provbench.results.ResultsViews;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.CellSamples;
-import dev.provbench.analysis.LoadAnalysis;
-import dev.provbench.analysis.LoadCurve;
 import dev.provbench.analysis.ResultsAnalyzer;
-import dev.provbench.report.ReportWriter;
-import dev.provbench.run.SparkSessions;
+import dev.provbench.analysis.load.LoadAnalysis;
+import dev.provbench.analysis.load.LoadCurve;
 import dev.provbench.input.StoragePath;
+import dev.provbench.report.ReportWriter;
+import dev.provbench.results.ResultsViews;
+import dev.provbench.run.SparkSessions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,10 +46,10 @@ final class ReportCommand implements Callable<Integer> {
    * Writes the report of an analysis into {@code out}: its tables and charts, the samples of the cells its tables
    * read, and a ladder run's load curves; shared with {@code demo}. Returns the HTML file.
    */
-  static Path write(org.apache.spark.sql.SparkSession spark, Analysis analysis, dev.provbench.analysis.LoadOptions load,
+  static Path write(org.apache.spark.sql.SparkSession spark, Analysis analysis, dev.provbench.analysis.load.LoadOptions load,
       dev.provbench.analysis.AnalysisOptions options, Path out) {
     String runId = analysis.run().runId();
-    List<LoadCurve> curves = LoadAnalysis.hasLadder(spark, runId) ? LoadAnalysis.load(spark, runId, load, options) : List.of();
+    List<LoadCurve> curves = LoadAnalysis.hasLadder(spark, runId) ? LoadAnalysis.load(spark, runId, load, options.bootstrap(), options.correctAt()) : List.of();
     return ReportWriter.write(analysis, CellSamples.load(spark, runId, analysis.run().ladder()), out, curves);
   }
 }

@@ -1,11 +1,11 @@
 package dev.provbench.cli;
 
 import dev.provbench.analysis.ResultsAnalyzer;
-import dev.provbench.results.ResultsViews;
-import dev.provbench.run.Rescorer;
 import dev.provbench.job.Job;
 import dev.provbench.input.StoragePath;
 import dev.provbench.job.JobReader;
+import dev.provbench.results.ResultsViews;
+import dev.provbench.run.Rescorer;
 import dev.provbench.run.SparkSessions;
 import java.nio.file.Path;
 import java.util.List;

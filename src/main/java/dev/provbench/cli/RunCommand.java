@@ -1,7 +1,5 @@
 package dev.provbench.cli;
 
-import dev.provbench.results.ResultsFolder;
-
 import dev.provbench.analysis.RunSummary;
 import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
@@ -12,6 +10,8 @@ import dev.provbench.preflight.RunEstimate;
 import dev.provbench.preflight.SpendGate;
 import dev.provbench.results.CommittedCells;
 import dev.provbench.results.RunRows;
+import dev.provbench.results.ResultSchema;
+import dev.provbench.results.ResultsFolder;
 import dev.provbench.results.RunSeries;
 import dev.provbench.decide.DecisionResult;
 import dev.provbench.decide.Walk;

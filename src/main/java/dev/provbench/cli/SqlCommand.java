@@ -1,9 +1,9 @@
 package dev.provbench.cli;
 
-import dev.provbench.input.StoragePath;
-import dev.provbench.results.ResultsViews;
 import dev.provbench.analysis.SqlScript;
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.StoragePath;
+import dev.provbench.results.ResultsViews;
 import dev.provbench.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.provbench.cli;
 
+import dev.provbench.analysis.RunSummary;
 import dev.provbench.input.StoragePath;
 import dev.provbench.results.ResultsViews;
-import dev.provbench.analysis.RunSummary;
 import dev.provbench.run.SparkSessions;
 import java.util.Map;
 import java.util.concurrent.Callable;

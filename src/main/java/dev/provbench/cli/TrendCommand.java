@@ -1,15 +1,15 @@
 package dev.provbench.cli;
 
-import dev.provbench.analysis.Bootstrap;
-import dev.provbench.analysis.Trend;
-import dev.provbench.analysis.TrendTables;
+import dev.provbench.analysis.trend.Trend;
+import dev.provbench.analysis.trend.TrendTables;
 import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
-import dev.provbench.results.ResultsViews;
 import dev.provbench.report.TrendReport;
+import dev.provbench.results.ResultsViews;
 import dev.provbench.results.RunSeries;
 import dev.provbench.results.SimulatedRuns;
 import dev.provbench.run.SparkSessions;
+import dev.provbench.stats.Bootstrap;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.provbench.decide;
 import dev.provbench.job.DecisionKind;
 import dev.provbench.job.DecisionSpec;
 import dev.provbench.stats.ConfidenceSequence;
+import dev.provbench.stats.Holm;
 import dev.provbench.stats.ConfidenceSequence.Bounds;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -279,9 +280,9 @@ final class DecisionState {
       ahead &= mean > 0;
       leadP.add(FullRunDecision.pValue(d[p]));
     }
-    leadP.sort(null);
-    boolean significant = ahead;
-    for (int j = 0; j < leadP.size() && significant; j++) significant = (pairs.length - j) * leadP.get(j) < alpha;
+    // Holm over every pair of the size, as analyze's ranking: the leader is picked from the same data.
+    double[] adjusted = Holm.adjust(leadP.stream().mapToDouble(Double::doubleValue).toArray(), pairs.length);
+    boolean significant = ahead && Arrays.stream(adjusted).allMatch(p -> p < alpha);
     boolean allWithin = true;
     for (double[] v : d) {
       double[] ci = FullRunDecision.interval(v, alpha / pairs.length);

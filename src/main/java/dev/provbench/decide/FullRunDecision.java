@@ -1,10 +1,10 @@
 package dev.provbench.decide;
 
 import dev.provbench.job.AdaptivePlan;
-import dev.provbench.job.DecisionKind;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
+import dev.provbench.stats.CaseDifferences;
+import dev.provbench.stats.PairedT;
 
 /**
  * What the full matrix decides with the fixed-size tests that {@code analyze} uses for its claims: per size, the paired
@@ -22,39 +22,20 @@ public final class FullRunDecision {
     return out;
   }
 
-  /** Two-sided p-value of the paired t-test on {@code d}; 1 when every value is 0. */
+  /** Two-sided p-value of the paired t-test on {@code d}; 1 below two cases. */
   static double pValue(double[] d) {
-    int n = d.length;
-    if (n < 2) return 1;
-    double mean = mean(d);
-    double sd = sd(d, mean);
-    if (sd == 0) return mean == 0 ? 1 : 0;
-    double t = mean / (sd / Math.sqrt(n));
-    return Math.min(1, 2 * new TDistribution(null, n - 1).cumulativeProbability(-Math.abs(t)));
+    double p = PairedT.of(d).pValue();
+    return Double.isNaN(p) ? 1 : p;
   }
 
-  /** The two-sided (1 − α) t interval of the mean of {@code d}. */
+  /** The two-sided (1 − α) t interval of the mean of {@code d}; everything below two cases. */
   static double[] interval(double[] d, double alpha) {
-    int n = d.length;
-    double mean = mean(d);
-    if (n < 2) return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
-    double half = new TDistribution(null, n - 1).inverseCumulativeProbability(1 - alpha / 2) * sd(d, mean) / Math.sqrt(n);
-    return new double[] {mean - half, mean + half};
+    PairedT t = PairedT.of(d, 1 - alpha);
+    return Double.isNaN(t.low()) ? new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY} : new double[] {t.low(), t.high()};
   }
 
   static double mean(double[] d) {
-    double s = 0;
-    for (double v : d) s += v;
-    return d.length == 0 ? 0 : s / d.length;
+    return d.length == 0 ? 0 : CaseDifferences.mean(d);
   }
 
-  private static double sd(double[] d, double mean) {
-    double s = 0;
-    for (double v : d) s += (v - mean) * (v - mean);
-    return Math.sqrt(s / (d.length - 1));
-  }
-
-  static boolean isRanking(DecisionKind kind) {
-    return kind != DecisionKind.EQUIVALENT_TO;
-  }
 }

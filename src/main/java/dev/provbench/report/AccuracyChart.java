@@ -1,8 +1,8 @@
 package dev.provbench.report;
 
 import dev.provbench.analysis.ExperimentStats;
-import dev.provbench.analysis.Interval;
 import dev.provbench.analysis.RunAnalysis;
+import dev.provbench.stats.Interval;
 import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.axis.NumberAxis;

@@ -25,9 +25,9 @@ final class LatencyChart {
     BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
     int series = 0;
     for (ExperimentStats s : at) {
-      double[] p = s.durationPct();
+      double[] p = s.timing().durationPct();
       if (Double.isNaN(p[2])) continue;
-      data.add(new BoxAndWhiskerItem(s.durationMean(), p[2], p[1], p[3], p[0], p[5], p[0], p[5], List.of()),
+      data.add(new BoxAndWhiskerItem(s.timing().durationMean(), p[2], p[1], p[3], p[0], p[5], p[0], p[5], List.of()),
           ChartStyle.withFailures(s), size);
       renderer.setSeriesPaint(series++, style.colour(s.experiment().provider()));
     }

@@ -1,7 +1,7 @@
 package dev.provbench.report;
 
-import dev.provbench.analysis.LoadCurve;
-import dev.provbench.analysis.LoadStepStats;
+import dev.provbench.analysis.load.LoadCurve;
+import dev.provbench.analysis.load.LoadStepStats;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;

@@ -1,8 +1,8 @@
 package dev.provbench.report;
 
-import dev.provbench.analysis.AnalysisTable;
 import dev.provbench.analysis.PromptBand;
 import dev.provbench.analysis.SpeedByPromptSize;
+import dev.provbench.analysis.output.AnalysisTable;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package dev.provbench.report;
 
 import dev.provbench.analysis.Analysis;
-import dev.provbench.analysis.AnalysisTable;
-import dev.provbench.analysis.ScorerScores;
-import dev.provbench.analysis.SpeedByPromptSize;
 import dev.provbench.analysis.CellSamples;
-import dev.provbench.analysis.LoadCurve;
 import dev.provbench.analysis.RunAnalysis;
+import dev.provbench.analysis.ScorerScores;
 import dev.provbench.analysis.SizeStats;
+import dev.provbench.analysis.SpeedByPromptSize;
+import dev.provbench.analysis.load.LoadCurve;
+import dev.provbench.analysis.output.AnalysisTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.provbench.report;
 
 import dev.provbench.analysis.ExperimentStats;
-import dev.provbench.analysis.Interval;
 import dev.provbench.analysis.RunAnalysis;
+import dev.provbench.stats.Interval;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
@@ -10,15 +10,15 @@ import java.awt.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.jfree.chart.LegendItem;
-import org.jfree.chart.annotations.XYTextAnnotation;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
@@ -43,7 +43,7 @@ final class ScoreDurationChart {
     List<XYTextAnnotation> labels = new ArrayList<>();
     for (ExperimentStats s : run.experiments()) {
       Interval ci = run.accuracy().get(s.experiment());
-      double x = s.durationMean();
+      double x = s.timing().durationMean();
       if (Double.isNaN(x)) continue;
       byProvider.get(s.experiment().provider()).add(x, x, x, ci.mean(), ci.low(), ci.high());
       sizesOf.get(s.experiment().provider()).add(s.experiment().size());

@@ -1,7 +1,7 @@
 package dev.provbench.report;
 
-import dev.provbench.analysis.AnalysisTable;
 import dev.provbench.analysis.ScorerScores;
+import dev.provbench.analysis.output.AnalysisTable;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.provbench.report;
 
 import dev.provbench.analysis.Experiment;
-import dev.provbench.analysis.Trend;
-import dev.provbench.analysis.TrendChange;
-import dev.provbench.analysis.TrendPoint;
-import dev.provbench.analysis.TrendRun;
+import dev.provbench.analysis.trend.Trend;
+import dev.provbench.analysis.trend.TrendChange;
+import dev.provbench.analysis.trend.TrendPoint;
+import dev.provbench.analysis.trend.TrendRun;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;

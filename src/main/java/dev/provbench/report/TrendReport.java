@@ -2,10 +2,10 @@ package dev.provbench.report;
 
 import com.samskivert.mustache.Template;
 import dev.provbench.analysis.Experiment;
-import dev.provbench.analysis.Insight;
-import dev.provbench.analysis.Trend;
-import dev.provbench.analysis.TrendChange;
-import dev.provbench.analysis.TrendTables;
+import dev.provbench.analysis.output.Insight;
+import dev.provbench.analysis.trend.Trend;
+import dev.provbench.analysis.trend.TrendChange;
+import dev.provbench.analysis.trend.TrendTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

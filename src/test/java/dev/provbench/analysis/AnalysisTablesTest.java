@@ -3,9 +3,12 @@ package dev.provbench.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.provbench.SparkTestSession;
-import dev.provbench.results.ResultsViews;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provbench.SparkTestSession;
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.Insight;
+import dev.provbench.results.ResultsViews;
+import dev.provbench.stats.Bootstrap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

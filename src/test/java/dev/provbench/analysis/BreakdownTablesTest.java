@@ -5,19 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.SparkTestSession;
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.Insight;
+import dev.provbench.analysis.output.OutputFormat;
 import dev.provbench.report.ReportWriter;
 import dev.provbench.results.ResultsViews;
+import dev.provbench.stats.Bootstrap;
+import dev.provbench.stats.Interval;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import javax.imageio.ImageIO;
 
 /** Scores by scorer, speed by prompt length and the tool-mode lookup on {@link BreakdownRows}, against values by hand. */
 class BreakdownTablesTest {
@@ -102,7 +107,7 @@ class BreakdownTablesTest {
   @Test
   void outputsCarryTheNewTables() {
     for (OutputFormat f : OutputFormat.values()) {
-      String text = f.render(analysis);
+      String text = f.render(analysis.writeUp());
       assertTrue(text.contains(ScorerScores.ID) || f == OutputFormat.CONSOLE, f + " names " + ScorerScores.ID);
       assertTrue(text.contains("Scores by scorer") && text.contains("Speed by prompt length"), f.toString());
     }

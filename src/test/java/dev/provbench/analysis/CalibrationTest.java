@@ -2,6 +2,9 @@ package dev.provbench.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.stats.Bootstrap;
+import dev.provbench.stats.CaseTotals;
+import dev.provbench.stats.Interval;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

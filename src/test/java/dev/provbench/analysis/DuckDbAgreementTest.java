@@ -1,11 +1,10 @@
 package dev.provbench.analysis;
 
-import dev.provbench.results.CellStatus;
-import dev.provbench.results.ResultsViews;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.provbench.SparkTestSession;
+import dev.provbench.results.CellStatus;
+import dev.provbench.results.ResultsViews;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
 import dev.provbench.SparkTestSession;
+import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.job.Job;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;

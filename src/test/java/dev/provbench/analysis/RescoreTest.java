@@ -1,14 +1,14 @@
 package dev.provbench.analysis;
 
-import dev.provbench.run.Rescorer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.SparkTestSession;
 import dev.provbench.input.StoragePath;
+import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
+import dev.provbench.run.Rescorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

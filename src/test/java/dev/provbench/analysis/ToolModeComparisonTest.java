@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
 import dev.provbench.SparkTestSession;
+import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.OutputFormat;
 import dev.provbench.job.Job;
 import dev.provbench.results.ResultSchema;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
+import dev.provbench.stats.Bootstrap;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -66,7 +69,7 @@ class ToolModeComparisonTest {
     boolean known = Arrays.asList(ResultSchema.SCHEMA.fieldNames()).contains(ToolModes.COLUMN);
     assertEquals(known ? "text" : null, t.value(0, "tool mode A"), "null where the results do not carry the mode");
     assertEquals(known ? "native" : null, t.value(0, "tool mode B"));
-    String console = OutputFormat.CONSOLE.render(analysis);
+    String console = OutputFormat.CONSOLE.render(analysis.writeUp());
     assertTrue(console.contains("parse failures A") && console.contains("tool mode B"), console);
     if (known) {
       assertTrue(analysis.insights().stream().anyMatch(i -> i.text().startsWith("Judge at 8b (judge-8b): ")

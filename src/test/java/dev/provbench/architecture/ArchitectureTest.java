@@ -28,7 +28,10 @@ class ArchitectureTest {
       "results is a leaf", "fixture.results.ResultRow",
       "score and task are pure", "fixture.task.HttpTask",
       "provider knows no Spark", "fixture.provider.SparkProvider",
-      "no package cycles", "fixture.input.InputError");
+      "stats is pure", "fixture.stats.RunAwareStats",
+      "analysis output knows no Spark", "fixture.analysis.output.SparkTable",
+      "no package cycles", "fixture.input.InputError",
+      "no cycles inside analysis", "fixture.analysis.load.LoadSteps");
   private static final JavaClasses FIXTURE_CLASSES = new ClassFileImporter().importPackages(FIXTURE);
 
   @Test

@@ -9,6 +9,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,7 +49,31 @@ final class PackageRules {
         new PackageRule("provider knows no Spark", noClasses().that().resideInAPackage(root + ".provider..")
             .should().dependOnClassesThat().resideInAnyPackage(SPARK)
             .because("one provider call is plain HTTP; run puts it inside Spark tasks")),
-        new PackageRule("no package cycles", slices().matching(root + ".(*)..").should().beFreeOfCycles()));
+        new PackageRule("stats is pure", noClasses().that().resideInAPackage(root + ".stats..")
+            .should().dependOnClassesThat(resideInAnyPackage(concat(SPARK, HTTP)).or(onlyOutside(root, "stats")))
+            .because("the statistics are functions of numbers, shared by the analysis and the run's planning")),
+        new PackageRule("analysis output knows no Spark", noClasses().that().resideInAPackage(root + ".analysis.output..")
+            .should().dependOnClassesThat().resideInAnyPackage(SPARK)
+            .because("the formats write tables of plain values; the tables are computed elsewhere")),
+        new PackageRule("no package cycles", slices().matching(root + ".(*)..").should().beFreeOfCycles()),
+        new PackageRule("no cycles inside analysis", slices().assignedFrom(packagesOf(root + ".analysis")).should()
+            .beFreeOfCycles()));
+  }
+
+  /** Each package of {@code parent} its own slice, {@code parent} itself included. */
+  private static SliceAssignment packagesOf(String parent) {
+    return new SliceAssignment() {
+      @Override
+      public SliceIdentifier getIdentifierOf(JavaClass c) {
+        String p = c.getPackageName();
+        return p.equals(parent) || p.startsWith(parent + ".") ? SliceIdentifier.of(p) : SliceIdentifier.ignore();
+      }
+
+      @Override
+      public String getDescription() {
+        return "the packages of " + parent;
+      }
+    };
   }
 
   /** Classes of the root outside the given packages (the package a rule is about, and what it may use). */

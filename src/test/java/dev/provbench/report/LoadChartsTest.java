@@ -3,11 +3,11 @@ package dev.provbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.provbench.analysis.Interval;
-import dev.provbench.analysis.LoadCurve;
-import dev.provbench.analysis.LoadKnee;
-import dev.provbench.analysis.LoadStepStats;
-import dev.provbench.analysis.PairedDifference;
+import dev.provbench.analysis.load.LoadCurve;
+import dev.provbench.analysis.load.LoadKnee;
+import dev.provbench.analysis.load.LoadStepStats;
+import dev.provbench.stats.Interval;
+import dev.provbench.stats.PairedDifference;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.AnalysisOptions;
-import dev.provbench.analysis.AnalysisTable;
+import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.analysis.DecisionsTable;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.decide.AdaptiveMarker;

@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
 import dev.provbench.SparkTestSession;
-import dev.provbench.analysis.AnalysisOptions;
-import dev.provbench.analysis.LoadAnalysis;
-import dev.provbench.analysis.LoadCurve;
-import dev.provbench.analysis.LoadOptions;
-import dev.provbench.analysis.LoadTables;
+import dev.provbench.analysis.load.LoadAnalysis;
+import dev.provbench.analysis.load.LoadCurve;
+import dev.provbench.analysis.load.LoadOptions;
+import dev.provbench.analysis.load.LoadTables;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.results.ResultsViews;
+import dev.provbench.stats.Bootstrap;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
 import java.io.ByteArrayOutputStream;
@@ -78,7 +78,7 @@ class RateLadderTest {
       assertTrue(sim.stats().model("narrow-8b").maxConcurrency() <= CAP, "the cap held: " + sim.stats());
 
       ResultsViews.register(spark, job.output().toString());
-      List<LoadCurve> curves = LoadAnalysis.load(spark, "rate", LoadOptions.of(job.load()), AnalysisOptions.defaults());
+      List<LoadCurve> curves = LoadAnalysis.load(spark, "rate", LoadOptions.of(job.load()), Bootstrap.defaults(), 1.0);
       String table = LoadTables.console(curves, job.load().objective());
       List<Double> tput = curves.get(0).steps().stream().map(s -> s.throughput()).toList();
       // Below capacity: 40 cells over 39 gaps plus one reply, 1-2 % under the rate; 15 % leaves room for a loaded machine.

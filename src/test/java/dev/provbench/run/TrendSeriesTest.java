@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
 import dev.provbench.SparkTestSession;
-import dev.provbench.analysis.Bootstrap;
-import dev.provbench.analysis.Trend;
-import dev.provbench.analysis.TrendChange;
+import dev.provbench.analysis.trend.Trend;
+import dev.provbench.analysis.trend.TrendChange;
 import dev.provbench.cli.Main;
 import dev.provbench.job.Job;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.results.RunSeries;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
+import dev.provbench.stats.Bootstrap;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

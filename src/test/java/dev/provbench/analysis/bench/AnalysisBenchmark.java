@@ -2,9 +2,9 @@ package dev.provbench.analysis.bench;
 
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.AnalysisOptions;
-import dev.provbench.analysis.OutputFormat;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.SyntheticResults;
+import dev.provbench.analysis.output.OutputFormat;
 import dev.provbench.run.SparkSessions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -60,7 +60,7 @@ public final class AnalysisBenchmark {
       resetPeaks();
       long t1 = System.nanoTime();
       Analysis analysis = ResultsAnalyzer.analyze(spark, results, List.of(), true, AnalysisOptions.defaults());
-      String text = OutputFormat.CONSOLE.render(analysis);
+      String text = OutputFormat.CONSOLE.render(analysis.writeUp());
       double analyze = seconds(t1);
       long peak = peakHeap();
       double duck = duckDb(results);

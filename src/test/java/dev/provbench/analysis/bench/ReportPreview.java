@@ -4,6 +4,7 @@ import dev.provbench.analysis.AnalysisOptions;
 import dev.provbench.analysis.CellSamples;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.SyntheticResults;
+import dev.provbench.analysis.output.OutputFormat;
 import dev.provbench.report.ReportWriter;
 import dev.provbench.run.SparkSessions;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ public final class ReportPreview {
     Files.writeString(results.resolve("run_id=synthetic/_SIMULATED"), "");
     var analysis = ResultsAnalyzer.analyze(spark, results, List.of(), false, AnalysisOptions.defaults());
     System.out.println(ReportWriter.write(analysis, CellSamples.load(spark, analysis.run().runId()), out.resolve("report")));
-    System.out.print(dev.provbench.analysis.OutputFormat.CONSOLE.render(analysis));
+    System.out.print(OutputFormat.CONSOLE.render(analysis.writeUp()));
     spark.stop();
   }
 }
