@@ -29,6 +29,7 @@ class ArchitectureTest {
       "score and task are pure", "fixture.task.HttpTask",
       "provider knows no Spark", "fixture.provider.SparkProvider",
       "stats is pure", "fixture.stats.RunAwareStats",
+      "decide knows no Spark", "fixture.decide.SparkPlanner",
       "analysis output knows no Spark", "fixture.analysis.output.SparkTable",
       "no package cycles", "fixture.input.InputError",
       "no cycles inside analysis", "fixture.analysis.load.LoadSteps");

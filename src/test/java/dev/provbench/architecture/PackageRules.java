@@ -52,6 +52,9 @@ final class PackageRules {
         new PackageRule("stats is pure", noClasses().that().resideInAPackage(root + ".stats..")
             .should().dependOnClassesThat(resideInAnyPackage(concat(SPARK, HTTP)).or(onlyOutside(root, "stats")))
             .because("the statistics are functions of numbers, shared by the analysis and the run's planning")),
+        new PackageRule("decide knows no Spark", noClasses().that().resideInAPackage(root + ".decide..")
+            .should().dependOnClassesThat().resideInAnyPackage(concat(SPARK, HTTP))
+            .because("the planner is a pure function of stored cells: a run, an analysis and replay walk the same rounds")),
         new PackageRule("analysis output knows no Spark", noClasses().that().resideInAPackage(root + ".analysis.output..")
             .should().dependOnClassesThat().resideInAnyPackage(SPARK)
             .because("the formats write tables of plain values; the tables are computed elsewhere")),
