@@ -30,7 +30,7 @@ public final class DecisionsTable {
         text("stopped because"));
     for (DecisionResult d : walk.decisions()) {
       t.row(d.decision(), d.size(), d.subject(), d.verdict().text(), d.winner(), d.calls(), d.callsIfFull(),
-          d.shareOfFull(), d.costUsd(), d.costIfFull(), (long) d.rounds(), (long) d.cases(), interval(d), d.because());
+          d.shareOfFull(), d.costUsd(), d.costIfFull(), (long) d.rounds(), (long) d.cases(), d.interval(), d.because());
     }
     return t.build(String.format(Locale.ROOT, "%.0f%% anytime-valid per decision (betting confidence sequences on paired"
         + " per-case differences, the error split over each decision's comparisons), looked at after each of %d rounds"
@@ -44,18 +44,9 @@ public final class DecisionsTable {
     List<Insight> out = new ArrayList<>();
     for (DecisionResult d : walk.decisions()) {
       if (d.verdict() == dev.provbench.decide.DecisionVerdict.SINGLE) continue;
-      out.add(new Insight(d.sentence(plan.confidence()), d.because() + (Double.isNaN(d.low()) ? "" : "; interval " + interval(d))
+      out.add(new Insight(d.sentence(plan.confidence()), d.because() + (d.interval() == null ? "" : "; interval " + d.interval())
           + " (table " + ID + ")"));
     }
     return out;
-  }
-
-  /** The key comparison's interval: accuracy in points, speed as a duration ratio. */
-  private static String interval(DecisionResult d) {
-    if (Double.isNaN(d.low())) return null;
-    if (d.decision().startsWith("fastest")) {
-      return String.format(Locale.ROOT, "%.2f-%.2fx faster", Math.pow(2, d.low()), Math.pow(2, d.high()));
-    }
-    return String.format(Locale.ROOT, "%+.1f to %+.1f points", d.low() * 100, d.high() * 100);
   }
 }

@@ -84,7 +84,7 @@ final class ReplayCommand implements Callable<Integer> {
       if (!(confidence > 0.5 && confidence < 1)) {
         throw new BadInputException("--confidence", "must be above 0.5 and below 1, got " + confidence, "give e.g. 0.95");
       }
-      plan = new AdaptivePlan(plan.decisions(), confidence, plan.margin(), plan.speedMargin(), plan.roundCases(), plan.seed());
+      plan = plan.withConfidence(confidence);
     }
     if (roundCases != null) {
       if (roundCases < 1) throw new BadInputException("--round-cases", "must be at least 1, got " + roundCases, "give e.g. 6");

@@ -41,6 +41,18 @@ public record DecisionResult(String decision, String size, String subject, Decis
     return verdict == other.verdict && java.util.Objects.equals(winner, other.winner);
   }
 
+  /**
+   * The key comparison's interval in the decision's own terms: accuracy in points, speed as a duration ratio
+   * (each case's ratio clipped at {@value PairedMetric#CLIP_RATIO}); null when there is none.
+   */
+  public String interval() {
+    if (Double.isNaN(low)) return null;
+    if (decision.startsWith("fastest")) {
+      return String.format(Locale.ROOT, "%.2f-%.2fx faster", Math.exp(low * PairedMetric.LOG_CLIP), Math.exp(high * PairedMetric.LOG_CLIP));
+    }
+    return String.format(Locale.ROOT, "%+.1f to %+.1f points", low * 100, high * 100);
+  }
+
   /** "At 8b, Provider 1 is most accurate (95% anytime-valid); decided after 214 of 540 calls, $0.11 of $0.28." */
   public String sentence(double confidence) {
     String level = String.format(Locale.ROOT, "%.0f%% anytime-valid", confidence * 100);

@@ -19,15 +19,21 @@ import java.util.stream.Collectors;
  *   <li>a ranking claims "i beats j" (j leaves contention; the last one left wins) by a one-sided test at
  *       {@value #RANKING_SHARE} α ÷ (k − 1) for k deployments: any wrong claim needs some "i beats b" with b the truly
  *       best one, and there are k − 1 such tests, so wrong winners and wrongly dropped leaders stay within that share;</li>
- *   <li>a ranking's tie ("no difference larger than the margin") tests every pair two-sided with the rest of α split
- *       over the k(k − 1)/2 pairs;</li>
- *   <li>an equivalence tests each deployment against the reference two-sided at α ÷ (deployments compared).</li>
+ *   <li>a ranking's tie ("no difference larger than the margin") spends the rest of α: every pair must be shown
+ *       within the margin on both sides (two one-sided tests at that level each; a tie is wrong only if some pair is
+ *       truly farther apart, and that pair's own test must then have erred, so no split over pairs is needed);</li>
+ *   <li>an equivalence tests each deployment against the reference at α ÷ (deployments compared): within the margin by
+ *       two one-sided tests at that level, beyond it by a two-sided one.</li>
  * </ul>
  * One per walk.
  */
 final class DecisionState {
   /** The share of α a ranking spends on "i beats j"; the rest goes to its tie. */
   static final double RANKING_SHARE = 0.8;
+  /** Cases a comparison needs before futility is judged. */
+  static final int FUTILITY_MIN_CASES = 12;
+  /** How optimistic the futility projection is: the difference seen so far at its one-sided 95% bound. */
+  static final double FUTILITY_Z = 1.645;
 
   private final DecisionSpec spec;
   private final String size;
@@ -35,6 +41,8 @@ final class DecisionState {
   private final double pairAlpha;
   /** A ranking's one-sided "i beats j" level. */
   private final double beatAlpha;
+  /** A ranking's one-sided level of each test of its tie. */
+  private final double tieAlpha;
   private final double margin;
   /** Deployment indices; for an equivalence the reference comes first. */
   private final int[] members;
@@ -52,10 +60,12 @@ final class DecisionState {
   private final int totalCases;
   private final int trials;
   private final double[] fullCost;
+  private final boolean futility;
   private int casesSeen;
 
   DecisionState(DecisionSpec spec, String size, int[] members, String[] labels, double alpha, double accuracyMargin,
-      double speedMargin, CellMatrix m) {
+      double speedMargin, boolean futility, CellMatrix m) {
+    this.futility = futility;
     this.spec = spec;
     this.size = size;
     this.members = members;
@@ -72,8 +82,9 @@ final class DecisionState {
       for (int i = 0; i < members.length; i++) for (int j = i + 1; j < members.length; j++) p.add(new int[] {i, j});
     }
     this.pairs = p.toArray(int[][]::new);
-    this.pairAlpha = pairs.length == 0 ? alpha : equivalence ? alpha / pairs.length : (1 - RANKING_SHARE) * alpha / pairs.length;
+    this.pairAlpha = pairs.length == 0 ? alpha : alpha / pairs.length;
     this.beatAlpha = RANKING_SHARE * alpha / Math.max(1, members.length - 1);
+    this.tieAlpha = (1 - RANKING_SHARE) * alpha;
     this.values = new double[pairs.length][m.cases()];
     this.counts = new int[pairs.length];
     int rows = equivalence ? members.length - 1 : 1;
@@ -145,6 +156,7 @@ final class DecisionState {
     if (!open()) return;
     if (equivalence) evaluateEquivalence();
     else evaluateRanking();
+    if (futility && !lastRound && open()) stopIfFutile();
     if (lastRound && open()) {
       String why = "matrix exhausted (" + casesSeen + " of " + totalCases + " cases)";
       for (int r = 0; r < memberVerdict.length; r++) if (memberVerdict[r] == null) close(r, DecisionVerdict.NOT_SETTLED, why);
@@ -174,8 +186,7 @@ final class DecisionState {
     boolean allWithin = true;
     for (int p = 0; p < pairs.length && allWithin; p++) {
       if (!active(p)) continue;
-      allWithin = ConfidenceSequence.showsAbove(values[p], counts[p], pairAlpha, -margin)
-          && ConfidenceSequence.showsBelow(values[p], counts[p], pairAlpha, margin);
+      allWithin = within(values[p], counts[p], tieAlpha);
     }
     if (allWithin) close(0, DecisionVerdict.TIE, "no difference above " + marginText() + " left");
   }
@@ -186,12 +197,82 @@ final class DecisionState {
       int row = pairs[p][0] - 1;
       double[] v = values[p];
       int n = counts[p];
-      if (ConfidenceSequence.showsAbove(v, n, pairAlpha, -margin) && ConfidenceSequence.showsBelow(v, n, pairAlpha, margin)) {
+      if (within(v, n, pairAlpha)) {
         close(row, DecisionVerdict.EQUIVALENT, "within " + marginText());
       } else if (ConfidenceSequence.showsAbove(v, n, pairAlpha, margin) || ConfidenceSequence.showsBelow(v, n, pairAlpha, -margin)) {
         close(row, DecisionVerdict.DIFFERENT, "differs by more than " + marginText());
       }
     }
+  }
+
+  /** Both one-sided tests at level {@code a} show the mean inside (−margin, margin); the hedged test at 2a is one. */
+  private boolean within(double[] v, int n, double a) {
+    return ConfidenceSequence.showsAbove(v, n, 2 * a, -margin) && ConfidenceSequence.showsBelow(v, n, 2 * a, margin);
+  }
+
+  /**
+   * Closes as not settled what could not settle by the end of the matrix even if the difference seen so far were as
+   * large (or, for a tie, as small) as its one-sided 95% bound: the capital a bet on a mean difference μ with
+   * spread σ gathers over N cases is about N μ² ÷ 2σ², and an interval's half-width at N cases about
+   * σ √(2 ln(1/a) ÷ N) at one-sided level a. It never claims anything, so it cannot raise an error rate; it only saves the calls of a
+   * race too close for the matrix.
+   */
+  private void stopIfFutile() {
+    String why = "projected not to settle within the matrix (" + totalCases + " cases)";
+    if (equivalence) {
+      for (int p = 0; p < pairs.length; p++) {
+        if (!active(p) || counts[p] < FUTILITY_MIN_CASES) continue;
+        double[] f = figures(p);
+        boolean equivalent = Math.max(0, Math.abs(f[0]) - f[2]) + halfWidth(f[1], pairAlpha) < margin;
+        boolean different = Math.abs(f[0]) + f[2] - margin > halfWidth(f[1], pairAlpha / 2);
+        if (!equivalent && !different) close(pairs[p][0] - 1, DecisionVerdict.NOT_SETTLED, why);
+      }
+      return;
+    }
+    int lead = -1;
+    double best = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < members.length; i++) {
+      if (!contender[i]) continue;
+      double advantage = 0;
+      for (int p = 0; p < pairs.length; p++) {
+        if (!active(p)) continue;
+        double mean = FullRunDecision.mean(Arrays.copyOf(values[p], counts[p]));
+        if (pairs[p][0] == i) advantage += mean;
+        if (pairs[p][1] == i) advantage -= mean;
+      }
+      if (advantage > best) {
+        best = advantage;
+        lead = i;
+      }
+    }
+    boolean winner = true;
+    boolean tie = true;
+    for (int p = 0; p < pairs.length; p++) {
+      if (!active(p)) continue;
+      if (counts[p] < FUTILITY_MIN_CASES) return;
+      double[] f = figures(p);
+      tie &= Math.max(0, Math.abs(f[0]) - f[2]) + halfWidth(f[1], tieAlpha) < margin;
+      if (pairs[p][0] != lead && pairs[p][1] != lead) continue;
+      double optimistic = (pairs[p][0] == lead ? f[0] : -f[0]) + f[2];
+      double sd = Math.max(f[1], 0.05);
+      winner &= optimistic > 0 && totalCases * optimistic * optimistic / (2 * sd * sd) >= Math.log(1 / beatAlpha);
+    }
+    if (!winner && !tie) close(0, DecisionVerdict.NOT_SETTLED, why);
+  }
+
+  /** Mean, standard deviation and the one-sided 95% margin of error of a comparison's values so far. */
+  private double[] figures(int p) {
+    double[] v = Arrays.copyOf(values[p], counts[p]);
+    double mean = FullRunDecision.mean(v);
+    double ss = 0;
+    for (double x : v) ss += (x - mean) * (x - mean);
+    double sd = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 1;
+    return new double[] {mean, sd, FUTILITY_Z * sd / Math.sqrt(v.length)};
+  }
+
+  /** About the margin of a one-sided level-a bound over the whole matrix. */
+  private double halfWidth(double sd, double a) {
+    return Math.max(sd, 0.05) * Math.sqrt(2 * Math.log(1 / a) / totalCases);
   }
 
   private String marginText() {
@@ -256,8 +337,10 @@ final class DecisionState {
     }
     if (equivalence) {
       for (int p = 0; p < pairs.length; p++) {
+        // TOST at α/k for equivalent (the (1 − 2α/k) interval inside the margin), two-sided α/k for differs.
+        double[] tost = FullRunDecision.interval(d[p], 2 * alpha / pairs.length);
         double[] ci = FullRunDecision.interval(d[p], alpha / pairs.length);
-        DecisionVerdict v = ci[0] > -margin && ci[1] < margin ? DecisionVerdict.EQUIVALENT
+        DecisionVerdict v = tost[0] > -margin && tost[1] < margin ? DecisionVerdict.EQUIVALENT
             : ci[0] > margin || ci[1] < -margin ? DecisionVerdict.DIFFERENT : DecisionVerdict.NOT_SETTLED;
         out.add(new DecisionResult(spec.label(), size, labels[pairs[p][0]], v, null, 2 * perDeployment, 2 * perDeployment,
             0, 0, 1, d[p].length, ci[0], ci[1], "fixed-size"));
@@ -285,8 +368,8 @@ final class DecisionState {
     boolean significant = ahead && Arrays.stream(adjusted).allMatch(p -> p < alpha);
     boolean allWithin = true;
     for (double[] v : d) {
-      double[] ci = FullRunDecision.interval(v, alpha / pairs.length);
-      allWithin &= ci[0] > -margin && ci[1] < margin;
+      double[] tost = FullRunDecision.interval(v, 2 * alpha);
+      allWithin &= tost[0] > -margin && tost[1] < margin;
     }
     DecisionVerdict v = significant ? DecisionVerdict.WINNER : allWithin ? DecisionVerdict.TIE : DecisionVerdict.NOT_SETTLED;
     String winner = v == DecisionVerdict.WINNER ? labels[lead] : v == DecisionVerdict.TIE ? String.join(", ", labels) : null;

@@ -27,7 +27,7 @@ enum PairedMetric {
     }
   };
 
-  static final double CLIP_RATIO = 2;
+  static final double CLIP_RATIO = 1.25;
   static final double LOG_CLIP = Math.log(CLIP_RATIO);
 
   abstract double trial(CellMatrix m, int a, int b, int c, int t);

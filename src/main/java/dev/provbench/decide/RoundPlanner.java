@@ -109,7 +109,7 @@ public final class RoundPlanner {
         int[] members = members(spec, ds, e.getValue());
         if (members == null) continue;
         String[] labels = Arrays.stream(members).mapToObj(d -> label(ds, e.getValue(), d)).toArray(String[]::new);
-        out.add(new DecisionState(spec, e.getKey(), members, labels, plan.alpha(), plan.margin(), plan.speedMargin(), m));
+        out.add(new DecisionState(spec, e.getKey(), members, labels, plan.alpha(), plan.margin(), plan.speedMargin(), plan.futility(), m));
       }
     }
     return out;

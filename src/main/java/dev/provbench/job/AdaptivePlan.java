@@ -20,9 +20,12 @@ import java.util.List;
  *                     default {@value #DEFAULT_ROUND_CASES}. Smaller rounds stop sooner but start more Spark jobs.
  * @param seed         seeds the order in which cases are drawn; default {@value #DEFAULT_SEED}. The same seed over
  *                     the same cells gives the same rounds and decisions.
+ * @param futility     stop a decision as "not settled" once it is projected not to settle within the matrix (even if
+ *                     the difference seen so far were as large as its 95% upper bound); default true. It never makes
+ *                     a claim, so error rates are unchanged; false runs every open decision to the end of the matrix.
  */
 public record AdaptivePlan(List<DecisionSpec> decisions, double confidence, double margin, double speedMargin,
-    int roundCases, long seed) implements Serializable {
+    int roundCases, long seed, boolean futility) implements Serializable {
   public static final double DEFAULT_CONFIDENCE = 0.95;
   public static final double DEFAULT_MARGIN = 0.02;
   public static final double DEFAULT_SPEED_MARGIN = 0.05;
@@ -31,7 +34,7 @@ public record AdaptivePlan(List<DecisionSpec> decisions, double confidence, doub
 
   /** {@code run --adaptive} on a job without an {@code adaptive} section. */
   public static final AdaptivePlan DEFAULTS = new AdaptivePlan(List.of(DecisionSpec.MOST_ACCURATE), DEFAULT_CONFIDENCE,
-      DEFAULT_MARGIN, DEFAULT_SPEED_MARGIN, DEFAULT_ROUND_CASES, DEFAULT_SEED);
+      DEFAULT_MARGIN, DEFAULT_SPEED_MARGIN, DEFAULT_ROUND_CASES, DEFAULT_SEED, true);
 
   public AdaptivePlan {
     decisions = List.copyOf(decisions);
@@ -43,14 +46,22 @@ public record AdaptivePlan(List<DecisionSpec> decisions, double confidence, doub
   }
 
   public AdaptivePlan withSeed(long s) {
-    return new AdaptivePlan(decisions, confidence, margin, speedMargin, roundCases, s);
+    return new AdaptivePlan(decisions, confidence, margin, speedMargin, roundCases, s, futility);
   }
 
   public AdaptivePlan withDecisions(List<DecisionSpec> list) {
-    return new AdaptivePlan(list, confidence, margin, speedMargin, roundCases, seed);
+    return new AdaptivePlan(list, confidence, margin, speedMargin, roundCases, seed, futility);
   }
 
   public AdaptivePlan withRoundCases(int cases) {
-    return new AdaptivePlan(decisions, confidence, margin, speedMargin, cases, seed);
+    return new AdaptivePlan(decisions, confidence, margin, speedMargin, cases, seed, futility);
+  }
+
+  public AdaptivePlan withConfidence(double c) {
+    return new AdaptivePlan(decisions, c, margin, speedMargin, roundCases, seed, futility);
+  }
+
+  public AdaptivePlan withFutility(boolean on) {
+    return new AdaptivePlan(decisions, confidence, margin, speedMargin, roundCases, seed, on);
   }
 }

@@ -35,7 +35,8 @@ public final class AdaptiveReader {
         "write the relative duration difference that counts as equally fast, e.g. `speed_margin: 0.05` (5%)");
     int roundCases = a.integer("round_cases", AdaptivePlan.DEFAULT_ROUND_CASES, 1, "add at least one case per round, e.g. `round_cases: 6`");
     long seed = a.longValue("seed", AdaptivePlan.DEFAULT_SEED, 0, "write a whole number, e.g. `seed: 1`");
-    return new AdaptivePlan(decisions, confidence, margin, speedMargin, roundCases, seed);
+    boolean futility = a.bool("futility", true);
+    return new AdaptivePlan(decisions, confidence, margin, speedMargin, roundCases, seed, futility);
   }
 
   private static List<DecisionSpec> decisions(YamlFields a, List<ProviderSpec> providers) {

@@ -9,6 +9,8 @@ import dev.provbench.job.DecisionKind;
 import dev.provbench.job.DecisionSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The planner on simulated full runs: error rates under many looks, savings when easy, patience when hard. */
 class RoundPlannerTest {
@@ -42,21 +44,31 @@ class RoundPlannerTest {
     assertTrue(share / 100 < 0.6, "used " + share / 100 + " of the full matrix");
   }
 
-  @Test
-  void aHardDecisionRunsToTheFullMatrixAndSaysNotSettled() {
+  @ParameterizedTest(name = "futility {0}: not settled, {1}")
+  @CsvSource({
+      "false, matrix exhausted (60 of 60 cases)",
+      "true, projected not to settle within the matrix (60 cases)",
+  })
+  void aHardDecisionSaysNotSettledNeverACoinFlip(boolean futility, String because) {
     Shape hard = new Shape(new double[] {0.01, 0}, SyntheticMatrix.filled(2, 1000), 0.3, 60, 3);
     int notSettled = 0;
+    double share = 0;
+    java.util.Map<String, Integer> becauses = new java.util.TreeMap<>();
     for (int i = 0; i < 100; i++) {
-      Walk w = RoundPlanner.walk(SyntheticMatrix.of(hard, 1000 + i), AdaptivePlan.DEFAULTS.withSeed(i));
+      Walk w = RoundPlanner.walk(SyntheticMatrix.of(hard, 1000 + i), AdaptivePlan.DEFAULTS.withSeed(i).withFutility(futility));
       DecisionResult d = w.decisions().get(0);
+      becauses.merge(d.because(), 1, Integer::sum);
       if (d.verdict() == DecisionVerdict.NOT_SETTLED) {
         notSettled++;
-        assertEquals(1.0, w.shareOfFull(), 1e-9);
-        assertEquals("matrix exhausted (60 of 60 cases)", d.because());
+        share += w.shareOfFull();
+        if (d.because().equals("matrix exhausted (60 of 60 cases)")) assertEquals(1.0, w.shareOfFull(), 1e-9);
       }
       assertTrue(d.verdict() != DecisionVerdict.WINNER || d.winner().equals("Provider 1"), "a coin flip called a winner: " + d);
     }
     assertTrue(notSettled >= 95, notSettled + " of 100 hard decisions not settled");
+    if (!futility) assertEquals(1.0, share / notSettled, 1e-9, "without futility a close race runs to the end");
+    else assertTrue(share / notSettled < 0.9, "futility stopped a close race after " + share / notSettled + " of the matrix");
+    assertTrue(becauses.getOrDefault(because, 0) >= 50, "why they stopped: " + becauses);
   }
 
   @Test
@@ -76,7 +88,7 @@ class RoundPlannerTest {
     Shape shape = new Shape(new double[] {0, 0, -0.3}, SyntheticMatrix.filled(3, 1000), 0.3, 400, 3);
     AdaptivePlan plan = AdaptivePlan.DEFAULTS.withDecisions(List.of(new DecisionSpec(DecisionKind.EQUIVALENT_TO, "Provider 1")))
         .withRoundCases(20);
-    AdaptivePlan wide = new AdaptivePlan(plan.decisions(), 0.95, 0.1, 0.05, 20, 1);
+    AdaptivePlan wide = new AdaptivePlan(plan.decisions(), 0.95, 0.1, 0.05, 20, 1, true);
     Walk w = RoundPlanner.walk(SyntheticMatrix.of(shape, 3), wide);
     assertEquals(List.of("Provider 2 equivalent", "Provider 3 differs"),
         w.decisions().stream().map(d -> d.subject() + " " + d.verdict().text()).toList());

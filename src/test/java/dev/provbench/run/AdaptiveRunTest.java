@@ -90,7 +90,7 @@ class AdaptiveRunTest {
   @Test
   void aHardDecisionRunsToTheEndAndSaysNotSettled() {
     try (SimulatedProviders sim = SimulatedProviders.start(profile("hard"), 0)) {
-      Job job = job(sim, "hard").withAdaptive(AdaptivePlan.DEFAULTS);
+      Job job = job(sim, "hard").withAdaptive(AdaptivePlan.DEFAULTS.withFutility(false));
       Walk walk = AdaptiveRun.execute(SparkTestSession.get(), PreparedRun.prepare(job, Map.of()), QUIET, 0);
       DecisionResult d = walk.decisions().get(0);
       assertEquals(DecisionVerdict.NOT_SETTLED, d.verdict());
