@@ -164,6 +164,14 @@ class BadInputTest {
     rejects("more partitions than concurrency", job(j -> j + "partitions_per_model: 3\n"),
         "job.yaml: partitions_per_model: is 3 but model m-8b of P1 allows only 2 in flight."
             + " Fix: use at most as many partitions as the smallest concurrency");
+    rejects("unknown adaptive decision", job(j -> j + "adaptive: {decisions: [most_acurate]}\n"),
+        "job.yaml: adaptive.decisions: has an unknown decision `most_acurate` (did you mean `most_accurate`?)."
+            + " Fix: use one of most_accurate, fastest, equivalent_to");
+    rejects("equivalence to an unknown provider", job(j -> j + "adaptive: {decisions: [{equivalent_to: P9}]}\n"),
+        "job.yaml: adaptive.decisions: `equivalent_to: P9` names no provider of the job. Fix: use one of P1");
+    rejects("adaptive confidence out of range", job(j -> j + "adaptive: {confidence: 1.5}\n"),
+        "job.yaml: adaptive.confidence: must be between 0.5 and 0.9999, got 1.5. Fix: write the confidence of each decision,"
+            + " e.g. `confidence: 0.95`");
     rejects("invalid run id", args("--run-id", "../up"),
         "--run-id: `../up` is not a valid run id. Fix: use letters, digits, dot, dash and underscore only, starting with a letter or digit");
     rejects("malformed dataset row", cases(c -> c.replace("\"Milan\",", "\"Milan\"")),

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Decide with fewer calls: full runs against the simulated providers (the demo profile and the adaptive easy, hard and
+# null profiles), then `provbench replay` of the adaptive policy over each, many times in shuffled case orders.
+# Usage: bench/replay/run.sh [replays=1000] [out=a new temporary folder]
+# Prints, per run, how often the adaptive policy reached the full run's decisions, how often it claimed a difference,
+# and the share of the full matrix's calls it used.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+replays="${1:-1000}"
+out="${2:-$(mktemp -d)}"
+mkdir -p "$out"
+decisions="most_accurate,fastest"
+run() { # name job profile
+  ./provbench demo --job "$2" --profile "$3" --out "$out/$1" --run-id full > "$out/$1.log" 2>&1
+}
+run demo jobs/demo.yaml data/sim/demo-profile.yaml
+for p in easy hard null; do run "$p" jobs/adaptive-8b.yaml "data/sim/adaptive-$p-profile.yaml"; done
+for r in demo easy hard null; do
+  echo "== $r: replay of the full run ($out/$r)"
+  ./provbench replay "$out/$r" --run full --decide "$decisions" --replays "$replays" 2>/dev/null
+  echo
+done
+echo "== null, a look after every case: the family-wise rate of claimed differences"
+./provbench replay "$out/null" --run full --decide "$decisions" --replays "$replays" --round-cases 1 2>/dev/null
