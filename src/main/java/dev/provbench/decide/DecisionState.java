@@ -176,9 +176,11 @@ final class DecisionState {
       if (ConfidenceSequence.showsAbove(values[p], counts[p], 2 * beatAlpha, 0)) beaten[pairs[p][1]] = true;
       else if (ConfidenceSequence.showsBelow(values[p], counts[p], 2 * beatAlpha, 0)) beaten[pairs[p][0]] = true;
     }
-    for (int i = 0; i < members.length; i++) if (beaten[i]) contender[i] = false;
     List<Integer> left = new ArrayList<>();
-    for (int i = 0; i < members.length; i++) if (contender[i]) left.add(i);
+    for (int i = 0; i < members.length; i++) if (contender[i] && !beaten[i]) left.add(i);
+    // Everyone beaten by someone (a cycle) can only follow an error of a test: drop no one on such evidence.
+    if (left.isEmpty()) return;
+    for (int i = 0; i < members.length; i++) if (beaten[i]) contender[i] = false;
     if (left.size() == 1) {
       close(0, DecisionVerdict.WINNER, "beats every other");
       return;

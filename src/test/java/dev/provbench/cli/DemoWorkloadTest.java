@@ -30,6 +30,7 @@ class DemoWorkloadTest {
     workload("reference", "jobs/demo.yaml", "data/sim/demo-profile.yaml");
     workload("long-context", "jobs/long-context.yaml", "data/sim/long-context-profile.yaml");
     workload("load", "jobs/load-demo.yaml", "data/sim/load-profile.yaml");
+    workload("adaptive", "jobs/adaptive.yaml", "data/sim/demo-profile.yaml");
     BadInputException e = assertThrows(BadInputException.class, () -> DemoRun.Workload.named("longcontext"));
     assertTrue(e.getMessage().contains("--workload") && e.getMessage().contains("unknown workload `longcontext`")
         && e.getMessage().contains("reference, long-context, load"), e.getMessage());
