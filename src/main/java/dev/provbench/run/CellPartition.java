@@ -83,7 +83,7 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
         CellResult r = runner.run(cell, all.get(cell.caseIndex()));
         guard.observe(r);
         // Counted as the call ends, before the window refills: the next cell sees this one's cost.
-        spend.spent(SpendCap.micros(r.costUsd()));
+        spend.spent(SpendCap.micros(r.cost().usd()));
         return r;
       }));
     }

@@ -73,25 +73,26 @@ public final class CellRunner {
     // The judges answer after the cell's own call has ended: nothing of theirs is in its timings or cost.
     Verdict verdict = Verdict.of(spec, c, CellStatus.valueOf(last.outcome().name()), last.error(),
         reply == null ? null : reply.content(), toolCalls, judges == null ? CellJudges.NOT_JUDGED : judges);
-    CellResult.Builder row = CellResult.builder()
-        .runId(spec.runId()).cellId(cell.cellId()).provider(provider.name()).model(model.id()).size(model.size())
-        .caseId(c.id()).trial(cell.trial())
-        .httpStatus(last.httpStatus())
-        .attempts(call.attempts()).reconnects(call.reconnects()).rateLimited(call.rateLimited())
-        .backoffMs(call.backoffMs()).throttleMs(call.totalThrottleMs()).durationMs(call.durationMs())
-        .costUsd(CellCost.priceList(model, call)).usdPerHour(model.costPerHour())
-        .responseId(last.responseId())
-        .expected(c.expected()).expectedText(expectedText(c)).toolMode(toolMode(spec)).toolCalls(toolCalls)
-        .stream(spec.stream()).cacheBust(spec.cacheBust()).startedAt(started).finishedAt(finished)
-        .loadWarmup(cell.warmup())
-        .attemptLog(log(call));
-    if (spec.load() != null) {
-      row.loadStep(spec.load().step()).loadConcurrency(spec.load().rate() == null ? spec.load().concurrency() : null)
-          .loadRate(spec.load().rate());
-    }
-    if (last.ok()) CellTiming.fill(row, last);
-    VerdictColumns.fill(row, verdict, reply == null ? null : reply.content(), reply == null ? null : reply.reasoning());
-    return row.build();
+    VerdictColumns.Decided decided = VerdictColumns.of(verdict, new CellResult.Answer(last.responseId(),
+        reply == null ? null : reply.content(), reply == null ? null : reply.reasoning(), toolCalls));
+    return new CellResult(
+        new CellResult.Identity(spec.runId(), cell.cellId(), provider.name(), model.id(), model.size(), c.id(), cell.trial()),
+        new CellResult.Setup(toolMode(spec), spec.stream(), spec.cacheBust(), c.expected(), expectedText(c)),
+        new CellResult.Attempts(call.attempts(), call.reconnects(), call.rateLimited(), call.backoffMs(),
+            call.totalThrottleMs(), last.httpStatus(), log(call)),
+        new CellResult.Timing(started, finished, call.durationMs()),
+        last.ok() ? CellTiming.speed(last) : CellResult.Speed.NONE,
+        last.ok() ? CellTiming.tokens(last) : CellResult.Tokens.NONE,
+        new CellResult.Cost(CellCost.priceList(model, call), model.costPerHour()),
+        decided.outcome(), decided.answer(), decided.reading(), decided.scoring(),
+        load(cell));
+  }
+
+  /** The cell's load step: the run's when it climbs a ladder, and whether the cell warms it up. */
+  private CellResult.Load load(Cell cell) {
+    LoadStep step = spec.load();
+    if (step == null) return new CellResult.Load(null, null, null, cell.warmup());
+    return new CellResult.Load(step.step(), step.rate() == null ? step.concurrency() : null, step.rate(), cell.warmup());
   }
 
   /**

@@ -4,6 +4,8 @@ import dev.provbench.provider.AttemptResult;
 import dev.provbench.provider.StreamTiming;
 import dev.provbench.provider.Usage;
 import dev.provbench.results.CellResult;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * The speed and token columns of an answered cell, from its successful attempt: latency, time to first
@@ -14,15 +16,21 @@ import dev.provbench.results.CellResult;
 final class CellTiming {
   private CellTiming() {}
 
-  static void fill(CellResult.Builder row, AttemptResult answered) {
+  static CellResult.Speed speed(AttemptResult answered) {
     StreamTiming t = answered.timing();
+    Double tpot = tpotMs(answered.latencyMs(), t.ttftMs(), answered.usage().completionTokens());
+    return new CellResult.Speed(answered.latencyMs(), t.ttftMs(), t.firstAnswerMs(), tpot,
+        tpot == null || tpot <= 0 ? null : 1000.0 / tpot, gaps(t.chunkGapsMs()));
+  }
+
+  static CellResult.Tokens tokens(AttemptResult answered) {
     Usage u = answered.usage();
-    row.latencyMs(answered.latencyMs()).ttftMs(t.ttftMs()).firstAnswerMs(t.firstAnswerMs()).chunkGapsMs(t.chunkGapsMs())
-        .promptTokens(u.promptTokens()).completionTokens(u.completionTokens()).reasoningTokens(u.reasoningTokens())
-        .cachedTokens(u.cachedTokens())
-        .usageSource(u.promptTokens() == null && u.completionTokens() == null ? null : u.estimated() ? "estimated" : "server");
-    Double tpot = tpotMs(answered.latencyMs(), t.ttftMs(), u.completionTokens());
-    row.tpotMs(tpot).outputTps(tpot == null || tpot <= 0 ? null : 1000.0 / tpot);
+    return new CellResult.Tokens(u.promptTokens(), u.completionTokens(), u.reasoningTokens(), u.cachedTokens(),
+        u.promptTokens() == null && u.completionTokens() == null ? null : u.estimated() ? "estimated" : "server");
+  }
+
+  private static List<Integer> gaps(int[] ms) {
+    return ms == null ? null : Arrays.stream(ms).boxed().toList();
   }
 
   /** (latency − ttft) ÷ (tokens − 1); null without a TTFT, with fewer than 2 tokens, or a reply sent at once. */

@@ -59,11 +59,11 @@ final class LoadGuard {
   }
 
   synchronized void observe(CellResult r) {
-    if (step == null || r.loadWarmup() || reason != null) return;
+    if (step == null || r.load().warmup() || reason != null) return;
     finished++;
-    if (r.status().answered()) {
-      durations.add(r.durationMs());
-      if (r.ttftMs() != null) ttfts.add(r.ttftMs());
+    if (r.outcome().status().answered()) {
+      durations.add(r.timing().durationMs());
+      if (r.speed().ttftMs() != null) ttfts.add(r.speed().ttftMs());
     } else {
       failed++;
     }

@@ -27,8 +27,8 @@ record RunCounters(LongAccumulator finished, LongAccumulator failed, LongAccumul
   /** A cell's row was made; {@code newlyCommitted} rows became durable with it (a chunk's commit). */
   void cellDone(CellResult r, long newlyCommitted) {
     finished.add(1);
-    if (!r.status().answered()) failed.add(1);
-    spentMicros.add(SpendCap.micros(r.costUsd()));
+    if (!r.outcome().status().answered()) failed.add(1);
+    spentMicros.add(SpendCap.micros(r.cost().usd()));
     addCommitted(newlyCommitted);
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place a {@link Verdict} meets a row's columns: a run fills its new row with {@link #fill}, a rescore
+ * The one place a {@link Verdict} meets a row's columns: a run builds its new row's groups with {@link #of}, a rescore
  * overwrites the same columns of a stored row with {@link #overwrite}, so the two write the same values for the
  * same verdict. Stateless.
  */
@@ -20,29 +20,37 @@ final class VerdictColumns {
 
   private VerdictColumns() {}
 
+  /** The groups of a row a verdict decides. */
+  record Decided(CellResult.Outcome outcome, CellResult.Answer answer, CellResult.Reading reading,
+      CellResult.Scoring scoring) {}
+
   /**
-   * Sets the verdict's columns on a row.
+   * The verdict's groups of a row.
    *
-   * @param response  the reply's content as it came (or as stored), or null when there was no reply.
-   * @param reasoning the reply's own reasoning field (or the stored reasoning), or null.
+   * @param received the answer as it came (or as stored): its content and the reply's own reasoning field as the
+   *                 reply held them; all null when there was no reply.
    */
-  static CellResult.Builder fill(CellResult.Builder row, Verdict verdict, String response, String reasoning) {
+  static Decided of(Verdict verdict, CellResult.Answer received) {
     ParsedChoice parsed = verdict.parsed();
-    return row.status(verdict.status()).error(verdict.error())
-        .response(verdict.storedResponse(response)).reasoning(verdict.reasoning(reasoning))
-        .output(verdict.output()).choice(parsed == null ? null : parsed.choice())
-        .reasons(parsed == null ? null : parsed.reasons())
-        .correctScore(verdict.scores().correct()).nonNull(verdict.scores().nonNull()).scoreNote(verdict.scores().note())
-        .extracted(verdict.extracted()).scores(verdict.cellScores()).judgeCalls(verdict.judgeCalls());
+    return new Decided(new CellResult.Outcome(verdict.status(), verdict.error()),
+        new CellResult.Answer(received.responseId(), verdict.storedResponse(received.response()),
+            verdict.reasoning(received.reasoning()), received.toolCalls()),
+        new CellResult.Reading(verdict.output(), parsed == null ? null : parsed.choice(),
+            parsed == null ? null : parsed.reasons(), verdict.extracted()),
+        new CellResult.Scoring(verdict.scores().correct(), verdict.scores().nonNull(), verdict.scores().note(),
+            verdict.cellScores(), verdict.judgeCalls()));
   }
 
   /**
    * Overwrites the verdict's columns of a stored row, given as column name to value, with the values the results
-   * schema stores: what {@link #fill} sets, read back through {@link ResultSchema#COLUMNS}.
+   * schema stores: what {@link #of} decides, read back through {@link ResultSchema#COLUMNS}.
    */
   static void overwrite(Map<String, Object> row, Verdict verdict) {
-    CellResult decided = fill(CellResult.builder(), verdict, (String) row.get("response"), (String) row.get("reasoning"))
-        .build();
+    Decided d = of(verdict, new CellResult.Answer((String) row.get("response_id"), (String) row.get("response"),
+        (String) row.get("reasoning"), (String) row.get("tool_calls")));
+    // Only the verdict's columns are read from this row, so the call's groups may stay empty.
+    CellResult decided = new CellResult(null, null, null, null, null, null, null, d.outcome(), d.answer(), d.reading(),
+        d.scoring(), null);
     for (ResultSchema.Col c : COLUMNS) row.put(c.name(), c.value().apply(decided));
   }
 }

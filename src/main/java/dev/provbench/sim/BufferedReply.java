@@ -12,7 +12,7 @@ final class BufferedReply {
   /** With {@code truncate}, half the body goes out under the full {@code Content-Length}, then the connection drops. */
   static void write(HttpExchange exchange, Completion c, ScaledClock clock, boolean truncate, Runnable release,
       ReplyTrace trace) throws IOException, InterruptedException {
-    clock.sleepUntil(c.durationMs());
+    clock.sleepUntil(c.pace().durationMs());
     byte[] body = ResponseBodies.completion(c).getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, body.length);
@@ -24,7 +24,7 @@ final class BufferedReply {
     }
     release.run(); // before the last bytes: a client that has read them finds the slot free
     out.write(body);
-    if (c.usage()) trace.usageSent();
+    if (c.usage().sent()) trace.usageSent();
     out.close();
   }
 }

@@ -4,12 +4,11 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code POST {path}/v1/chat/completions} of one provider: admits the request against the model's
- * concurrency bound, draws its fate, judges the prompt (or answers its retrieval question) and writes the reply. One per provider per
- * server; thread-safe (a request holds its thread while it sleeps).
+ * concurrency bound, draws its fate, has {@link AnswerComposer} decide the answer, writes the reply and records
+ * the request. One per provider per server; thread-safe (a request holds its thread while it sleeps).
  */
 final class ChatCompletionsRoute {
   private static final int[] SERVER_ERRORS = {500, 502, 503};
@@ -84,18 +83,26 @@ final class ChatCompletionsRoute {
       load.exit();
     });
     ReplyTrace trace = new ReplyTrace(arrival.nanos());
-    Completion[] decided = new Completion[1];
+    Completion completion = null; // once decided, recorded even when the reply is cut short
     try {
-      served = serve(exchange, request, model, arrival.nanos(), service, release, trace, decided);
+      Fate fate = fate(request, model);
+      // Instant refusals skip the queue; everything else waits for a serving slot and is timed from it.
+      ScaledClock clock = new ScaledClock(fate.queues() ? service.enter() : arrival.nanos(), profile.timeScale());
+      if (fate.answers()) {
+        completion = compose(request, fate, service);
+        served = answer(exchange, request, fate.fault(), completion, clock, release, trace);
+      } else {
+        served = fail(exchange, fate, clock, service, release);
+      }
     } catch (DroppedConnection e) {
-      served = new Served(Math.max(0, exchange.getResponseCode()), e.outcome(), decided[0]);
+      served = new Served(Math.max(0, exchange.getResponseCode()), e.outcome(), completion);
       throw e;
     } catch (IOException e) {
-      served = new Served(Math.max(0, exchange.getResponseCode()), Outcome.CLIENT_GONE, decided[0]);
+      served = new Served(Math.max(0, exchange.getResponseCode()), Outcome.CLIENT_GONE, completion);
       throw e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      served = new Served(Math.max(0, exchange.getResponseCode()), Outcome.STOPPED, decided[0]);
+      served = new Served(Math.max(0, exchange.getResponseCode()), Outcome.STOPPED, completion);
       throw new DroppedConnection(Outcome.STOPPED);
     } finally {
       release.run();
@@ -103,18 +110,35 @@ final class ChatCompletionsRoute {
     }
   }
 
-  /** {@code decided[0]} receives the completion once it is decided, so a reply cut short is still recorded. */
-  private Served serve(HttpExchange exchange, ChatRequest request, SimModel model, long arrivalNanos,
-      Service service, SlotRelease release, ReplyTrace trace, Completion[] decided) throws IOException, InterruptedException {
+  /**
+   * What a request is given, drawn from what it is.
+   *
+   * @param model the model as it serves at this hour of the day.
+   */
+  private record Fate(SimModel model, RequestDraws draws, Fault fault) {
+    boolean queues() {
+      return fault != Fault.RATE_LIMITED && fault != Fault.REJECTED;
+    }
+
+    /** Whether the request gets a completion (perhaps malformed or cut short) rather than an error or a hang. */
+    boolean answers() {
+      return fault == Fault.NONE || fault == Fault.MALFORMED || fault == Fault.TRUNCATE;
+    }
+  }
+
+  private Fate fate(ChatRequest request, SimModel model) {
     long messagesHash = request.messagesHash();
     int attempt = attempts.next(provider.name(), model.id(), messagesHash);
-    model = model.drift().apply(model, java.time.Clock.systemUTC()); // as it serves at this hour of the day
-    RequestDraws draws = RequestDraws.of(profile.seed(), provider.name(), model, messagesHash, attempt);
-    Fault fault = Fault.pick(model, draws.fault());
-    // Instant refusals skip the queue; everything else waits for a serving slot and is timed from it.
-    boolean queues = fault != Fault.RATE_LIMITED && fault != Fault.REJECTED;
-    ScaledClock clock = new ScaledClock(queues ? service.enter() : arrivalNanos, profile.timeScale());
-    switch (fault) {
+    SimModel now = model.drift().apply(model, java.time.Clock.systemUTC());
+    RequestDraws draws = RequestDraws.of(profile.seed(), provider.name(), now, messagesHash, attempt);
+    return new Fate(now, draws, Fault.pick(now, draws.fault()));
+  }
+
+  /** An error reply, or a hang, for a fault that gives no completion. */
+  private Served fail(HttpExchange exchange, Fate fate, ScaledClock clock, Service service, SlotRelease release)
+      throws IOException, InterruptedException {
+    SimModel model = fate.model();
+    switch (fate.fault()) {
       case RATE_LIMITED -> {
         release.run();
         tooManyRequests(exchange, model, "Rate limit reached for " + model.id() + ". Please retry after the advised wait.");
@@ -127,8 +151,8 @@ final class ChatCompletionsRoute {
         return Served.error(400, Outcome.REJECTED);
       }
       case SERVER_ERROR -> {
-        clock.sleepUntil(draws.ttftMs() * service.slowdown());
-        int status = SERVER_ERRORS[(int) (draws.flavour() * SERVER_ERRORS.length)];
+        clock.sleepUntil(fate.draws().ttftMs() * service.slowdown());
+        int status = SERVER_ERRORS[(int) (fate.draws().flavour() * SERVER_ERRORS.length)];
         release.run();
         JsonReply.error(exchange, status, "The server had an error while processing your request (simulated "
             + status + "). Please retry.", "server_error", null);
@@ -138,50 +162,25 @@ final class ChatCompletionsRoute {
         clock.sleepUntil(model.hangMs());
         throw new DroppedConnection(Outcome.HUNG);
       }
-      default -> {
-        Completion completion = complete(request, model, draws, fault == Fault.MALFORMED, service);
-        decided[0] = completion;
-        boolean truncate = fault == Fault.TRUNCATE;
-        if (request.stream()) StreamedReply.write(exchange, completion, request.includeUsage(), clock, truncate, release, trace);
-        else BufferedReply.write(exchange, completion, clock, truncate, release, trace);
-        return new Served(200, fault == Fault.MALFORMED ? Outcome.MALFORMED : Outcome.OK, completion);
-      }
+      default -> throw new IllegalStateException(fate.fault() + " is answered with a completion");
     }
   }
 
-  private Completion complete(ChatRequest request, SimModel model, RequestDraws draws, boolean malformed,
-      Service service) {
-    // A judge prompt is judged; else a retrieval question is answered; anything else gets the judge's fallback.
-    Optional<RetrievalPrompt> retrieval = JudgePrompt.parse(request.lastUserContent()).isPresent()
-        ? Optional.empty() : RetrievalPrompt.parse(request);
-    ReplyMode mode;
-    String text;
-    if (retrieval.isPresent()) {
-      mode = ReplyMode.CONTENT;
-      text = malformed ? RetrievalAnswerer.MALFORMED : RetrievalAnswerer.answer(retrieval.get(),
-          service.judgeErrorRate(model), draws.judgeError(), draws.wrongLetter());
-    } else {
-      FactualityJudge.Verdict verdict = FactualityJudge.judge(request.lastUserContent(), service.judgeErrorRate(model),
-          draws.judgeError(), draws.wrongLetter());
-      mode = model.toolCalls() && !(malformed && draws.flavour() < 0.5) ? ReplyMode.TOOL_CALLS : ReplyMode.CONTENT;
-      if (mode == ReplyMode.TOOL_CALLS) text = malformed ? ToolCallReply.cutArguments(verdict) : ToolCallReply.arguments(verdict);
-      else text = malformed ? ToolCallReply.malformed(verdict, draws.flavour()) : ToolCallReply.wellFormed(verdict);
-    }
-    String finishReason = mode == ReplyMode.TOOL_CALLS ? "tool_calls" : "stop";
-    if (request.maxTokens() > 0 && TokenCount.of(text) > request.maxTokens()) {
-      text = text.substring(0, request.maxTokens() * 4);
-      finishReason = "length";
-    }
-    int answerTokens = TokenCount.of(text);
-    int reasoningTokens = ReasoningText.tokens(draws.reasoningMs(), draws.tokensPerS());
-    String reasoning = model.reasons() ? ReasoningText.of(reasoningTokens) : null;
+  private Completion compose(ChatRequest request, Fate fate, Service service) {
+    SimModel model = fate.model();
+    double judgeErrorRate = service.judgeErrorRate(model);
     int cached = model.prefixCache() ? prefixes.cachedTokens(provider.name(), model.id(), request) : 0;
-    double prefillMs = model.prefillMs(request.promptTokens() - cached);
-    return new Completion("chatcmpl-" + Long.toHexString(draws.streamSeed()), System.currentTimeMillis() / 1000,
-        request.model(), mode, text, "call_" + Long.toHexString(draws.streamSeed()), reasoning, finishReason,
-        request.promptTokens(), cached, answerTokens, reasoningTokens, model.usage(), model.prefixCache(),
-        (draws.ttftMs() + prefillMs) * service.slowdown(), draws.reasoningMs() * service.slowdown(),
-        answerTokens * 1000.0 / draws.tokensPerS() * service.slowdown());
+    return AnswerComposer.compose(request, model, fate.draws(), fate.fault() == Fault.MALFORMED,
+        new AnswerComposer.Serving(judgeErrorRate, service.slowdown(), cached, System.currentTimeMillis() / 1000));
+  }
+
+  /** Writes the completion, streamed or whole; a truncate fault cuts it short. */
+  private Served answer(HttpExchange exchange, ChatRequest request, Fault fault, Completion completion, ScaledClock clock,
+      SlotRelease release, ReplyTrace trace) throws IOException, InterruptedException {
+    boolean truncate = fault == Fault.TRUNCATE;
+    if (request.stream()) StreamedReply.write(exchange, completion, request.includeUsage(), clock, truncate, release, trace);
+    else BufferedReply.write(exchange, completion, clock, truncate, release, trace);
+    return new Served(200, fault == Fault.MALFORMED ? Outcome.MALFORMED : Outcome.OK, completion);
   }
 
   /**
@@ -248,8 +247,9 @@ final class ChatCompletionsRoute {
     journal.add(new RequestRecord(arrival.epochMs(), arrival.nanos(), serviceMs, provider.name(), model,
         served.status(), stream, inFlight, served.outcome(),
         trace == null ? -1 : trace.firstDeltaMs(), trace == null ? -1 : trace.firstAnswerMs(),
-        c == null ? null : c.id(), c == null ? 0 : c.promptTokens(), c == null ? 0 : c.completionTokens(),
-        c == null ? 0 : c.reasoningTokens(), c == null ? 0 : c.cachedTokens(),
-        trace != null && trace.wasUsageSent(), c == null ? null : c.mode()));
+        c == null ? null : c.head().id(), c == null ? 0 : c.usage().promptTokens(),
+        c == null ? 0 : c.usage().completionTokens(), c == null ? 0 : c.usage().reasoningTokens(),
+        c == null ? 0 : c.usage().cachedTokens(), trace != null && trace.wasUsageSent(),
+        c == null ? null : c.message().mode()));
   }
 }

@@ -1,47 +1,70 @@
 package dev.provbench.sim;
 
 /**
- * One decided reply, before it is written: what it says and how long it takes. Immutable.
- *
- * @param id              {@code chatcmpl-...}, from the request's draw.
- * @param created         Unix seconds at arrival.
- * @param model           the requested model id, echoed.
- * @param mode            whether {@code text} goes out as content or as a tool call's arguments.
- * @param text            the assistant's content (a judge's tool call, or {@code Answer: ...} to a retrieval question),
- *                        or the {@code select_choice} arguments in {@link ReplyMode#TOOL_CALLS}.
- * @param toolCallId      {@code call_...}; used only in {@link ReplyMode#TOOL_CALLS}.
- * @param reasoning       the {@code reasoning_content} text; null when the model does not reason.
- * @param finishReason    {@code stop}, {@code tool_calls}, or {@code length} when {@code max_tokens} cut the text.
- * @param promptTokens    ceil(prompt characters / 4).
- * @param cachedTokens    prompt tokens of the longest already-seen run of leading messages; 0 without a prefix cache.
- * @param answerTokens    ceil(text characters / 4).
- * @param reasoningTokens ceil(reasoning characters / 4); 0 without reasoning.
- * @param usage           whether {@code usage} is sent at all ({@code usage: false} omits it).
- * @param reportsCache    whether usage carries {@code prompt_tokens_details.cached_tokens} ({@code prefix_cache}).
- * @param ttftMs          first-token delay, before {@code time_scale}: the drawn delay plus the uncached prompt's
- *                        prefill time ({@link SimModel#prefillMs}).
- * @param reasoningMs     first reasoning delta to the first answer delta, before {@code time_scale}.
- * @param generationMs    first answer token to last, before {@code time_scale}: answer tokens / tokens per s.
+ * One decided reply, before it is written: who sends it, what it says, what its usage counts and how long it takes.
+ * Composed by {@link AnswerComposer}; written by {@link StreamedReply} or {@link BufferedReply}. Immutable.
  */
-record Completion(String id, long created, String model, ReplyMode mode, String text, String toolCallId,
-    String reasoning, String finishReason, int promptTokens, int cachedTokens, int answerTokens, int reasoningTokens,
-    boolean usage, boolean reportsCache, double ttftMs, double reasoningMs, double generationMs) {
+record Completion(Head head, Message message, Usage usage, Pace pace) {
 
-  /** Answer and reasoning tokens: what {@code usage.completion_tokens} reports. */
-  int completionTokens() {
-    return answerTokens + reasoningTokens;
+  /**
+   * What every body and chunk of the reply carries.
+   *
+   * @param id      {@code chatcmpl-...}, from the request's draw.
+   * @param created Unix seconds when the reply was decided.
+   * @param model   the requested model id, echoed.
+   */
+  record Head(String id, long created, String model) {}
+
+  /**
+   * What the reply says.
+   *
+   * @param mode         whether {@code text} goes out as content or as a tool call's arguments.
+   * @param text         the assistant's content (a judge's tool call, or {@code Answer: ...} to a retrieval question),
+   *                     or the {@code select_choice} arguments in {@link ReplyMode#TOOL_CALLS}.
+   * @param toolCallId   {@code call_...}; used only in {@link ReplyMode#TOOL_CALLS}.
+   * @param reasoning    the {@code reasoning_content} text; null when the model does not reason.
+   * @param finishReason {@code stop}, {@code tool_calls}, or {@code length} when {@code max_tokens} cut the text.
+   */
+  record Message(ReplyMode mode, String text, String toolCallId, String reasoning, String finishReason) {}
+
+  /**
+   * What the reply's {@code usage} reports.
+   *
+   * @param sent            whether {@code usage} is sent at all ({@code usage: false} omits it).
+   * @param reportsCache    whether usage carries {@code prompt_tokens_details.cached_tokens} ({@code prefix_cache}).
+   * @param promptTokens    ceil(prompt characters / 4).
+   * @param cachedTokens    prompt tokens of the longest already-seen run of leading messages; 0 without a prefix cache.
+   * @param answerTokens    ceil(text characters / 4).
+   * @param reasoningTokens ceil(reasoning characters / 4); 0 without reasoning.
+   */
+  record Usage(boolean sent, boolean reportsCache, int promptTokens, int cachedTokens, int answerTokens,
+      int reasoningTokens) {
+    /** Answer and reasoning tokens: what {@code usage.completion_tokens} reports. */
+    int completionTokens() {
+      return answerTokens + reasoningTokens;
+    }
+
+    int totalTokens() {
+      return promptTokens + completionTokens();
+    }
   }
 
-  int totalTokens() {
-    return promptTokens + completionTokens();
-  }
+  /**
+   * How long the reply takes, before {@code time_scale}.
+   *
+   * @param ttftMs       first-token delay: the drawn delay plus the uncached prompt's prefill time
+   *                     ({@link SimModel#prefillMs}), times the batch's slowdown.
+   * @param reasoningMs  first reasoning delta to the first answer delta.
+   * @param generationMs first answer token to last: answer tokens / tokens per s.
+   */
+  record Pace(double ttftMs, double reasoningMs, double generationMs) {
+    /** When the first answer delta is due. */
+    double answerStartMs() {
+      return ttftMs + reasoningMs;
+    }
 
-  /** When the first answer delta is due, before {@code time_scale}. */
-  double answerStartMs() {
-    return ttftMs + reasoningMs;
-  }
-
-  double durationMs() {
-    return ttftMs + reasoningMs + generationMs;
+    double durationMs() {
+      return ttftMs + reasoningMs + generationMs;
+    }
   }
 }

@@ -16,24 +16,25 @@ final class ResponseBodies {
     ObjectNode root = head(c, "chat.completion");
     ObjectNode choice = root.putArray("choices").addObject();
     choice.put("index", 0);
+    Completion.Message m = c.message();
     ObjectNode message = choice.putObject("message").put("role", "assistant");
-    if (c.mode() == ReplyMode.TOOL_CALLS) {
+    if (m.mode() == ReplyMode.TOOL_CALLS) {
       message.putNull("content");
-      ObjectNode call = message.putArray("tool_calls").addObject().put("id", c.toolCallId()).put("type", "function");
-      call.putObject("function").put("name", ToolCallReply.TOOL).put("arguments", c.text());
+      ObjectNode call = message.putArray("tool_calls").addObject().put("id", m.toolCallId()).put("type", "function");
+      call.putObject("function").put("name", ToolCallReply.TOOL).put("arguments", m.text());
     } else {
-      message.put("content", c.text());
+      message.put("content", m.text());
     }
-    if (c.reasoning() != null) message.put("reasoning_content", c.reasoning());
-    choice.put("finish_reason", c.finishReason());
-    if (c.usage()) usage(root, c);
+    if (m.reasoning() != null) message.put("reasoning_content", m.reasoning());
+    choice.put("finish_reason", m.finishReason());
+    if (c.usage().sent()) usage(root, c);
     return root.toString();
   }
 
   /** The first chunk: the role, and empty content ({@code null} when the answer is a tool call). */
   static String roleChunk(Completion c) {
     ObjectNode delta = JSON.createObjectNode().put("role", "assistant");
-    if (c.mode() == ReplyMode.TOOL_CALLS) delta.putNull("content");
+    if (c.message().mode() == ReplyMode.TOOL_CALLS) delta.putNull("content");
     else delta.put("content", "");
     return chunk(c, delta, null);
   }
@@ -49,7 +50,7 @@ final class ResponseBodies {
   /** The first tool_calls delta: index, id, type and function name, with empty arguments. */
   static String toolCallStartChunk(Completion c) {
     ObjectNode delta = JSON.createObjectNode();
-    ObjectNode call = delta.putArray("tool_calls").addObject().put("index", 0).put("id", c.toolCallId())
+    ObjectNode call = delta.putArray("tool_calls").addObject().put("index", 0).put("id", c.message().toolCallId())
         .put("type", "function");
     call.putObject("function").put("name", ToolCallReply.TOOL).put("arguments", "");
     return chunk(c, delta, null);
@@ -64,7 +65,7 @@ final class ResponseBodies {
 
   /** {@code delta: {}} with the finish reason. */
   static String finishChunk(Completion c) {
-    return chunk(c, JSON.createObjectNode(), c.finishReason());
+    return chunk(c, JSON.createObjectNode(), c.message().finishReason());
   }
 
   /** The usage chunk sent when {@code stream_options.include_usage} is true: no choices. */
@@ -125,14 +126,17 @@ final class ResponseBodies {
   }
 
   private static ObjectNode head(Completion c, String object) {
-    return JSON.createObjectNode().put("id", c.id()).put("object", object).put("created", c.created())
-        .put("model", c.model()).put("system_fingerprint", "simulated");
+    return JSON.createObjectNode().put("id", c.head().id()).put("object", object).put("created", c.head().created())
+        .put("model", c.head().model()).put("system_fingerprint", "simulated");
   }
 
   private static void usage(ObjectNode root, Completion c) {
-    ObjectNode usage = root.putObject("usage").put("prompt_tokens", c.promptTokens())
-        .put("completion_tokens", c.completionTokens()).put("total_tokens", c.totalTokens());
-    if (c.reportsCache()) usage.putObject("prompt_tokens_details").put("cached_tokens", c.cachedTokens());
-    if (c.reasoning() != null) usage.putObject("completion_tokens_details").put("reasoning_tokens", c.reasoningTokens());
+    Completion.Usage u = c.usage();
+    ObjectNode usage = root.putObject("usage").put("prompt_tokens", u.promptTokens())
+        .put("completion_tokens", u.completionTokens()).put("total_tokens", u.totalTokens());
+    if (u.reportsCache()) usage.putObject("prompt_tokens_details").put("cached_tokens", u.cachedTokens());
+    if (c.message().reasoning() != null) {
+      usage.putObject("completion_tokens_details").put("reasoning_tokens", u.reasoningTokens());
+    }
   }
 }

@@ -31,36 +31,38 @@ final class StreamedReply {
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
     event(out, ResponseBodies.roleChunk(c));
-    if (c.reasoning() != null) {
-      List<String> thoughts = pieces(c.reasoning());
+    Completion.Message m = c.message();
+    Completion.Pace pace = c.pace();
+    if (m.reasoning() != null) {
+      List<String> thoughts = pieces(m.reasoning());
       int sentChars = 0;
       for (String piece : thoughts) {
-        clock.sleepUntil(c.ttftMs() + c.reasoningMs() * sentChars / c.reasoning().length());
+        clock.sleepUntil(pace.ttftMs() + pace.reasoningMs() * sentChars / m.reasoning().length());
         trace.delta(false);
         event(out, ResponseBodies.reasoningChunk(c, piece));
         sentChars += piece.length();
       }
     }
-    boolean toolCall = c.mode() == ReplyMode.TOOL_CALLS;
+    boolean toolCall = m.mode() == ReplyMode.TOOL_CALLS;
     if (toolCall) {
-      clock.sleepUntil(c.answerStartMs());
+      clock.sleepUntil(pace.answerStartMs());
       trace.delta(true);
       event(out, ResponseBodies.toolCallStartChunk(c));
     }
-    List<String> pieces = pieces(c.text());
+    List<String> pieces = pieces(m.text());
     int sentChars = 0;
     for (int i = 0; i < pieces.size(); i++) {
       if (truncate && i >= Math.max(1, pieces.size() / 2)) throw new DroppedConnection(Outcome.TRUNCATED);
-      clock.sleepUntil(c.answerStartMs() + c.generationMs() * sentChars / Math.max(1, c.text().length()));
+      clock.sleepUntil(pace.answerStartMs() + pace.generationMs() * sentChars / Math.max(1, m.text().length()));
       String piece = pieces.get(i);
       trace.delta(true);
       event(out, toolCall ? ResponseBodies.toolArgumentsChunk(c, piece) : ResponseBodies.contentChunk(c, piece));
       sentChars += piece.length();
     }
     if (truncate) throw new DroppedConnection(Outcome.TRUNCATED);
-    clock.sleepUntil(c.durationMs());
+    clock.sleepUntil(pace.durationMs());
     event(out, ResponseBodies.finishChunk(c));
-    if (includeUsage && c.usage()) {
+    if (includeUsage && c.usage().sent()) {
       event(out, ResponseBodies.usageChunk(c));
       trace.usageSent();
     }

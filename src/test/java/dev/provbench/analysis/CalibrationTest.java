@@ -2,6 +2,7 @@ package dev.provbench.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.stats.Bootstrap;
 import dev.provbench.stats.CaseTotals;
 import dev.provbench.stats.Interval;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * analysis uses 1,000) keep the test to a few seconds; the smallest p is then 2 ÷ 400 = 0.005, below the
  * first Holm threshold 0.05 ÷ 6.
  */
-@Tag("slow")
+@Slow("the analysis procedure over a thousand simulated data sets")
 class CalibrationTest {
   private static final int DATA_SETS = 1000;
   private static final int PROVIDERS = 4;

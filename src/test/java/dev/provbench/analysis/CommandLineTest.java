@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.cli.Main;
 import java.io.ByteArrayOutputStream;
@@ -13,12 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code analyze}, {@code sql} and {@code report} from the command line, on the fixture. */
-@Tag("slow") // every command runs a whole analysis from the command line; `mvn verify` runs it, the quick loop leaves it out
+@Slow("every command runs a whole analysis from the command line")
 class CommandLineTest {
   @TempDir
   static Path dir;

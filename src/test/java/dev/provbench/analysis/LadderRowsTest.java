@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provbench.JudgeCases;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.load.LoadOptions;
 import dev.provbench.cli.Main;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * load profile, whose Provider 2 judges far worse past 6 in flight: the ordinary tables read one step without its warm-up cells, the lowest unless asked, and say so;
  * the load tables keep every step.
  */
-@Tag("slow")
+@Slow("a real three-step load ladder through Spark")
 class LadderRowsTest {
   private static final int MEASURED = 24;
   private static final Experiment DEGRADING = new Experiment("Provider 2", "llama-3.1-8b-degrading", "8b");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.analysis.output.OutputFormat;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code tool_mode: native}, as jobs/factuality-native-tools.yaml) run against the same simulated provider into one
  * results folder; {@code analyze --run text --run native} compares their parse failures and names each run's mode.
  */
-@Tag("slow")
+@Slow("two Spark runs against the simulator on a time scale of 1")
 class ToolModeComparisonTest {
   /** A judge that answers with native tool calls and breaks a quarter of its replies. */
   private static final String PROFILE = """

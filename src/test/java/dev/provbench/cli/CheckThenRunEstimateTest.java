@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * tokens and cost is within 5% of what the run's Parquet reports (every attempt that reported usage, as
  * {@code cost_usd} bills it).
  */
-@Tag("slow")
+@Slow("a check and then a whole run against the simulated providers")
 class CheckThenRunEstimateTest {
   private static final double TIME_SCALE = 0.05;
   private static final double WITHIN = 0.05;

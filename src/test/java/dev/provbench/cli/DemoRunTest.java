@@ -3,6 +3,7 @@ package dev.provbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.RunSummary;
 import dev.provbench.results.ResultsFolder;
@@ -16,12 +17,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The demo end to end at 20x speed: the reference job against the simulated providers. */
-@Tag("slow")
+@Slow("the whole demo: a run, the analysis and the report")
 class DemoRunTest {
   @TempDir
   Path out;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provbench.Slow;
 import dev.provbench.job.Job;
 import dev.provbench.sim.SimModel;
 import dev.provbench.sim.SimProfile;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with its write-up and report, finishes within two and a half minutes, and {@code analyze} and the report find each provider's knee within one
  * step of its serving slots and the degrading provider's accuracy drop at the first step past its degrade_above.
  */
-@Tag("slow")
+@Slow("the load demo job end to end, up to two and a half minutes")
 class LoadDemoJobTest {
   private static final Pattern IN_FLIGHT = Pattern.compile("(\\d+) in flight");
 

@@ -3,6 +3,7 @@ package dev.provbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,7 +15,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Spark SQL on the Parquet. The profile's low-latency, slow-prefill provider must be fastest on the short prompts and
  * its fast-prefill one on the long prompts, and the rows must carry the prompt length that tells them apart.
  */
-@Tag("slow") // Spark, a run of 48 cells and the report: well over ten seconds
+@Slow("Spark, a run of 48 cells and the report: well over ten seconds")
 class LongContextDemoTest {
   private static final int PER_LENGTH = 4;
 

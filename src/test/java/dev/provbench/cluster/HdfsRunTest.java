@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.cli.Main;
 import dev.provbench.sim.SimProfile;
@@ -22,7 +23,6 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 127.0.0.1): stopped part-way by its spending cap, resumed with {@code --resume}, it ends with every cell exactly
  * one row on HDFS, and {@code analyze} and {@code report} read them from there.
  */
-@Tag("slow")
+@Slow("starts a MiniDFSCluster and runs, stops and resumes a job on it")
 class HdfsRunTest {
   private static final String PROFILE = """
       time_scale: 1

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.ResultsFixture;
 import dev.provbench.analysis.SqlScript;
@@ -19,7 +20,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every SQL cell of every notebook and every {@code notebooks/sql/*.sql} file runs against the analysis
  * fixture, with only the {@code results} view registered (the notebooks define the others themselves).
  */
-@Tag("slow") // runs every notebook cell and SQL file; `mvn verify` runs it, the quick loop leaves it out
+@Slow("runs every notebook cell and SQL file")
 class NotebookSqlTest {
   private static final Path NOTEBOOKS = Path.of("notebooks");
   private static final ObjectMapper JSON = new ObjectMapper();

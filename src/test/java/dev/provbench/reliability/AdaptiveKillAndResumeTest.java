@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.decide.AdaptiveMarker;
 import dev.provbench.decide.CellMatrix;
@@ -28,7 +29,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * committed cells with the same plan, calls only cells that have no row, and ends with every cell once and the same
  * decisions that a walk over its stored cells computes.
  */
-@Tag("slow")
+@Slow("kills an adaptive run in a child JVM and resumes it")
 class AdaptiveKillAndResumeTest {
   @TempDir
   Path dir;

@@ -3,6 +3,7 @@ package dev.provbench.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.cli.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +11,11 @@ import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exit codes tell a script what happened: 0 done, 2 bad input (nothing sent), 3 the run failed. */
-@Tag("slow")
+@Slow("a failing run in a child JVM, to read its exit code")
 class ExitCodeTest {
   @StartStop
   private final MockWebServer server = new MockWebServer();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real run in a child JVM is killed with SIGKILL once some chunks are committed; the resumed run
  * makes only the missing calls, counted at the simulated provider, and every cell ends as one row.
  */
-@Tag("slow")
+@Slow("kills a run in a child JVM and resumes it")
 class KillAndResumeTest {
   private static final int CELLS = 40 * 2 * 2;
 

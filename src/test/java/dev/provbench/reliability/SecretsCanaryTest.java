@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
@@ -26,7 +27,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * of the matrix, against a server that echoes the Authorization header in its error bodies. The server
  * must see the key; no file the run leaves and neither output stream may hold it.
  */
-@Tag("slow")
+@Slow("a whole run in a child JVM, whose files and output are searched for the key")
 class SecretsCanaryTest {
 
   @StartStop

@@ -30,10 +30,13 @@ class OlderFormatTest {
   @Test
   void formatThreeRowsReadTheNewColumnsAsNull() {
     SparkSession spark = SparkTestSession.get();
-    CellResult cell = CellResult.builder().runId("old").cellId("c1").provider("p").model("m").size("8b").caseId("k")
-        .trial(1).status(CellStatus.OK).attempts(1).expected(1).correctScore(1.0)
-        .scores(List.of(new CellScore("ExactMatch", 1, null), new CellScore("judge", (Double) null, "judge call failed")))
-        .toolMode("text").startedAt(Instant.EPOCH).finishedAt(Instant.EPOCH).build();
+    CellResult cell = new CellResult(new CellResult.Identity("old", "c1", "p", "m", "8b", "k", 1),
+        new CellResult.Setup("text", false, false, 1, null), new CellResult.Attempts(1, 0, 0, 0, 0, null, List.of()),
+        new CellResult.Timing(Instant.EPOCH, Instant.EPOCH, 0), CellResult.Speed.NONE, CellResult.Tokens.NONE,
+        new CellResult.Cost(null, null), new CellResult.Outcome(CellStatus.OK, null),
+        new CellResult.Answer(null, null, null, null), new CellResult.Reading(null, null, null, null),
+        new CellResult.Scoring(1.0, null, null, List.of(new CellScore("ExactMatch", 1, null),
+            new CellScore("judge", (Double) null, "judge call failed")), null), CellResult.Load.NONE);
     Row full = ResultSchema.toRow(cell);
     StructType older = new StructType(Arrays.stream(ResultSchema.SCHEMA.fields())
         .filter(f -> !FORMAT_4.contains(f.name())).toArray(StructField[]::new));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,17 +23,19 @@ class ResultSchemaTest {
   private static final AttemptRecord ATTEMPT = new AttemptRecord(1, "ok", 200, 1234, 0, null, 41L, 42L, "chatcmpl-1");
 
   private static CellResult distinct() {
-    return CellResult.builder()
-        .runId("run").cellId("cell").provider("prov").model("mod").size("8b").caseId("case").trial(7)
-        .status(CellStatus.PARSE_ERROR).httpStatus(201).error("err")
-        .attempts(3).reconnects(4).rateLimited(5).backoffMs(6).throttleMs(8).durationMs(9)
-        .latencyMs(10L).ttftMs(11L).firstAnswerMs(12L).tpotMs(13.5).outputTps(14.5).chunkGapsMs(new int[] {15, 16})
-        .promptTokens(17L).completionTokens(18L).reasoningTokens(19L).cachedTokens(20L).usageSource("server")
-        .costUsd(21.5).usdPerHour(22.5).responseId("rid").response("resp").reasoning("think").toolCalls("[]")
-        .output(0.6).choice("B").reasons("because").expected(0.4).correctScore(0.8).nonNull(1.0).scoreNote("note")
-        .toolMode("native").judgeCalls(List.of(new JudgeCall("j", "judge-70b", "ok", 23L, 24, 25, 26.5, null)))
-        .stream(true).cacheBust(true).startedAt(STARTED).finishedAt(FINISHED).attemptLog(List.of(ATTEMPT))
-        .build();
+    return new CellResult(new CellResult.Identity("run", "cell", "prov", "mod", "8b", "case", 7),
+        new CellResult.Setup("native", true, true, 0.4, "gold"),
+        new CellResult.Attempts(3, 4, 5, 6, 8, 201, List.of(ATTEMPT)),
+        new CellResult.Timing(STARTED, FINISHED, 9),
+        new CellResult.Speed(10L, 11L, 12L, 13.5, 14.5, List.of(15, 16)),
+        new CellResult.Tokens(17L, 18L, 19L, 20L, "server"),
+        new CellResult.Cost(21.5, 22.5),
+        new CellResult.Outcome(CellStatus.PARSE_ERROR, "err"),
+        new CellResult.Answer("rid", "resp", "think", "[]"),
+        new CellResult.Reading(0.6, "B", "because", "picked"),
+        new CellResult.Scoring(0.8, 1.0, "note", List.of(new CellScore("s", 0.7, "why")),
+            List.of(new JudgeCall("j", "judge-70b", "ok", 23L, 24, 25, 26.5, null))),
+        new CellResult.Load(27, 28, 29.5, true));
   }
 
   @Test
@@ -78,12 +81,20 @@ class ResultSchemaTest {
     check(row, "non_null", 1.0);
     check(row, "score_note", "note");
     check(row, "tool_mode", "native");
+    check(row, "expected_text", "gold");
+    check(row, "extracted", "picked");
+    check(row, "load_step", 27);
+    check(row, "load_concurrency", 28);
+    check(row, "load_rate", 29.5);
+    check(row, "load_warmup", true);
     check(row, "stream", true);
     check(row, "cache_bust", true);
     check(row, "started_at", Timestamp.from(STARTED));
     check(row, "finished_at", Timestamp.from(FINISHED));
     List<?> gaps = CollectionConverters.asJava((scala.collection.Seq<?>) row.get(index("chunk_gaps_ms")));
     assertArrayEquals(new Object[] {15, 16}, gaps.toArray());
+    Row score = (Row) CollectionConverters.asJava((scala.collection.Seq<?>) row.get(index("scores"))).get(0);
+    assertEquals(List.of("s", 0.7, "why"), List.of(score.getAs("scorer"), score.getAs("score"), score.getAs("note")));
     List<?> judged = CollectionConverters.asJava((scala.collection.Seq<?>) row.get(index("judge_calls")));
     Row call = (Row) judged.get(0);
     assertEquals(java.util.Arrays.asList("j", "judge-70b", "ok", 23L, 24, 25, 26.5, null),
@@ -105,7 +116,9 @@ class ResultSchemaTest {
     Set<String> names = new HashSet<>(List.of(ResultSchema.SCHEMA.fieldNames()));
     assertEquals(ResultSchema.COLUMNS.size(), names.size(), "column names are unique");
     assertEquals("run_id", ResultSchema.SCHEMA.fieldNames()[ResultSchema.COLUMNS.size() - 1], "the partition column is last");
-    assertEquals(CellResult.class.getRecordComponents().length, ResultSchema.COLUMNS.size(), "one column per field");
+    int fields = Arrays.stream(CellResult.class.getRecordComponents())
+        .mapToInt(group -> group.getType().getRecordComponents().length).sum();
+    assertEquals(fields, ResultSchema.COLUMNS.size(), "one column per field");
   }
 
   private static void check(Row row, String column, Object expected) {

@@ -3,6 +3,7 @@ package dev.provbench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.AnalysisOptions;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * decide, for how many calls, within the bound per model, and that analysis and replay compute the same decisions
  * from the stored cells.
  */
-@Tag("slow")
+@Slow("several adaptive runs through Spark, round by round")
 class AdaptiveRunTest {
   private static final AdaptivePlan BOTH = AdaptivePlan.DEFAULTS.withDecisions(List.of(DecisionSpec.MOST_ACCURATE,
       DecisionSpec.FASTEST));

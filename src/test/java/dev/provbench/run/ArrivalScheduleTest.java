@@ -8,6 +8,8 @@ import dev.provbench.job.Arrivals;
 import dev.provbench.job.LoadStop;
 import dev.provbench.job.ServiceObjective;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** A rate step's send times: constant spacing, seeded Poisson gaps of the right mean, and a guard that keeps to them. */
 class ArrivalScheduleTest {
@@ -31,22 +33,21 @@ class ArrivalScheduleTest {
    * 20,000 gaps: their mean's standard error is 1/√20000 = 0.7 % of the mean, so 3 % is over four standard errors;
    * an exponential's standard deviation equals its mean (5 %: the estimate's error is about 1 %).
    */
-  @Test
-  void poissonGapsHaveTheRateAsTheirMean() {
-    for (double rate : new double[] {0.5, 4, 50}) {
-      ArrivalSchedule s = poisson(rate, 42, 1);
-      int n = 20_000;
-      double sumSq = 0;
-      for (int k = 1; k <= n; k++) {
-        double gap = s.secondsAt(k) - s.secondsAt(k - 1);
-        assertTrue(gap >= 0, "gaps are never negative");
-        sumSq += gap * gap;
-      }
-      double mean = s.secondsAt(n) / n;
-      double sd = Math.sqrt(sumSq / n - mean * mean);
-      assertEquals(1 / rate, mean, 0.03 / rate, "mean gap at " + rate + " req/s");
-      assertEquals(1 / rate, sd, 0.05 / rate, "standard deviation at " + rate + " req/s");
+  @ParameterizedTest
+  @ValueSource(doubles = {0.5, 4, 50})
+  void poissonGapsHaveTheRateAsTheirMean(double rate) {
+    ArrivalSchedule s = poisson(rate, 42, 1);
+    int n = 20_000;
+    double sumSq = 0;
+    for (int k = 1; k <= n; k++) {
+      double gap = s.secondsAt(k) - s.secondsAt(k - 1);
+      assertTrue(gap >= 0, "gaps are never negative");
+      sumSq += gap * gap;
     }
+    double mean = s.secondsAt(n) / n;
+    double sd = Math.sqrt(sumSq / n - mean * mean);
+    assertEquals(1 / rate, mean, 0.03 / rate, "mean gap at " + rate + " req/s");
+    assertEquals(1 / rate, sd, 0.05 / rate, "standard deviation at " + rate + " req/s");
   }
 
   @Test

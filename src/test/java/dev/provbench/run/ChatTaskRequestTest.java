@@ -122,25 +122,25 @@ class ChatTaskRequestTest {
     assertEquals("lookup", second.at("/tools/0/function/name").asText());
 
     CellResult row = rows.get(0);
-    assertEquals(CellStatus.OK, row.status());
-    assertEquals("Paris", row.extracted());
-    assertEquals("paris", row.expectedText());
-    assertEquals(1.0, row.correctScore());
-    assertEquals(1.0, row.nonNull());
+    assertEquals(CellStatus.OK, row.outcome().status());
+    assertEquals("Paris", row.reading().extracted());
+    assertEquals("paris", row.setup().expectedText());
+    assertEquals(1.0, row.scoring().correctScore());
+    assertEquals(1.0, row.scoring().nonNull());
     assertEquals(List.of(new CellScore("ExactMatch", 1, null), new CellScore("Levenshtein", 0.8, null), new CellScore("NonNull", 1, null)),
-        row.scores());
-    assertEquals("France's capital.", row.reasoning());
-    assertEquals("{\"answer\": \"Paris\"}", row.response());
-    assertEquals(null, row.output(), "a text answer has no numeric output");
+        row.scoring().scores());
+    assertEquals("France's capital.", row.answer().reasoning());
+    assertEquals("{\"answer\": \"Paris\"}", row.answer().response());
+    assertEquals(null, row.reading().output(), "a text answer has no numeric output");
   }
 
   @Test
   void anAnswerTheExtractorCannotReadIsAParseErrorScoredZero() throws Exception {
     CellResult row = run("\"paris\"", CHAT_TASK, "      - id: m1\n", completion("{\"role\": \"assistant\", \"content\": \"Paris\"}")).get(0);
-    assertEquals(CellStatus.PARSE_ERROR, row.status());
-    assertEquals("the reply holds no JSON", row.error());
-    assertEquals(0.0, row.correctScore());
-    assertEquals(List.of(0.0, 0.0, 0.0), row.scores().stream().map(CellScore::score).toList());
+    assertEquals(CellStatus.PARSE_ERROR, row.outcome().status());
+    assertEquals("the reply holds no JSON", row.outcome().error());
+    assertEquals(0.0, row.scoring().correctScore());
+    assertEquals(List.of(0.0, 0.0, 0.0), row.scoring().scores().stream().map(CellScore::score).toList());
   }
 
   @Test
@@ -154,9 +154,9 @@ class ChatTaskRequestTest {
     assertEquals("select_choice", sent.at("/tools/0/function/name").asText());
     assertEquals("[\"A\",\"B\",\"C\",\"D\",\"E\"]", sent.at("/tools/0/function/parameters/properties/choice/enum").toString());
     assertEquals("select_choice", sent.at("/tool_choice/function/name").asText());
-    assertEquals(CellStatus.OK, row.status());
-    assertEquals(1.0, row.output());
-    assertEquals("C", row.extracted());
-    assertEquals("Same facts.", row.reasoning());
+    assertEquals(CellStatus.OK, row.outcome().status());
+    assertEquals(1.0, row.reading().output());
+    assertEquals("C", row.reading().extracted());
+    assertEquals("Same facts.", row.answer().reasoning());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.sim.SimProfile;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in real Spark runs against the simulated providers, whose judges err, break their replies, answer with native tool
  * calls and reason first. Each run gets a fresh simulator, so both see the same draws.
  */
-@Tag("slow")
+@Slow("real Spark runs against the simulator on a time scale of 1")
 class ChatTaskSimTest {
   private static final String PROFILE = """
       time_scale: 1

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Duration steps against a simulated model answering in 50 ms: at a concurrency the step sends for its time from
  * its first measured send and stops on time; at a rate it sends the cells due within the time, no more.
  */
-@Tag("slow")
+@Slow("duration steps that send for their whole time")
 class DurationStepTest {
   private static final String PROFILE = """
       time_scale: 1

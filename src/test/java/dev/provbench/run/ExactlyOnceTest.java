@@ -1,5 +1,6 @@
 package dev.provbench.run;
 
+import dev.provbench.Slow;
 import dev.provbench.results.ResultsFolder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,12 +22,11 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A retried Spark task, a resumed run and a re-run of failed cells each leave every cell exactly once. */
-@Tag("slow") // fails and retries Spark tasks mid-run; `mvn verify` runs it, the quick loop leaves it out
+@Slow("fails and retries Spark tasks mid-run")
 class ExactlyOnceTest {
   private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.AnalysisOptions;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 400 and is the slowest when it answers. Over all cells its median duration is the lowest, so a ranking
  * that counted failures would call it fastest; the analysis must not, and flags its failure rate instead.
  */
-@Tag("slow") // a full run and analysis of 600 cells; `mvn verify` runs it, the quick loop leaves it out
+@Slow("a full run and analysis of 600 cells")
 class FailFastRankingTest {
   @TempDir
   Path dir;

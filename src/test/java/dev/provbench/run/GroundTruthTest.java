@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.sim.RequestRecord;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,7 +148,7 @@ class GroundTruthTest {
    * saw each request exactly once.
    */
   @Test
-  @Tag("slow") // waits out real idle periods on a time scale of 1
+  @Slow("waits out real idle periods on a time scale of 1")
   void aConnectionTheServerClosedWhileIdleIsAReconnectNotAnAttempt() throws Exception {
     String profile = """
         time_scale: 1

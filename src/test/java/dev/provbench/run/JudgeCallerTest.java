@@ -25,13 +25,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The LLM judge against a real HTTP server: what it sends, how it reads each letter, how a failed call or an unreadable
@@ -73,6 +78,18 @@ class JudgeCallerTest {
         + quote("{\"reasons\": \"r\", \"choice\": \"" + letter + "\"}") + "}}]},\"finish_reason\":\"tool_calls\"}]}");
   }
 
+  private static final long DELAY_MS = 150;
+
+  /** The reply, its headers held back {@link #DELAY_MS} by the server. */
+  private static MockResponse delayed(MockResponse reply) {
+    return reply.newBuilder().headersDelay(DELAY_MS, TimeUnit.MILLISECONDS).build();
+  }
+
+  private static void assertBetween(long low, long high, Long actual, String what) {
+    assertNotNull(actual, what);
+    assertTrue(actual >= low && actual < high, what + ": " + actual + " ms, expected " + low + " to " + high);
+  }
+
   private static MockResponse json(String body) {
     return new MockResponse.Builder().setHeader("Content-Type", "application/json").body(body).build();
   }
@@ -89,27 +106,31 @@ class JudgeCallerTest {
     }
   }
 
-  private void letter(double expected, String options, MockResponse reply) {
+  /** One line per case: the score the letter earns, the scorer's extra options, the judge's reply. */
+  static Stream<Arguments> letters() {
+    return Stream.of(
+        Arguments.of(0.4, "", reply(call("A"))),
+        Arguments.of(0.6, "", reply(call("B"))),
+        Arguments.of(1.0, "", reply(call("C"))),
+        Arguments.of(0.0, "", reply(call("D"))),
+        Arguments.of(1.0, "", reply(call("E"))),
+        Arguments.of(1.0, "", toolCall("C")),
+        Arguments.of(0.6, "", reply("<think>compare the facts</think>" + call("B"))),
+        Arguments.of(0.5, ", \"prompt\": \"Is {{output}} right? (Y) yes (N) no\", \"choice_scores\": {\"Y\": 0.5, \"N\": 0}",
+            reply(call("Y"))));
+  }
+
+  @ParameterizedTest
+  @MethodSource("letters")
+  void eachLetterScoresAsTheFactEval(double expected, String options, MockResponse reply) {
     Judged j = judge(options, reply);
     assertEquals(expected, j.score().score(), 1e-12, j.toString());
     assertEquals(CellStatus.OK.value(), j.call().status());
   }
 
   @Test
-  void eachLetterScoresAsTheFactEval() {
-    letter(0.4, "", reply(call("A")));
-    letter(0.6, "", reply(call("B")));
-    letter(1.0, "", reply(call("C")));
-    letter(0.0, "", reply(call("D")));
-    letter(1.0, "", reply(call("E")));
-    letter(1.0, "", toolCall("C"));
-    letter(0.6, "", reply("<think>compare the facts</think>" + call("B")));
-    letter(0.5, ", \"prompt\": \"Is {{output}} right? (Y) yes (N) no\", \"choice_scores\": {\"Y\": 0.5, \"N\": 0}", reply(call("Y")));
-  }
-
-  @Test
   void sendsTheRenderedPromptAndMeasuresTheCall() throws Exception {
-    Judged j = judge(", \"price\": {\"input_per_1m\": 2, \"output_per_1m\": 10}", reply(call("C")));
+    Judged j = judge(", \"price\": {\"input_per_1m\": 2, \"output_per_1m\": 10}", delayed(reply(call("C"))));
     RecordedRequest sent = server.takeRequest();
     assertEquals("/v1/chat/completions", sent.getTarget());
     assertEquals("Bearer " + KEY, sent.getHeaders().get("Authorization"));
@@ -122,31 +143,34 @@ class JudgeCallerTest {
     assertTrue(user.contains("[Expert]: Paris\n") && user.contains("[Submission]: Paris\n"), user);
     assertTrue(body.path("messages").get(0).path("content").asText().contains("select_choice"));
     assertEquals(new JudgeCall("judge", "judge-70b", "ok", j.call().latencyMs(), 300, 40, (300 * 2 + 40 * 10) / 1e6, null), j.call());
-    assertTrue(j.call().latencyMs() >= 0);
+    assertBetween(DELAY_MS, 5_000, j.call().latencyMs(), "the whole call, the server's delay included");
     assertEquals("judge chose C", j.score().note());
   }
 
   @Test
   void aFailedCallScoresNullWithTheReason() {
     MockResponse down = new MockResponse.Builder().code(500).body("{\"error\": {\"message\": \"judge overloaded\"}}").build();
-    Judged j = judge("", down, down);
+    Judged j = judge("", down, delayed(down));
     assertEquals(2, server.getRequestCount(), "retried by the job's policy");
     assertNull(j.score().score());
     assertEquals("judge call failed: HTTP 500: judge overloaded", j.score().note());
     assertEquals("http_error", j.call().status());
     assertEquals("HTTP 500: judge overloaded", j.call().error());
-    assertNotNull(j.call().latencyMs());
+    assertBetween(DELAY_MS, 5_000, j.call().latencyMs(), "the whole call, its retry and the server's delay included");
   }
 
-  @Test
-  void anUnreadableReplyScoresNull() {
-    for (String text : List.of("I would say C.", call("Z"), "")) {
-      Judged j = judge("", reply(text));
-      assertNull(j.score().score(), text);
-      assertEquals("parse_error", j.call().status(), text);
-      assertTrue(j.score().note().startsWith("judge reply not read: "), j.score().note());
-      assertEquals(300, j.call().promptTokens(), "an answered call is counted even when unreadable");
-    }
+  static Stream<String> unreadable() {
+    return Stream.of("I would say C.", call("Z"), "");
+  }
+
+  @ParameterizedTest
+  @MethodSource("unreadable")
+  void anUnreadableReplyScoresNull(String text) {
+    Judged j = judge("", reply(text));
+    assertNull(j.score().score());
+    assertEquals("parse_error", j.call().status());
+    assertTrue(j.score().note().startsWith("judge reply not read: "), j.score().note());
+    assertEquals(300, j.call().promptTokens(), "an answered call is counted even when unreadable");
   }
 
   @Test

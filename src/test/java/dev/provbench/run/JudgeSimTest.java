@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * score exactly as ExactMatch (C when the words match, D when not); {@code contrary-judge} always errs, so it never
  * picks the fair judge's letter. Then rescore keeps the judges' verdicts, or asks them again with {@code --llm-judge}.
  */
-@Tag("slow")
+@Slow("a Spark run with LLM judges, then two rescores")
 class JudgeSimTest {
   private static final String PROFILE = """
       time_scale: 1

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.load.LoadAnalysis;
 import dev.provbench.analysis.load.LoadCurve;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 2 ÷ 0.05 s = 40 req/s. Below it the measured throughput tracks the offered rate; above it it plateaus at the
  * capacity, the cap on requests in flight holds and the sends it holds back are reported late.
  */
-@Tag("slow")
+@Slow("a rate ladder that sends at each step's rate in real time")
 class RateLadderTest {
   private static final double CAPACITY = 2 / 0.050;
   private static final List<Double> RATES = List.of(10.0, 20.0, 80.0);

@@ -3,6 +3,7 @@ package dev.provbench.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
@@ -20,12 +21,11 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A provider's requests-per-minute limit holds across its models' partitions, on the server's clock. */
-@Tag("slow") // waits out real rate-limit windows; `mvn verify` runs it, the quick loop leaves it out
+@Slow("waits out real rate-limit windows")
 class RateLimitTest {
   @StartStop
   private final MockWebServer server = new MockWebServer();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each step counts only its own cells as done, only the missing cells are called, and a model the stop rule had
  * stopped in the first step is not called again.
  */
-@Tag("slow")
+@Slow("a load ladder through Spark, stopped and resumed")
 class ResumedLadderTest {
   private static final int STEP = 20 + 2;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.trend.Trend;
 import dev.provbench.analysis.trend.TrendChange;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * other does not. The trend must flag exactly the drifting model's accuracy fall and latency rise, between the
  * second and third runs, and nothing for the steady one; {@code provbench trend} prints the sentences.
  */
-@Tag("slow") // four runs against four simulators
+@Slow("four runs against four simulators")
 class TrendSeriesTest {
   private static final String PROFILE = """
       time_scale: 0.2

@@ -46,7 +46,7 @@ class VerdictColumnsTest {
   @ParameterizedTest
   @MethodSource("verdicts")
   void aRunAndARescoreWriteTheSameColumns(Verdict verdict, String response, String reasoning, Double output) {
-    Row run = ResultSchema.toRow(VerdictColumns.fill(base(), verdict, response, reasoning).build());
+    Row run = ResultSchema.toRow(row(verdict, response, reasoning));
     Map<String, Object> stored = new LinkedHashMap<>();
     for (String name : ResultSchema.SCHEMA.fieldNames()) stored.put(name, stale(run, name));
     stored.put("response", response);
@@ -61,7 +61,7 @@ class VerdictColumnsTest {
   @Test
   void thinkingInTheContentMovesToTheReasoningColumn() {
     Verdict v = new Verdict(CellStatus.OK, null, null, Scores.of(SCORERS, 0.0, 1.0), "Paris", "thought first", null);
-    Row run = ResultSchema.toRow(VerdictColumns.fill(base(), v, "<think>thought first</think>Paris", null).build());
+    Row run = ResultSchema.toRow(row(v, "<think>thought first</think>Paris", null));
     assertEquals("Paris", run.getAs("response"));
     assertEquals("thought first", run.getAs("reasoning"));
   }
@@ -72,8 +72,12 @@ class VerdictColumnsTest {
         && run.schema().apply(name).dataType().typeName().equals("string") ? "stale" : run.getAs(name);
   }
 
-  private static CellResult.Builder base() {
-    return CellResult.builder().runId("r").cellId("c").provider("p").model("m").size("8b").caseId("k").trial(1)
-        .attempts(1).expected(1).startedAt(Instant.EPOCH).finishedAt(Instant.EPOCH);
+  /** A run's row of one answered cell with this verdict. */
+  private static CellResult row(Verdict verdict, String response, String reasoning) {
+    VerdictColumns.Decided d = VerdictColumns.of(verdict, new CellResult.Answer("rid", response, reasoning, null));
+    return new CellResult(new CellResult.Identity("r", "c", "p", "m", "8b", "k", 1),
+        new CellResult.Setup("text", false, false, 1, null), new CellResult.Attempts(1, 0, 0, 0, 0, 200, List.of()),
+        new CellResult.Timing(Instant.EPOCH, Instant.EPOCH, 0), CellResult.Speed.NONE, CellResult.Tokens.NONE,
+        new CellResult.Cost(null, null), d.outcome(), d.answer(), d.reading(), d.scoring(), CellResult.Load.NONE);
   }
 }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code rate_400}: an immediate 400 for a share of requests, chosen by what the request is. */
 class FailFastTest {
@@ -20,25 +22,24 @@ class FailFastTest {
             - {id: half-400, rate_400: 0.5, ttft_ms: 0, tokens_per_s: 100000}
       """;
 
-  @Test
-  void rejectedAtOnceWithAnInvalidRequestError() throws Exception {
+  @ParameterizedTest(name = "stream {0}")
+  @ValueSource(booleans = {false, true})
+  void rejectedAtOnceWithAnInvalidRequestError(boolean stream) throws Exception {
     try (SimulatedProviders sim = SimulatedProviders.start(SimProfile.parse(PROFILE, "inline"), 0)) {
-      for (boolean stream : new boolean[] {false, true}) {
-        try (Response r = SimCalls.post(sim.baseUrl("Strict") + "/chat/completions",
-            SimCalls.chat("always-400", "hello", stream, stream).toString())) {
-          assertEquals(400, r.code());
-          assertTrue(r.header("Content-Type").startsWith("application/json"));
-          JsonNode error = SimCalls.JSON.readTree(r.body().string()).path("error");
-          assertEquals("invalid_request_error", error.path("type").asText());
-          assertEquals("invalid_request", error.path("code").asText());
-        }
+      try (Response r = SimCalls.post(sim.baseUrl("Strict") + "/chat/completions",
+          SimCalls.chat("always-400", "hello", stream, stream).toString())) {
+        assertEquals(400, r.code());
+        assertTrue(r.header("Content-Type").startsWith("application/json"));
+        JsonNode error = SimCalls.JSON.readTree(r.body().string()).path("error");
+        assertEquals("invalid_request_error", error.path("type").asText());
+        assertEquals("invalid_request", error.path("code").asText());
       }
       assertTrue(sim.awaitIdle(5_000));
-      for (RequestRecord r : sim.requestLog()) {
-        assertEquals(Outcome.REJECTED, r.outcome());
-        assertTrue(r.serviceMs() < 2_500, "answered without the 5 s first-token delay: " + r.serviceMs());
-        assertEquals(null, r.responseId());
-      }
+      assertEquals(1, sim.requestLog().size());
+      RequestRecord r = sim.requestLog().get(0);
+      assertEquals(Outcome.REJECTED, r.outcome());
+      assertTrue(r.serviceMs() < 2_500, "answered without the 5 s first-token delay: " + r.serviceMs());
+      assertEquals(null, r.responseId());
     }
   }
 

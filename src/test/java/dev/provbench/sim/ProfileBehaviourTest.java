@@ -2,7 +2,6 @@ package dev.provbench.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,15 +184,17 @@ class ProfileBehaviourTest {
                 tokens_per_s: {median: 100}
         """, "inline").withTimeScale(timeScale);
     try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
+      List<Integer> streamedTokens = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        try (Response r = SimCalls.post(sim.baseUrl("Timed") + "/chat/completions",
-            SimCalls.chat("timed", "not a judge prompt " + i, true, true).toString())) {
-          assertNotNull(r.body().string());
-        }
+        List<JsonNode> chunks = SimCalls.chunks(sim.baseUrl("Timed"), SimCalls.chat("timed", "not a judge prompt " + i, true, true));
+        JsonNode usage = chunks.get(chunks.size() - 1).path("usage");
+        streamedTokens.add(usage.path("completion_tokens").asInt());
       }
       assertTrue(sim.awaitIdle(5_000));
       List<RequestRecord> log = sim.requestLog();
-      assertEquals(3, log.size());
+      assertEquals(streamedTokens, log.stream().map(RequestRecord::completionTokens).toList(),
+          "each stream's usage chunk reports the tokens the server logged");
+      assertTrue(streamedTokens.stream().allMatch(n -> n > 1), "about 20 tokens each: " + streamedTokens);
       return log;
     }
   }

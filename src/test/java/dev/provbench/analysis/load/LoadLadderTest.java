@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.JudgeCases;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.AnalysisOptions;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * serving slots, the highest step meeting the objective where the slots' latency says, and the accuracy drop
  * where (and only where) the profile degrades. Several seeds.
  */
-@Tag("slow")
+@Slow("load ladders through Spark for several seeds")
 class LoadLadderTest {
   private static final List<Integer> LADDER = List.of(1, 2, 4, 8, 16);
   /**

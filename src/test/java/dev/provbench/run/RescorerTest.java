@@ -1,14 +1,18 @@
-package dev.provbench.analysis;
+package dev.provbench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.SparkTestSession;
-import dev.provbench.input.StoragePath;
+import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.AnalysisOptions;
+import dev.provbench.analysis.ResultsAnalyzer;
+import dev.provbench.analysis.ResultsFixture;
+import dev.provbench.analysis.RunComparison;
 import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
-import dev.provbench.run.Rescorer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code rescore} with a template whose B is worth 1 instead of 0.6: scores change, the original rows do
  * not, and the provider (a server that fails any request) is never called.
  */
-class RescoreTest {
+class RescorerTest {
   @StartStop
   private final MockWebServer provider = new MockWebServer();
 
@@ -68,10 +72,18 @@ class RescoreTest {
     Analysis compared = ResultsAnalyzer.analyze(spark, results, List.of("r1", "r1-rescored-1"), false,
         AnalysisOptions.defaults());
     AnalysisTable t = compared.table(RunComparison.ID);
-    int p1At70b = AnalysisTablesTest.row(t, "70b", "P1");
+    int p1At70b = row(t, "70b", "P1");
     assertEquals(-12.5, (Double) t.value(p1At70b, "Δ pts"), 1e-9);
     assertEquals(0.0, (Double) t.value(p1At70b, "Δ p50 s"), 1e-9);
     assertTrue(compared.heading().contains("simulated providers"));
+  }
+
+  /** The comparison's row of a size and provider. */
+  private static int row(AnalysisTable t, String size, String provider) {
+    for (int r = 0; r < t.rows().size(); r++) {
+      if (size.equals(t.rows().get(r).get(0)) && provider.equals(t.rows().get(r).get(1))) return r;
+    }
+    throw new AssertionError(t.id() + " has no row " + size + "/" + provider);
   }
 
   private static void check(SparkSession spark, String cellId, String runId, String status, Double output, double correct) {

@@ -1,0 +1,75 @@
+package dev.provbench.sim;
+
+import java.util.Optional;
+
+/**
+ * What a served request's reply says, counts and takes, decided before a byte is written: a judge prompt is judged,
+ * else a retrieval question is answered, anything else gets the judge's fallback; a malformed fault breaks the text,
+ * {@code max_tokens} cuts it. Knows no HTTP, no clock and no server state (the {@link Serving} brings what it needs);
+ * stateless.
+ */
+final class AnswerComposer {
+  private AnswerComposer() {}
+
+  /**
+   * What the server adds to a request's draws, read once the request holds its serving slot.
+   *
+   * @param judgeErrorRate the model's judge error rate, raised when its batch is past the capacity's degrade point.
+   * @param slowdown       how much the batch slows the reply; 1 at full speed.
+   * @param cachedTokens   prompt tokens the model's prefix cache already holds; 0 without one.
+   * @param createdS       Unix seconds to stamp the reply with.
+   */
+  record Serving(double judgeErrorRate, double slowdown, int cachedTokens, long createdS) {}
+
+  /** The reply's text before reasoning is added: how it is carried, what it says, why it ended. */
+  private record Text(ReplyMode mode, String text, String finishReason) {}
+
+  /**
+   * @param model     the model as it serves now (drift applied).
+   * @param malformed whether the request drew the malformed fault.
+   */
+  static Completion compose(ChatRequest request, SimModel model, RequestDraws draws, boolean malformed,
+      Serving serving) {
+    String tag = Long.toHexString(draws.streamSeed());
+    Text text = cut(text(request, model, draws, malformed, serving.judgeErrorRate()), request.maxTokens());
+    int reasoningTokens = ReasoningText.tokens(draws.reasoningMs(), draws.tokensPerS());
+    Completion.Message message = new Completion.Message(text.mode(), text.text(), "call_" + tag,
+        model.reasons() ? ReasoningText.of(reasoningTokens) : null, text.finishReason());
+    Completion.Usage usage = new Completion.Usage(model.usage(), model.prefixCache(), request.promptTokens(),
+        serving.cachedTokens(), TokenCount.of(text.text()), reasoningTokens);
+    return new Completion(new Completion.Head("chatcmpl-" + tag, serving.createdS(), request.model()), message, usage,
+        pace(request, model, draws, usage, serving));
+  }
+
+  private static Text text(ChatRequest request, SimModel model, RequestDraws draws, boolean malformed,
+      double judgeErrorRate) {
+    Optional<RetrievalPrompt> retrieval = JudgePrompt.parse(request.lastUserContent()).isPresent()
+        ? Optional.empty() : RetrievalPrompt.parse(request);
+    if (retrieval.isPresent()) {
+      return new Text(ReplyMode.CONTENT, malformed ? RetrievalAnswerer.MALFORMED
+          : RetrievalAnswerer.answer(retrieval.get(), judgeErrorRate, draws.judgeError(), draws.wrongLetter()), "stop");
+    }
+    FactualityJudge.Verdict verdict = FactualityJudge.judge(request.lastUserContent(), judgeErrorRate,
+        draws.judgeError(), draws.wrongLetter());
+    if (model.toolCalls() && !(malformed && draws.flavour() < 0.5)) {
+      return new Text(ReplyMode.TOOL_CALLS,
+          malformed ? ToolCallReply.cutArguments(verdict) : ToolCallReply.arguments(verdict), "tool_calls");
+    }
+    return new Text(ReplyMode.CONTENT,
+        malformed ? ToolCallReply.malformed(verdict, draws.flavour()) : ToolCallReply.wellFormed(verdict), "stop");
+  }
+
+  /** The text cut to {@code max_tokens} (4 characters a token), finishing for {@code length}; as it is within it. */
+  private static Text cut(Text text, int maxTokens) {
+    if (maxTokens <= 0 || TokenCount.of(text.text()) <= maxTokens) return text;
+    return new Text(text.mode(), text.text().substring(0, maxTokens * 4), "length");
+  }
+
+  /** The drawn delays, the uncached prompt's prefill and the answer's decoding, each slowed by the batch. */
+  private static Completion.Pace pace(ChatRequest request, SimModel model, RequestDraws draws, Completion.Usage usage,
+      Serving serving) {
+    double prefillMs = model.prefillMs(request.promptTokens() - serving.cachedTokens());
+    return new Completion.Pace((draws.ttftMs() + prefillMs) * serving.slowdown(), draws.reasoningMs() * serving.slowdown(),
+        usage.answerTokens() * 1000.0 / draws.tokensPerS() * serving.slowdown());
+  }
+}
