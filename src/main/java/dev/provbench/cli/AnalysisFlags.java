@@ -3,15 +3,13 @@ package dev.provbench.cli;
 import dev.provbench.analysis.AnalysisOptions;
 import dev.provbench.input.BadInputException;
 import dev.provbench.stats.Bootstrap;
-import java.util.ArrayList;
-import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The options {@code analyze} and {@code report} share (a picocli mixin). */
+/** The options {@code analyze} and {@code report} share (a picocli mixin): the runs, then how to analyse them. */
 final class AnalysisFlags {
-  @Option(names = "--run", paramLabel = "ID",
-      description = "the run to analyse (default: the latest); give it twice to compare two runs, baseline first")
-  List<String> runs = new ArrayList<>();
+  @Mixin
+  RunSelection run;
 
   @Option(names = "--latency-objective-ms", paramLabel = "MS", defaultValue = "5000",
       description = "correct goodput counts correct cells with duration_ms at most this (default: ${DEFAULT-VALUE})")

@@ -2,7 +2,6 @@ package dev.provbench.cli;
 
 import dev.provbench.input.BadInputException;
 import dev.provbench.job.Job;
-import dev.provbench.job.JobReader;
 import dev.provbench.preflight.CheckFile;
 import dev.provbench.preflight.CheckMeasurement;
 import dev.provbench.preflight.CheckTable;
@@ -17,8 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code provbench check JOB}: a few real requests per model, what each model showed, and what they measured. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -27,11 +26,11 @@ import picocli.CommandLine.Parameters;
         + " usage, rate-limit headers, latency and TTFT, with a fix for each failure; save the measured tokens and"
         + " latency beside the job file for the estimate. Exit 0 when all pass, 3 when any fails.")
 final class CheckCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "JOB", description = "the job file (YAML)")
-  StoragePath jobFile;
+  @Mixin
+  JobArgument jobFile;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "results folder checked as run would (default: the job's output)")
-  StoragePath out;
+  @Mixin
+  OutputFolder out;
 
   @Option(names = "--samples", paramLabel = "N", defaultValue = "" + EndpointCheck.DEFAULT_SAMPLES,
       description = "chat requests per model: the job's first case, then N-1 cases drawn with a fixed seed, to measure"
@@ -40,7 +39,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return check(JobOptions.apply(JobReader.read(jobFile), null, out), System.getenv(), System.out, samples);
+    return check(JobOptions.apply(jobFile.read(), null, out.dir), System.getenv(), System.out, samples);
   }
 
   static int check(Job job, Map<String, String> env, PrintStream console, int samples) {

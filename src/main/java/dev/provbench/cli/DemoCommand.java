@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run a shipped benchmark (the reference one by default) against local SIMULATED providers: no keys, no network.")
 final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: results)")
+  // Local only, not OutputFolder's Hadoop URI: the demo writes its report and simulated marker beside the results.
+  @Option(names = "--out", paramLabel = "DIR", description = "results folder, local (default: results)")
   Path out;
 
   @Option(names = "--workload", paramLabel = "NAME", defaultValue = "reference",
@@ -30,14 +31,21 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--time-scale", defaultValue = "0.1", description = "simulated delays x this (default: ${DEFAULT-VALUE})")
   double timeScale;
 
-  @Option(names = "--run-id", description = "names the run (default: demo-<timestamp>)")
+  @Option(names = "--run-id", paramLabel = "ID", description = "names the new run (default: demo-<timestamp>)")
   String runId;
 
   @Option(names = "--series", paramLabel = "NAME", description = "mark the run as one of a series (see `provbench trend`)")
   String series;
 
-  @Option(names = "--seed", description = "the simulator's seed instead of the profile's: repeated runs draw afresh")
-  Long seed;
+  @Option(names = "--sim-seed", paramLabel = "SEED",
+      description = "the simulator's seed instead of the profile's: repeated runs draw afresh")
+  Long simSeed;
+
+  /** {@code --seed}, the former spelling of {@code --sim-seed} ({@code --seed} is the bootstrap's elsewhere). */
+  @Option(names = "--seed", hidden = true, paramLabel = "SEED")
+  void formerSeed(long seed) {
+    simSeed = seed;
+  }
 
   @Option(names = "--hour", paramLabel = "UTC_HOUR",
       description = "the hour of day (UTC, 0-23) the simulated providers play, for a profile with `drift`")
@@ -49,10 +57,12 @@ final class DemoCommand implements Callable<Integer> {
       throw new BadInputException("--hour", "is " + hour + ", not a UTC hour", "give 0 to 23");
     }
     if (series != null) RunSeries.checkName("--series", series);
-    DemoRun.Workload w = DemoRun.Workload.named(workload);
-    DemoRun.execute(w, job != null ? job : ProjectHome.resolve(w.job()),
-        profile != null ? profile : ProjectHome.resolve(w.profile()), timeScale,
-        out != null ? out : ProjectHome.resolve("results"), runId, new DemoRun.Series(series, seed, hour), System.out, 5);
+    DemoRun.Request request = DemoRun.Request.of(DemoRun.Workload.named(workload)).withTimeScale(timeScale)
+        .withRunId(runId).withSeries(new DemoRun.Series(series, simSeed, hour));
+    if (job != null) request = request.withJob(job);
+    if (profile != null) request = request.withProfile(profile);
+    if (out != null) request = request.withOut(out);
+    DemoRun.execute(request, System.out);
     return 0;
   }
 }

@@ -15,6 +15,7 @@ import dev.provbench.job.DecisionSpec;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.job.ProviderSpec;
+import dev.provbench.report.RunReport;
 import dev.provbench.results.ResultsFolder;
 import dev.provbench.results.RunSeries;
 import dev.provbench.results.SimulatedRuns;
@@ -89,50 +90,93 @@ final class DemoRun {
 
   private DemoRun() {}
 
-  static Outcome execute(Path jobFile, Path profileFile, double timeScale, Path out, String runId, PrintStream console,
-      long progressSeconds) {
-    return execute(jobFile, profileFile, timeScale, out, runId, Series.NONE, console, progressSeconds);
-  }
-
-  static Outcome execute(Path jobFile, Path profileFile, double timeScale, Path out, String runId, Series series,
-      PrintStream console, long progressSeconds) {
-    return execute(Workload.REFERENCE, jobFile, profileFile, timeScale, out, runId, series, console, progressSeconds);
-  }
-
   /**
    * How one demo run of a series differs from the others.
    *
    * @param name the series the run joins ({@code run --series}); null for none.
-   * @param seed the simulator's seed instead of the profile's, so repeated runs draw afresh; null keeps it.
-   * @param hour the UTC hour of day the simulated providers play (see {@link SimProfile#playingHour}); null for
-   *             the clock's.
+   * @param simSeed the simulator's seed instead of the profile's, so repeated runs draw afresh; null keeps it.
+   * @param hour    the UTC hour of day the simulated providers play (see {@link SimProfile#playingHour}); null for
+   *                the clock's.
    */
-  record Series(String name, Long seed, Integer hour) {
+  record Series(String name, Long simSeed, Integer hour) {
     static final Series NONE = new Series(null, null, null);
 
     SimProfile apply(SimProfile profile) {
-      SimProfile out = seed == null ? profile : profile.withSeed(seed);
+      SimProfile out = simSeed == null ? profile : profile.withSeed(simSeed);
       return hour == null ? out : out.playingHour(hour);
     }
   }
 
-  /** Runs {@code workload}'s write-up over {@code jobFile} against {@code profileFile} (the workload's own, or the user's). */
-  static Outcome execute(Workload workload, Path jobFile, Path profileFile, double timeScale, Path out, String runId,
-      Series series, PrintStream console, long progressSeconds) {
+  /**
+   * What one demo runs: immutable, each {@code with…} returns a changed copy. {@link #of} gives the workload's
+   * defaults; {@code demo}'s options and the tests change what they name.
+   *
+   * @param workload        what is benchmarked and which tables the console write-up shows.
+   * @param job             the job file; default the workload's (e.g. {@code jobs/demo.yaml}) under the project home.
+   * @param profile         the simulator profile; default the workload's (e.g. {@code data/sim/demo-profile.yaml}).
+   * @param timeScale       simulated delays × this; default 0.1. The profile's own time scale is replaced.
+   * @param out             the results folder, local (the report is written beside the results); default {@code results}.
+   * @param runId           names the new run; null (the default) for {@code demo-<timestamp>}.
+   * @param series          how this run differs from the others of a series; default {@link Series#NONE}.
+   * @param progressSeconds seconds between progress lines, 0 for none; default 5.
+   */
+  record Request(Workload workload, Path job, Path profile, double timeScale, Path out, String runId, Series series,
+      long progressSeconds) {
+    /** The workload's job and profile, time scale 0.1, results under {@code results}, a progress line every 5 s. */
+    static Request of(Workload workload) {
+      return new Request(workload, ProjectHome.resolve(workload.job()), ProjectHome.resolve(workload.profile()), 0.1,
+          ProjectHome.resolve("results"), null, Series.NONE, 5);
+    }
+
+    Request withJob(Path job) {
+      return new Request(workload, job, profile, timeScale, out, runId, series, progressSeconds);
+    }
+
+    Request withProfile(Path profile) {
+      return new Request(workload, job, profile, timeScale, out, runId, series, progressSeconds);
+    }
+
+    Request withTimeScale(double timeScale) {
+      return new Request(workload, job, profile, timeScale, out, runId, series, progressSeconds);
+    }
+
+    Request withOut(Path out) {
+      return new Request(workload, job, profile, timeScale, out, runId, series, progressSeconds);
+    }
+
+    Request withRunId(String runId) {
+      return new Request(workload, job, profile, timeScale, out, runId, series, progressSeconds);
+    }
+
+    Request withSeries(Series series) {
+      return new Request(workload, job, profile, timeScale, out, runId, series, progressSeconds);
+    }
+
+    Request withProgressSeconds(long progressSeconds) {
+      return new Request(workload, job, profile, timeScale, out, runId, series, progressSeconds);
+    }
+  }
+
+  /** Runs the request's workload over its job against its simulator profile, then the write-up; prints to {@code console}. */
+  static Outcome execute(Request request, PrintStream console) {
+    Workload workload = request.workload();
+    Path profileFile = request.profile();
+    double timeScale = request.timeScale();
+    Series series = request.series();
     SimProfile profile = series.apply(SimProfile.load(profileFile).withTimeScale(timeScale));
     try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
-      Job job = pointAt(JobReader.read(jobFile), sim);
+      Job job = pointAt(JobReader.read(request.job()), sim);
       if (workload == Workload.ADAPTIVE && job.adaptive() == null) {
         job = JobOptions.adaptive(job).withAdaptive(AdaptivePlan.DEFAULTS.withDecisions(List.of(DecisionSpec.MOST_ACCURATE,
             DecisionSpec.FASTEST)));
       }
-      job = JobOptions.apply(job, runId != null ? runId : JobReader.defaultRunId("demo"), out);
+      job = JobOptions.apply(job, request.runId() != null ? request.runId() : JobReader.defaultRunId("demo"), request.out());
       PreparedRun run = PreparedRun.prepare(job, Map.of());
       if (series.name() != null) RunSeries.mark(job.output(), job.runId(), series.name());
       console.printf("provbench demo: SIMULATED providers on 127.0.0.1:%d (profile %s, time scale %s: delays are %s"
           + " the profile's real-speed figures). No real provider is called.%n", sim.port(), profileFile, timeScale,
           timeScale == 1 ? "at" : String.format("%.0fx shorter than", 1 / timeScale));
-      RunCommand.runPrepared(run, console, progressSeconds);
+      RunCommand.execute(run, console, request.progressSeconds());
       markSimulated(ResultsFolder.runDir(job.output(), job.runId()).localPath(), profileFile, timeScale);
       Path report = writeUp(job, workload, console);
       console.println("report: " + report);
@@ -155,7 +199,7 @@ final class DemoRun {
     console.println();
     console.print(OutputFormat.CONSOLE.render(writeUp.writeUp()));
     // Under an underscore folder: Spark and other engines skip it when they read the results.
-    return ReportCommand.write(spark, all, loadOptions, AnalysisOptions.defaults(),
+    return RunReport.write(spark, all, loadOptions, AnalysisOptions.defaults(),
         job.output().localPath().resolve("_reports").resolve(job.runId()));
   }
 

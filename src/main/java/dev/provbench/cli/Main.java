@@ -26,6 +26,11 @@ public final class Main {
   }
 
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** The command line with its converters and error handling, before any argument is read. */
+  static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.registerConverter(StoragePath.class, StoragePath::valueOf);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -36,6 +41,6 @@ public final class Main {
       cmd.getErr().println("run failed: " + e);
       return EXIT_RUN_FAILED;
     });
-    return cli.execute(args);
+    return cli;
   }
 }

@@ -10,27 +10,31 @@ import dev.provbench.job.AdaptivePlan;
 import dev.provbench.job.DecisionKind;
 import dev.provbench.job.DecisionSpec;
 import dev.provbench.job.JobReader;
-import dev.provbench.results.ResultsViews;
-import dev.provbench.run.SparkSessions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code provbench replay RESULTS --run ID}: the adaptive policy played over a stored full run; calls no provider. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Play the adaptive policy over a stored full run, many times in shuffled case orders, and say how often"
         + " it reaches the full run's decisions and with what share of the calls. Calls no provider.")
 final class ReplayCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder: a path or a Hadoop URI (hdfs://…)")
-  StoragePath results;
+  @Mixin
+  ResultsArgument resultsFolder;
 
-  @Option(names = {"--run", "--run-id"}, required = true, paramLabel = "ID", description = "the stored run to replay")
-  String runId;
+  @Mixin
+  RunSelection run;
+
+  /** {@code --run-id ID}, a spelling of {@code --run} replay took at first; kept for scripts. */
+  @Option(names = "--run-id", hidden = true, paramLabel = "ID")
+  void formerRunId(String id) {
+    run.ids.add(id);
+  }
 
   @Option(names = "--adaptive", description = "accepted for symmetry with `run --adaptive`: replay always plays the"
       + " adaptive policy (the --job's `adaptive` section, else the run's own, else the default)")
@@ -52,24 +56,39 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--replays", defaultValue = "1000", paramLabel = "N", description = "how many shuffled orders (default: ${DEFAULT-VALUE})")
   int replays;
 
-  @Option(names = "--seed", defaultValue = "1", description = "the first shuffle's seed; replay i uses seed + i (default: ${DEFAULT-VALUE})")
-  long seed;
+  // An initial value, not picocli's defaultValue: a default would overwrite what the former spelling set.
+  @Option(names = "--shuffle-seed", paramLabel = "SEED",
+      description = "the first shuffle's seed; replay i uses seed + i (default: 1)")
+  long shuffleSeed = 1;
+
+  /** {@code --seed}, the former spelling of {@code --shuffle-seed} ({@code --seed} is the bootstrap's elsewhere). */
+  @Option(names = "--seed", hidden = true, paramLabel = "SEED")
+  void formerSeed(long seed) {
+    shuffleSeed = seed;
+  }
 
   @Option(names = "--format", defaultValue = "console", description = "console, markdown or csv (default: ${DEFAULT-VALUE})")
   String format;
 
+  @Mixin
+  OutputFile out;
+
+  private StoragePath results;
+  private String runId;
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
+    runId = run.one("--run full");
     if (replays < 1) throw new BadInputException("--replays", "must be at least 1, got " + replays, "give e.g. --replays 1000");
     if (!List.of("console", "markdown", "csv").contains(format)) {
       throw new BadInputException("--format", "unknown format `" + format + "`", "use console, markdown or csv");
     }
-    ResultsViews.checkFolder(results.toString());
+    results = resultsFolder.checked();
     AdaptivePlan plan = plan();
-    SparkSession spark = SparkSessions.create("provbench replay", 2, Map.of());
-    Replay.Summary summary = ReplayTable.replay(spark, results, runId, plan, replays, seed);
+    SparkSession spark = resultsFolder.openSpark();
+    Replay.Summary summary = ReplayTable.replay(spark, results, runId, plan, replays, shuffleSeed);
     AnalysisTable table = ReplayTable.of(summary, plan);
-    System.out.print(ReplayTable.render(table, format));
+    out.write(ReplayTable.render(table, format), "replay of run " + runId);
     return 0;
   }
 

@@ -1,20 +1,18 @@
 package dev.provbench.cli;
 
 import dev.provbench.analysis.ResultsAnalyzer;
-import dev.provbench.job.Job;
+import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
+import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.run.Rescorer;
-import dev.provbench.run.SparkSessions;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code provbench rescore RESULTS --job JOB [--llm-judge]}: re-parse and re-score stored responses as a new run; no
@@ -25,17 +23,24 @@ import picocli.CommandLine.Parameters;
         + " writing a new run beside it (the original rows are never touched); calls no provider. LLMJudge scores"
         + " and judge_calls are kept as stored unless --llm-judge asks the judges again.")
 final class RescoreCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder: a path or a Hadoop URI (hdfs://…)")
-  StoragePath results;
+  @Mixin
+  ResultsArgument results;
 
-  @Option(names = "--job", required = true, paramLabel = "JOB", description = "the job file whose template and scorers to use")
-  Path jobFile;
+  @Option(names = "--job", required = true, paramLabel = "JOB",
+      description = "the job file whose template and scorers to use: a path or a Hadoop URI (hdfs://…)")
+  StoragePath jobFile;
 
-  @Option(names = "--run", paramLabel = "ID", description = "the run to rescore (default: the latest)")
-  String runId;
+  @Mixin
+  RunSelection run;
 
-  @Option(names = "--as", paramLabel = "ID", description = "the new run's id (default: <run>-rescored-<n>)")
+  @Option(names = "--run-id", paramLabel = "ID", description = "names the new run (default: <run>-rescored-<n>)")
   String newRunId;
+
+  /** {@code --as ID}, the former spelling of {@code --run-id} here; kept for scripts. */
+  @Option(names = "--as", hidden = true, paramLabel = "ID")
+  void formerAs(String id) {
+    newRunId = id;
+  }
 
   @Option(names = "--llm-judge", description = "ask each LLMJudge scorer's model again (its keys must be set);"
       + " default: keep the stored judge scores and judge_calls")
@@ -43,17 +48,16 @@ final class RescoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    String id = run.atMostOne();
     Job job = JobReader.read(jobFile);
-    ResultsViews.checkFolder(results.toString());
-    SparkSession spark = SparkSessions.create("provbench rescore", 2, Map.of());
-    String run = runId;
-    if (run == null) {
+    SparkSession spark = results.openSpark();
+    if (id == null) {
       ResultsViews.register(spark, results.toString());
       List<String> runs = ResultsAnalyzer.runIds(spark);
-      if (runs.isEmpty()) throw new dev.provbench.input.BadInputException(results.toString(), "holds no results", "pass a results folder");
-      run = runs.get(0);
+      if (runs.isEmpty()) throw new BadInputException(results.toString(), "holds no results", "pass a results folder");
+      id = runs.get(0);
     }
-    Rescorer.Rescored r = Rescorer.rescore(spark, results, run, newRunId, job, llmJudge);
+    Rescorer.Rescored r = Rescorer.rescore(spark, results.path, id, newRunId, job, llmJudge);
     System.out.printf("rescored %d cells of run %s as run %s: %d CorrectScores changed%ncompare: provbench analyze %s"
         + " --run %s --run %s%n", r.cells(), r.runId(), r.newRunId(), r.changed(), results, r.runId(), r.newRunId());
     return 0;

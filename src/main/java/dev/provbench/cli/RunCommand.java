@@ -2,47 +2,36 @@ package dev.provbench.cli;
 
 import dev.provbench.analysis.RunSummary;
 import dev.provbench.input.BadInputException;
-import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
-import dev.provbench.job.JobReader;
 import dev.provbench.preflight.EstimateText;
 import dev.provbench.preflight.RunEstimate;
 import dev.provbench.preflight.SpendGate;
 import dev.provbench.results.CommittedCells;
-import dev.provbench.results.RunRows;
-import dev.provbench.results.ResultSchema;
 import dev.provbench.results.ResultsFolder;
 import dev.provbench.results.RunSeries;
-import dev.provbench.decide.DecisionResult;
-import dev.provbench.decide.Walk;
-import dev.provbench.run.AdaptiveRun;
-import dev.provbench.run.BenchmarkRun;
-import dev.provbench.run.LoadLadder;
+import dev.provbench.run.JobRunner;
 import dev.provbench.run.PreparedRun;
-import dev.provbench.run.SparkSessions;
 import java.io.PrintStream;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code provbench run JOB}: query every provider × model × case × trial and write one Parquet row per cell. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a job file: call every provider x model x case x trial, write Parquet, print the summary.")
 final class RunCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "JOB", description = "the job file (YAML): a path or a Hadoop URI (hdfs://…)")
-  StoragePath jobFile;
+  @Mixin
+  JobArgument jobFile;
 
-  @Option(names = "--run-id", description = "names this run's results (default: the job's run_id, else name-timestamp)")
+  @Option(names = "--run-id", paramLabel = "ID",
+      description = "names this new run (default: the job's run_id, else name-timestamp)")
   String runId;
 
-  @Option(names = "--out", paramLabel = "DIR",
-      description = "results folder, a path or a Hadoop URI such as hdfs://namenode:8020/results (default: the job's output)")
-  StoragePath out;
+  @Mixin
+  OutputFolder out;
 
   @Option(names = "--resume", paramLabel = "RUN_ID",
       description = "finish an earlier run of this job: only cells without a row are called")
@@ -87,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
       throw new BadInputException("--retry-failed", "only applies to --resume", "add --resume RUN_ID");
     }
     if (series != null) RunSeries.checkName("--series", series);
-    Job job = JobOptions.taskSlots(JobOptions.apply(JobReader.read(jobFile), resume != null ? resume : runId, out, maxCost),
+    Job job = JobOptions.taskSlots(JobOptions.apply(jobFile.read(), resume != null ? resume : runId, out.dir, maxCost),
         taskSlots);
     if (adaptive) job = JobOptions.adaptive(job);
     PreparedRun run = PreparedRun.prepare(job, System.getenv(), resume == null ? null : new PreparedRun.Resume(retryFailed));
@@ -97,51 +86,23 @@ final class RunCommand implements Callable<Integer> {
     System.out.print(EstimateText.render(estimate));
     SpendGate.confirm(estimate, job.maxCost(), yes, System.console(), System.out);
     if (series != null) RunSeries.mark(job.output(), job.runId(), series);
-    return runPrepared(run, System.out, progressSeconds) ? 0 : Main.EXIT_INCOMPLETE;
+    return execute(run, System.out, progressSeconds) ? 0 : Main.EXIT_INCOMPLETE;
   }
 
   /**
-   * Runs a prepared job and prints its summary; shared with {@code demo}.
+   * Runs a prepared job with the analysis's summary and says when cells lack a row; shared with {@code demo}.
    *
-   * @return whether every cell of the run has a row (a load ladder counts as complete; its steps decide their cells).
+   * @return whether every cell of the run has a row (see {@link JobRunner.Outcome#complete()}).
    */
-  static boolean runPrepared(PreparedRun run, PrintStream out, long progressSeconds) {
-    Job job = run.job();
-    out.printf("provbench: run %s: %d providers, %d models, %d cases x %d trials = %d cells -> %s%n", job.runId(),
-        job.providers().size(), job.modelCount(), run.cases().size(), job.trials(), run.totalCells(),
-        ResultsFolder.runDir(job.output(), job.runId()));
-    int slots = Math.max(Runtime.getRuntime().availableProcessors(), run.spec().partitions().size());
-    SparkSession spark = SparkSessions.create("provbench " + job.name(), slots, Map.of());
-    Walk walk = null;
-    if (job.adaptive() != null) walk = AdaptiveRun.execute(spark, run, out, progressSeconds);
-    else if (job.load() == null) BenchmarkRun.execute(spark, run, out, progressSeconds);
-    else LoadLadder.execute(spark, run, out, progressSeconds);
-    out.println();
-    out.print(RunSummary.render(RunSummary.rows(spark, job.output().toString(), job.runId())));
-    if (job.load() != null) out.print(LoadReport.console(spark, job));
-    out.print(usageNote(spark, job));
-    out.println("results: " + ResultsFolder.runDir(job.output(), job.runId()));
-    if (job.load() != null) return true;
-    if (walk != null) {
-      for (DecisionResult d : walk.decisions()) out.println(d.sentence(job.adaptive().confidence()));
-      if (walk.stopped()) return true;
-      out.printf("incomplete: round %d of the adaptive run has cells without a row; exit %d%n", walk.rounds() + 1,
-          Main.EXIT_INCOMPLETE);
-      return false;
-    }
-    long withRow = RunRows.of(spark, job.output(), job.runId()).select("cell_id").distinct().count();
-    if (withRow >= run.totalCells()) return true;
-    out.printf("incomplete: %d of %d cells have a row; exit %d%n", withRow, run.totalCells(), Main.EXIT_INCOMPLETE);
-    return false;
+  static boolean execute(PreparedRun run, PrintStream out, long progressSeconds) {
+    JobRunner.Outcome outcome = JobRunner.execute(run, out, progressSeconds, RunCommand::summary);
+    if (!outcome.complete()) out.printf("incomplete: %s; exit %d%n", outcome.missing(), Main.EXIT_INCOMPLETE);
+    return outcome.complete();
   }
 
-  /** How many answered cells carry estimated tokens because the server reported no usage; "" when none. */
-  static String usageNote(SparkSession spark, Job job) {
-    Row r = RunRows.of(spark, job.output(), job.runId())
-        .selectExpr("count_if(usage_source = 'estimated')", "count_if(usage_source IS NOT NULL)").first();
-    long estimated = r.getLong(0);
-    if (estimated == 0) return "";
-    return String.format("usage: %d of %d answered cells lack server usage (usage_source 'estimated': tokens and"
-        + " cost at about 4 characters a token)%n", estimated, r.getLong(1));
+  /** The summary table of a finished run, and a ladder's load tables held to the job's objective. */
+  private static String summary(SparkSession spark, Job job) {
+    String text = RunSummary.render(RunSummary.rows(spark, job.output().toString(), job.runId()));
+    return job.load() == null ? text : text + LoadReport.console(spark, job);
   }
 }

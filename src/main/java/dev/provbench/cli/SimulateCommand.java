@@ -21,14 +21,20 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--time-scale", description = "multiplies every delay of the profile (0.1 = 10x faster)")
   Double timeScale;
 
-  @Option(names = "--seed", description = "overrides the profile's seed")
-  Long seed;
+  @Option(names = "--sim-seed", paramLabel = "SEED", description = "the simulator's seed instead of the profile's")
+  Long simSeed;
+
+  /** {@code --seed}, the former spelling of {@code --sim-seed} ({@code --seed} is the bootstrap's elsewhere). */
+  @Option(names = "--seed", hidden = true, paramLabel = "SEED")
+  void formerSeed(long seed) {
+    simSeed = seed;
+  }
 
   @Override
   public Integer call() throws InterruptedException {
     SimProfile p = SimProfile.load(profile != null ? profile : ProjectHome.resolve("data/sim/demo-profile.yaml"));
     if (timeScale != null) p = p.withTimeScale(timeScale);
-    if (seed != null) p = p.withSeed(seed);
+    if (simSeed != null) p = p.withSeed(simSeed);
     SimulatedProviders sim = SimulatedProviders.start(p, port);
     Runtime.getRuntime().addShutdownHook(new Thread(sim::close));
     System.out.printf("simulated providers (not real ones) on 127.0.0.1:%d, time scale %s, seed %d%n", sim.port(),

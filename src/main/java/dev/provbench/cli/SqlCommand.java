@@ -2,19 +2,17 @@ package dev.provbench.cli;
 
 import dev.provbench.analysis.SqlScript;
 import dev.provbench.input.BadInputException;
-import dev.provbench.input.StoragePath;
 import dev.provbench.results.ResultsViews;
-import dev.provbench.run.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -22,8 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = "Run SQL against the views results, cells (latest attempt of each cell) and experiments; calls no provider.")
 final class SqlCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder: a path or a Hadoop URI (hdfs://…)")
-  StoragePath results;
+  @Mixin
+  ResultsArgument results;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "QUERY", description = "one or more statements separated by ;")
   String query;
@@ -41,8 +39,7 @@ final class SqlCommand implements Callable<Integer> {
           "e.g. provbench sql results \"SELECT * FROM experiments\"");
     }
     String script = file != null ? Files.readString(file) : query;
-    ResultsViews.checkFolder(results.toString());
-    SparkSession spark = SparkSessions.create("provbench sql", 2, Map.of());
+    SparkSession spark = results.openSpark();
     ResultsViews.register(spark, results.toString());
     List<Dataset<Row>> out = SqlScript.run(spark, script);
     for (Dataset<Row> r : out) {

@@ -1,31 +1,33 @@
 package dev.provbench.cli;
 
 import dev.provbench.analysis.RunSummary;
-import dev.provbench.input.StoragePath;
-import dev.provbench.results.ResultsViews;
-import dev.provbench.run.SparkSessions;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** {@code provbench summary RESULTS --run-id ID}: the run's summary again, from Parquet alone. */
+/** {@code provbench summary RESULTS --run ID}: the run's summary again, from Parquet alone. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
     description = "Print a run's summary from its Parquet results; calls no provider.")
 final class SummaryCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder: a path or a Hadoop URI (hdfs://…)")
-  StoragePath results;
+  @Mixin
+  ResultsArgument results;
 
-  @Option(names = "--run-id", required = true, description = "the run to summarise")
-  String runId;
+  @Mixin
+  RunSelection run;
+
+  /** {@code --run-id ID}, the former spelling of {@code --run} here; kept for scripts. */
+  @Option(names = "--run-id", hidden = true, paramLabel = "ID")
+  void formerRunId(String id) {
+    run.ids.add(id);
+  }
 
   @Override
   public Integer call() {
-    ResultsViews.checkFolder(results.toString());
-    SparkSession spark = SparkSessions.create("provbench summary", 2, Map.of());
-    System.out.print(RunSummary.render(RunSummary.rows(spark, results.toString(), runId)));
+    String id = run.one("--run r1");
+    SparkSession spark = results.openSpark();
+    System.out.print(RunSummary.render(RunSummary.rows(spark, results.toString(), id)));
     return 0;
   }
 }

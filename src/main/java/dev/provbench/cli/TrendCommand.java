@@ -8,25 +8,22 @@ import dev.provbench.report.TrendReport;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.results.RunSeries;
 import dev.provbench.results.SimulatedRuns;
-import dev.provbench.run.SparkSessions;
 import dev.provbench.stats.Bootstrap;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code provbench trend RESULTS --series NAME}: a series of runs over time, and what changed significantly. */
 @Command(name = "trend", mixinStandardHelpOptions = true,
     description = "Accuracy and latency of every provider x model across the runs of a series (run --series NAME),"
         + " by time of day, with the changes that are significant; calls no provider.")
 final class TrendCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "RESULTS", description = "the results folder")
-  StoragePath results;
+  @Mixin
+  ResultsArgument resultsFolder;
 
   @Option(names = "--series", required = true, paramLabel = "NAME", description = "the series (run --series NAME)")
   String series;
@@ -43,28 +40,22 @@ final class TrendCommand implements Callable<Integer> {
       description = "also write trend.html with accuracy and latency charts over time into this folder")
   Path report;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "write to this file instead of the console")
-  Path out;
+  @Mixin
+  OutputFile out;
 
   @Override
   public Integer call() throws IOException {
-    ResultsViews.checkFolder(results.toString());
+    StoragePath results = resultsFolder.checked();
     List<String> runs = RunSeries.runs(results, RunSeries.checkName("--series", series));
     if (runs.isEmpty()) {
       List<String> known = RunSeries.names(results);
       throw new BadInputException("--series", "no run of series `" + series + "` in " + results,
           known.isEmpty() ? "mark runs with `provbench run JOB --series " + series + "`" : "use one of " + String.join(", ", known));
     }
-    var spark = SparkSessions.create("provbench trend", 2, Map.of());
+    var spark = resultsFolder.openSpark();
     ResultsViews.register(spark, results.toString());
     Trend trend = Trend.load(spark, series, runs, Bootstrap.defaults(), new Trend.Thresholds(minAccuracyPoints, minLatencyPercent));
-    String text = TrendTables.console(trend);
-    if (out == null) {
-      System.out.print(text);
-    } else {
-      Files.writeString(out, text);
-      System.out.println("trend of series " + series + " written to " + out);
-    }
+    out.write(TrendTables.console(trend), "trend of series " + series);
     if (report != null) {
       boolean simulated = runs.stream().anyMatch(id -> SimulatedRuns.isSimulated(results, id));
       System.out.println("trend report: " + TrendReport.write(trend, simulated, report));

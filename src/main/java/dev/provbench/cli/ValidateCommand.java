@@ -1,29 +1,27 @@
 package dev.provbench.cli;
 
 import dev.provbench.job.Job;
-import dev.provbench.job.JobReader;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.preflight.EstimateText;
 import dev.provbench.preflight.RunEstimate;
 import dev.provbench.run.PreparedRun;
-import dev.provbench.input.StoragePath;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code provbench validate JOB}: every check of a run and its estimate, without starting Spark or sending a request. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Check a job file, its dataset, template, API keys and output folder, and estimate the calls,"
         + " tokens, cost and time of a run; send nothing.")
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "JOB", description = "the job file (YAML)")
-  StoragePath jobFile;
+  @Mixin
+  JobArgument jobFile;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: the job's output)")
-  StoragePath out;
+  @Mixin
+  OutputFolder out;
 
   @Option(names = "--assumed-latency-ms", defaultValue = "" + RunEstimate.DEFAULT_LATENCY_MS,
       description = "latency per call the estimate's lowest wall time assumes (default: ${DEFAULT-VALUE})")
@@ -31,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Job job = JobOptions.apply(JobReader.read(jobFile), null, out);
+    Job job = JobOptions.apply(jobFile.read(), null, out.dir);
     PreparedRun run = PreparedRun.prepare(job, System.getenv());
     System.out.printf("%s: valid. %d cases x %d trials x %d models = %d cells%n", jobFile, run.cases().size(),
         job.trials(), job.modelCount(), run.totalCells());

@@ -67,10 +67,10 @@ public final class Rescorer {
   public static Rescored rescore(SparkSession spark, StoragePath results, String runId, String newRunId, Job job,
       boolean judgeAgain) {
     String target = newRunId != null ? newRunId : ResultsFolder.nextFreeRunId(results, runId + "-rescored");
-    JobReader.checkRunId("--as", target);
+    JobReader.checkRunId("--run-id", target);
     if (Storage.exists(ResultsFolder.runDir(results, target))) {
       throw new BadInputException(ResultsFolder.runDir(results, target).toString(), "run `" + target + "` already exists",
-          "choose another id with --as");
+          "choose another id with --run-id");
     }
     ResultsViews.register(spark, results.toString());
     Column[] columns = Arrays.stream(ResultSchema.SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new);

@@ -42,7 +42,7 @@ class CommandLineTest {
     assertTrue(run(0, "analyze", results, "--format", "csv").contains("# tradeoff_by_size: Aggregate trade-off by size"));
     assertTrue(run(0, "analyze", results, "--format", "markdown").contains("| size | experiments | cells |"));
     Path out = dir.resolve("analysis.md");
-    run(0, "analyze", results, "--format", "markdown", "--out", out.toString());
+    run(0, "analyze", results, "--format", "markdown", "--out-file", out.toString());
     assertTrue(Files.readString(out).startsWith("# provbench analysis: run r1"));
   }
 

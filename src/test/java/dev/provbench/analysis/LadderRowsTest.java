@@ -125,7 +125,7 @@ class LadderRowsTest {
   void analyzeTakesTheStepOnTheCommandLineAndNamesItInItsJson() throws Exception {
     Path out = dir.resolve("step2.json");
     assertEquals(0, Main.execute("analyze", job.output().toString(), "--run", "ladder-rows", "--load-step", "2",
-        "--resamples", "200", "--format", "json", "--out", out.toString()));
+        "--resamples", "200", "--format", "json", "--out-file", out.toString()));
     JsonNode json = new ObjectMapper().readTree(Files.readString(out));
     assertEquals(2, json.at("/load_step/step").asInt());
     assertEquals(2, json.at("/load_step/concurrency").asInt());

@@ -1,5 +1,6 @@
 package dev.provbench.cli;
 
+import dev.provbench.Slow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code demo --workload adaptive}: the adaptive job against the easy profile, in one command, says what it decided. */
-@Tag("slow") // Spark, several rounds of runs and the report: well over ten seconds
+@Slow("Spark, several rounds of runs and the report")
 class AdaptiveDemoTest {
   @TempDir
   Path dir;

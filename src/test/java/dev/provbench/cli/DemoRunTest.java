@@ -29,8 +29,8 @@ class DemoRunTest {
   @Test
   void everyCellIsARowWithinTheConcurrencyBoundAndAccuracyRisesWithSize() throws Exception {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    DemoRun.Outcome demo = DemoRun.execute(Path.of("jobs/demo.yaml"), Path.of("data/sim/demo-profile.yaml"), 0.05, out,
-        "demo-test", new PrintStream(console, true), 0);
+    DemoRun.Outcome demo = DemoRun.execute(DemoRun.Request.of(DemoRun.Workload.REFERENCE).withTimeScale(0.05)
+        .withOut(out).withRunId("demo-test").withProgressSeconds(0), new PrintStream(console, true));
     SparkSession spark = SparkTestSession.get();
 
     String text = console.toString();

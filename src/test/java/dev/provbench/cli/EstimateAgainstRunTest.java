@@ -10,6 +10,7 @@ import dev.provbench.job.JobReader;
 import dev.provbench.preflight.ModelEstimate;
 import dev.provbench.preflight.RunEstimate;
 import dev.provbench.run.BenchmarkRun;
+import dev.provbench.run.JobRunner;
 import dev.provbench.run.PreparedRun;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
@@ -90,7 +91,7 @@ class EstimateAgainstRunTest {
 
         assertEquals(0, spark.read().parquet(run.job().output().toString())
             .where("run_id = '" + runId + "' AND model = 'unasked-8b' AND usage_source <> 'estimated'").count());
-        String note = RunCommand.usageNote(spark, run.job());
+        String note = JobRunner.usageNote(spark, run.job());
         assertEquals("usage: 10 of 20 answered cells lack server usage (usage_source 'estimated': tokens and cost at"
             + " about 4 characters a token)\n", note.replace("\r", ""));
       }

@@ -43,9 +43,8 @@ class LoadDemoJobTest {
     Job job;
     long wallMs;
     long start = System.nanoTime();
-    DemoRun.Outcome demo = DemoRun.execute(DemoRun.Workload.LOAD, Path.of(DemoRun.Workload.LOAD.job()),
-        Path.of(DemoRun.Workload.LOAD.profile()), 0.1, results, "load-demo-test", DemoRun.Series.NONE,
-        new PrintStream(printed, true, StandardCharsets.UTF_8), 0);
+    DemoRun.Outcome demo = DemoRun.execute(DemoRun.Request.of(DemoRun.Workload.LOAD).withOut(results)
+        .withRunId("load-demo-test").withProgressSeconds(0), new PrintStream(printed, true, StandardCharsets.UTF_8));
     wallMs = (System.nanoTime() - start) / 1_000_000;
     job = demo.job();
     String console = printed.toString(StandardCharsets.UTF_8);
@@ -54,7 +53,7 @@ class LoadDemoJobTest {
 
     Path json = dir.resolve("analysis.json");
     assertEquals(0, Main.execute("analyze", results.toString(), "--run", "load-demo-test", "--resamples", "400",
-        "--format", "json", "--out", json.toString()));
+        "--format", "json", "--out-file", json.toString()));
     JsonNode analysis = new ObjectMapper().readTree(Files.readString(json));
     assertEquals(1, analysis.at("/load_step/step").asInt(), "the ordinary tables show the lowest step");
     Map<String, JsonNode> findings = new HashMap<>();

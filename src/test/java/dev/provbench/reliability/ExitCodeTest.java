@@ -37,7 +37,7 @@ class ExitCodeTest {
     inProcess("a bad job file", Main.EXIT_BAD_INPUT, "error: ", "run", badJob.toString());
     inProcess("an unknown option", Main.EXIT_BAD_INPUT, "Unknown option: '--colour'", "run", job.toString(), "--colour");
     inProcess("a results folder that does not exist", Main.EXIT_BAD_INPUT, "error: ", "summary",
-        dir.resolve("nowhere").toString(), "--run-id", "r1");
+        dir.resolve("nowhere").toString(), "--run", "r1");
     ChildJvm.Result failed = ChildJvm.run(dir.resolve("child"), Map.of(), List.of("-Dspark.master=nowhere://x"),
         Main.class.getName(), "run", job.toString(), "--progress-seconds", "0");
     assertEquals(Main.EXIT_RUN_FAILED, failed.exitCode(), failed.stderr());
