@@ -1,10 +1,10 @@
 package dev.provbench;
 
-import dev.provbench.Slow;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A test the quick loop ({@code mvn test -Pquick}, which leaves out the tag {@code slow}) skips and {@code mvn verify}
@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
-@Slow("slow")
+@Tag("slow")
 public @interface Slow {
   /** Why the test is slow, in one line: what it starts or waits for. */
   String value();
