@@ -6,6 +6,7 @@ import static dev.provbench.analysis.output.Column.text;
 import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.analysis.output.Insight;
 import dev.provbench.decide.DecisionResult;
+import dev.provbench.decide.DecisionVerdict;
 import dev.provbench.decide.Walk;
 import dev.provbench.job.AdaptivePlan;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class DecisionsTable {
   public static List<Insight> insights(Walk walk, AdaptivePlan plan) {
     List<Insight> out = new ArrayList<>();
     for (DecisionResult d : walk.decisions()) {
-      if (d.verdict() == dev.provbench.decide.DecisionVerdict.SINGLE) continue;
+      if (d.verdict() == DecisionVerdict.SINGLE) continue;
       out.add(new Insight(d.sentence(plan.confidence()), d.because() + (d.interval() == null ? "" : "; interval " + d.interval())
           + " (table " + ID + ")"));
     }

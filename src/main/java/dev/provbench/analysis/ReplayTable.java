@@ -6,11 +6,12 @@ import static dev.provbench.analysis.output.Column.text;
 import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.analysis.output.ConsoleOutput;
 import dev.provbench.analysis.output.CsvOutput;
-import dev.provbench.analysis.output.MarkdownOutput;
 import dev.provbench.analysis.output.Insight;
+import dev.provbench.analysis.output.MarkdownOutput;
 import dev.provbench.decide.CellMatrix;
 import dev.provbench.decide.DecisionResult;
 import dev.provbench.decide.Replay;
+import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
 import dev.provbench.job.AdaptivePlan;
 import dev.provbench.results.CellOutcomes;
@@ -55,7 +56,7 @@ public final class ReplayTable {
       case "console" -> ConsoleOutput.render(t);
       case "markdown" -> MarkdownOutput.render(t);
       case "csv" -> CsvOutput.render(t);
-      default -> throw new dev.provbench.input.BadInputException("--format", "unknown format `" + format + "`",
+      default -> throw new BadInputException("--format", "unknown format `" + format + "`",
           "use console, markdown or csv");
     };
   }

@@ -1,6 +1,7 @@
 package dev.provbench.cli;
 
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
 import dev.provbench.preflight.CheckFile;
 import dev.provbench.preflight.CheckMeasurement;
@@ -9,7 +10,6 @@ import dev.provbench.preflight.EndpointCheck;
 import dev.provbench.preflight.ModelCheck;
 import dev.provbench.run.PreparedRun;
 import java.io.PrintStream;
-import dev.provbench.input.StoragePath;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.provbench.cli;
 
-import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.analysis.ReplayTable;
+import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.decide.AdaptiveMarker;
 import dev.provbench.decide.Replay;
 import dev.provbench.input.BadInputException;
@@ -10,9 +10,9 @@ import dev.provbench.job.AdaptivePlan;
 import dev.provbench.job.DecisionKind;
 import dev.provbench.job.DecisionSpec;
 import dev.provbench.job.JobReader;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;

@@ -2,9 +2,9 @@ package dev.provbench.dataset;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import dev.provbench.input.Storage;
 import dev.provbench.input.StoragePath;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.example.data.Group;

@@ -1,6 +1,7 @@
 package dev.provbench.decide;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One decision of an adaptive run (or of a replay), one row of the {@code decisions} table. Immutable.
@@ -38,7 +39,7 @@ public record DecisionResult(String decision, String size, String subject, Decis
 
   /** Same verdict, same winner. */
   public boolean agrees(DecisionResult other) {
-    return verdict == other.verdict && java.util.Objects.equals(winner, other.winner);
+    return verdict == other.verdict && Objects.equals(winner, other.winner);
   }
 
   /**

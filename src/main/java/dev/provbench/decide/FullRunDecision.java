@@ -1,10 +1,10 @@
 package dev.provbench.decide;
 
 import dev.provbench.job.AdaptivePlan;
-import java.util.ArrayList;
-import java.util.List;
 import dev.provbench.stats.CaseDifferences;
 import dev.provbench.stats.PairedT;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the full matrix decides with the fixed-size tests that {@code analyze} uses for its claims: per size, the paired

@@ -1,11 +1,10 @@
 package dev.provbench.job;
 
-import dev.provbench.input.YamlFields;
-import dev.provbench.score.ScorerSpec;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.provbench.input.Storage;
 import dev.provbench.input.StoragePath;
+import dev.provbench.input.YamlFields;
+import dev.provbench.score.ScorerSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

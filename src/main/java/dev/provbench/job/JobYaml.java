@@ -1,13 +1,12 @@
 package dev.provbench.job;
 
-import dev.provbench.input.BadInputException;
-import dev.provbench.input.YamlErrors;
-
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import dev.provbench.input.BadInputException;
 import dev.provbench.input.Storage;
 import dev.provbench.input.StoragePath;
+import dev.provbench.input.YamlErrors;
+import java.io.IOException;
 
 /** Loads a job file as a YAML tree with the strict mapper (a key given twice is an error, not a silent overwrite). */
 final class JobYaml {

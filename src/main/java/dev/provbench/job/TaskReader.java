@@ -1,12 +1,11 @@
 package dev.provbench.job;
 
 import dev.provbench.input.PromptTemplates;
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import dev.provbench.input.YamlFields;
 import dev.provbench.task.ChatTask;
 import dev.provbench.task.MessageTemplate;
-
-import dev.provbench.input.Storage;
-import dev.provbench.input.StoragePath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

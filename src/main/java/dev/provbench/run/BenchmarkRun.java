@@ -1,9 +1,8 @@
 package dev.provbench.run;
 
-import dev.provbench.results.ResultsFolder;
-import dev.provbench.results.CommittedCells;
-
 import dev.provbench.dataset.EvalCase;
+import dev.provbench.results.CommittedCells;
+import dev.provbench.results.ResultsFolder;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;

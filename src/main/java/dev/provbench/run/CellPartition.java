@@ -1,11 +1,10 @@
 package dev.provbench.run;
 
-import dev.provbench.results.ResultSchema;
-import dev.provbench.results.CommittedCells;
-import dev.provbench.results.CellResult;
-
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ProviderSpec;
+import dev.provbench.results.CellResult;
+import dev.provbench.results.CommittedCells;
+import dev.provbench.results.ResultSchema;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

@@ -1,13 +1,13 @@
 package dev.provbench.run;
 
+import dev.provbench.input.Storage;
 import dev.provbench.job.Job;
 import dev.provbench.job.LoadPlan;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.results.CellStatus;
-import dev.provbench.results.RunRows;
-import dev.provbench.input.Storage;
 import dev.provbench.results.ResultsFolder;
+import dev.provbench.results.RunRows;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

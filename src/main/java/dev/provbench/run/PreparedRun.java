@@ -1,11 +1,10 @@
 package dev.provbench.run;
 
-import dev.provbench.results.ResultsFolder;
-
 import dev.provbench.dataset.DatasetReader;
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
+import dev.provbench.results.ResultsFolder;
 import dev.provbench.task.FactualityTask;
 import dev.provbench.task.JudgeTemplate;
 import java.util.List;

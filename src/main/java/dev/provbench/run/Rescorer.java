@@ -1,44 +1,43 @@
 package dev.provbench.run;
 
-import dev.provbench.results.ResultsFolder;
-import dev.provbench.results.ResultsViews;
-import dev.provbench.results.SimulatedRuns;
-
+import dev.provbench.dataset.DatasetReader;
+import dev.provbench.dataset.EvalCase;
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import dev.provbench.job.CommitPolicy;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
-import dev.provbench.results.ResultSchema;
+import dev.provbench.job.ProviderSpec;
+import dev.provbench.job.RetryPolicy;
+import dev.provbench.job.Timeouts;
 import dev.provbench.results.CellStatus;
-import dev.provbench.dataset.DatasetReader;
-import dev.provbench.dataset.EvalCase;
+import dev.provbench.results.ResultSchema;
+import dev.provbench.results.ResultsFolder;
+import dev.provbench.results.ResultsViews;
+import dev.provbench.results.SimulatedRuns;
+import dev.provbench.score.ScorerCatalog;
 import dev.provbench.task.ChatTask;
 import dev.provbench.task.JudgeTemplate;
-import dev.provbench.input.Storage;
-import dev.provbench.input.StoragePath;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.io.Serializable;
-import dev.provbench.job.ProviderSpec;
-import dev.provbench.job.RetryPolicy;
-import dev.provbench.job.Timeouts;
-import dev.provbench.score.ScorerCatalog;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.util.SerializableConfiguration;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Re-parses and re-scores a run's stored raw responses with a job's current task (template or chat task: extractor

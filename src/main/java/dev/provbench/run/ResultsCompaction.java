@@ -1,11 +1,10 @@
 package dev.provbench.run;
 
-import dev.provbench.results.RunRows;
-import dev.provbench.results.ResultsFolder;
-import dev.provbench.results.CellStatus;
-
 import dev.provbench.input.Storage;
 import dev.provbench.input.StoragePath;
+import dev.provbench.results.CellStatus;
+import dev.provbench.results.ResultsFolder;
+import dev.provbench.results.RunRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;

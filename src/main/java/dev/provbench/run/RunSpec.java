@@ -1,13 +1,12 @@
 package dev.provbench.run;
 
-import dev.provbench.results.ResultsFolder;
-
 import dev.provbench.job.CommitPolicy;
 import dev.provbench.job.Job;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.job.RetryPolicy;
-import dev.provbench.job.Timeouts;
 import dev.provbench.job.TaskSpec;
+import dev.provbench.job.Timeouts;
+import dev.provbench.results.ResultsFolder;
 import dev.provbench.task.ChatTask;
 import dev.provbench.task.JudgeTemplate;
 import java.io.Serializable;

@@ -1,11 +1,11 @@
 package dev.provbench.run;
 
+import dev.provbench.input.Storage;
 import dev.provbench.job.Job;
-import dev.provbench.results.RunRows;
 import dev.provbench.results.ResultsFolder;
+import dev.provbench.results.RunRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import dev.provbench.input.Storage;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;

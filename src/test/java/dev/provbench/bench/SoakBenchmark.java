@@ -1,5 +1,6 @@
 package dev.provbench.bench;
 
+import dev.provbench.JudgeCases;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.run.BenchmarkRun;
@@ -11,7 +12,6 @@ import dev.provbench.sim.SimulatedProviders;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import dev.provbench.JudgeCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,10 +3,10 @@ package dev.provbench.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.JudgeCases;
 import dev.provbench.sim.ModelStats;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
-import dev.provbench.JudgeCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -7,7 +7,10 @@ import dev.provbench.decide.SyntheticMatrix.Shape;
 import dev.provbench.job.AdaptivePlan;
 import dev.provbench.job.DecisionKind;
 import dev.provbench.job.DecisionSpec;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,7 +56,7 @@ class RoundPlannerTest {
     Shape hard = new Shape(new double[] {0.01, 0}, SyntheticMatrix.filled(2, 1000), 0.3, 60, 3);
     int notSettled = 0;
     double share = 0;
-    java.util.Map<String, Integer> becauses = new java.util.TreeMap<>();
+    Map<String, Integer> becauses = new TreeMap<>();
     for (int i = 0; i < 100; i++) {
       Walk w = RoundPlanner.walk(SyntheticMatrix.of(hard, 1000 + i), AdaptivePlan.DEFAULTS.withSeed(i).withFutility(futility));
       DecisionResult d = w.decisions().get(0);
@@ -79,7 +82,7 @@ class RoundPlannerTest {
     assertEquals(0, first.rounds());
     assertEquals(2 * AdaptivePlan.DEFAULT_ROUND_CASES * 3, first.next().size());
     int[] order = CaseOrder.of(60, AdaptivePlan.DEFAULTS.seed());
-    List<Integer> firstCases = java.util.Arrays.stream(order, 0, AdaptivePlan.DEFAULT_ROUND_CASES).boxed().sorted().toList();
+    List<Integer> firstCases = Arrays.stream(order, 0, AdaptivePlan.DEFAULT_ROUND_CASES).boxed().sorted().toList();
     assertEquals(firstCases, first.next().stream().map(Walk.CellRef::caseIndex).distinct().sorted().toList());
   }
 

@@ -2,6 +2,7 @@ package dev.provbench.decide;
 
 import dev.provbench.results.CellOutcome;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -44,7 +45,7 @@ final class SyntheticMatrix {
 
   static double[] filled(int n, double v) {
     double[] out = new double[n];
-    java.util.Arrays.fill(out, v);
+    Arrays.fill(out, v);
     return out;
   }
 }

@@ -1,14 +1,13 @@
 package dev.provbench.job;
 
-import dev.provbench.input.StoragePath;
-import dev.provbench.input.BadInputException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.input.BadInputException;
+import dev.provbench.input.StoragePath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.provbench.reliability;
 
-import java.io.IOException;
 import dev.provbench.JudgeCases;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,19 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.JudgeCases;
 import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
+import dev.provbench.results.ResultsFolder;
 import dev.provbench.run.BenchmarkRun;
 import dev.provbench.run.PreparedRun;
-import dev.provbench.results.ResultsFolder;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
-
 import java.io.OutputStream;
 import java.io.PrintStream;
-import dev.provbench.JudgeCases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.Analysis;
-import dev.provbench.stats.Bootstrap;
 import dev.provbench.analysis.trend.Trend;
+import dev.provbench.stats.Bootstrap;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

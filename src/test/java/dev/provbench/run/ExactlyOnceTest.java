@@ -1,14 +1,13 @@
 package dev.provbench.run;
 
-import dev.provbench.Slow;
-import dev.provbench.results.ResultsFolder;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
+import dev.provbench.results.ResultsFolder;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
