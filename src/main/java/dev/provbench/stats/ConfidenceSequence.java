@@ -74,7 +74,11 @@ public final class ConfidenceSequence {
    * scaled to [0, 1] — has reached 1/α at some look (log scale).
    */
   private static boolean won(double[] x, int n, double m, double threshold, boolean up) {
+    // The capital is kept as log + ln(product): the product of the latest factors, folded into the log only when it
+    // leaves a safe range, so most steps cost a multiplication instead of a logarithm.
     double log = Math.log(0.5);
+    double product = 1;
+    double target = Math.exp(threshold - log);
     double sum = 0;
     double squares = 0;
     double cap = up ? STAKE / Math.max(m, 1e-12) : STAKE / Math.max(1 - m, 1e-12);
@@ -87,8 +91,13 @@ public final class ConfidenceSequence {
       double bet = up ? excess / Math.max(moment, 1e-12) : -excess / Math.max(moment, 1e-12);
       bet = Math.max(0, Math.min(cap, bet));
       double factor = up ? 1 + bet * (y - m) : 1 - bet * (y - m);
-      log += Math.log(Math.max(factor, 1e-300));
-      if (log >= threshold) return true;
+      product *= Math.max(factor, 1e-300);
+      if (product >= target) return true;
+      if (product < 1e-100 || product > 1e100) {
+        log += Math.log(product);
+        product = 1;
+        target = Math.exp(threshold - log);
+      }
       sum += y;
       squares += (y - m) * (y - m);
     }
