@@ -28,6 +28,9 @@ public record DecisionResult(String decision, String size, String subject, Decis
     long calls, long callsIfFull, double costUsd, double costIfFull, int rounds, int cases, double low, double high,
     String because) {
 
+  /** The {@code because} of a decision still open. */
+  public static final String OPEN = "open";
+
   public double shareOfFull() {
     return callsIfFull == 0 ? 0 : (double) calls / callsIfFull;
   }

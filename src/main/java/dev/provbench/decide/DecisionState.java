@@ -301,7 +301,7 @@ final class DecisionState {
     long perDeployment = (long) totalCases * trials;
     for (int r = 0; r < memberVerdict.length; r++) {
       DecisionVerdict v = memberVerdict[r] == null ? DecisionVerdict.NOT_SETTLED : memberVerdict[r];
-      String because = memberBecause[r] == null ? "open" : memberBecause[r];
+      String because = memberBecause[r] == null ? DecisionResult.OPEN : memberBecause[r];
       double[] bounds = keyBounds(r);
       if (equivalence) {
         out.add(new DecisionResult(spec.label(), size, labels[r + 1], v, null, memberCalls[r], 2 * perDeployment,

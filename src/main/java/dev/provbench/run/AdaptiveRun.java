@@ -95,14 +95,17 @@ public final class AdaptiveRun {
     return out;
   }
 
-  /** One line per decision after a round: what is settled, what is open. */
+  /** One line after a round: what is settled (with its verdict), what is still open. */
   private static String progress(Walk walk) {
-    StringBuilder s = new StringBuilder();
+    List<String> settled = new ArrayList<>();
+    List<String> open = new ArrayList<>();
     for (DecisionResult d : walk.decisions()) {
-      s.append(String.format(Locale.ROOT, "adaptive: after round %d, %s at %s%s: %s%s%n", walk.rounds(), d.decision(),
-          d.size(), d.subject() == null ? "" : " (" + d.subject() + ")", d.because().equals("open") ? "open" : d.verdict().text(),
-          d.winner() == null ? "" : ", " + d.winner()));
+      String name = d.decision() + " " + d.size() + (d.subject() == null ? "" : " " + d.subject());
+      if (d.because().equals(DecisionResult.OPEN)) open.add(name);
+      else settled.add(name + " " + d.verdict().text() + (d.winner() == null ? "" : " (" + d.winner() + ")"));
     }
-    return s.toString();
+    return String.format(Locale.ROOT, "adaptive: after round %d: %d settled%s; %d open%s%n", walk.rounds(), settled.size(),
+        settled.isEmpty() ? "" : " [" + String.join(", ", settled) + "]", open.size(),
+        open.isEmpty() ? "" : " [" + String.join(", ", open) + "]");
   }
 }
