@@ -22,7 +22,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,26 +49,20 @@ class AdaptiveKillAndResumeTest {
       Job job = JobReader.read(jobFile);
       Path runDir = ResultsFolder.runDir(job.output(), "killed").localPath();
 
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(List.of(System.getProperty("provbench.addOpens", "").trim().split("\\s+")));
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.provbench.cli.Main", "run",
-          jobFile.toString(), "--progress-seconds", "1"));
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-      pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      Process child = pb.start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       Path childLog = dir.resolve("child.log");
+      Process child = ChildJvm.start(childLog, List.of(), "dev.provbench.cli.Main", "run", jobFile.toString(),
+          "--progress-seconds", "1");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (!Files.readString(childLog).contains("adaptive: round 2:") && child.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
       long atRoundTwo = committedFiles(runDir);
       while (committedFiles(runDir) < atRoundTwo + 2 && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(20);
-      assertTrue(child.isAlive(), "the run was still going when killed; log: " + Files.readString(dir.resolve("child.log")));
+      assertTrue(child.isAlive(), "the run was still going when killed; log: " + Files.readString(childLog));
       child.destroyForcibly();
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
       assertNotEquals(0, child.exitValue());
-      String log = Files.readString(dir.resolve("child.log"));
+      String log = Files.readString(childLog);
       assertTrue(log.contains("adaptive: round 2:") && !log.contains("adaptive: round 3:"), "killed in round 2: " + log);
 
       SparkSession spark = SparkTestSession.get();

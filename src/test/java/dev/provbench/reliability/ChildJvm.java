@@ -25,15 +25,8 @@ final class ChildJvm {
   static Result run(Path dir, Map<String, String> env, List<String> systemProperties, String mainClass, String... args)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(addOpens());
-    command.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")); // a short run: start fast
-    command.addAll(systemProperties);
-    command.add("-cp");
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-    command.add(mainClass);
-    command.addAll(Arrays.asList(args));
+    List<String> command = command(systemProperties, mainClass, args);
+    command.addAll(1, List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")); // a short run: start fast
     Path out = dir.resolve("child.stdout");
     Path err = dir.resolve("child.stderr");
     ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -45,6 +38,26 @@ final class ChildJvm {
       throw new AssertionError("child JVM still running after 180 s; stderr:\n" + Files.readString(err));
     }
     return new Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  /** Starts a child that a test stops itself (a kill): its stdout and stderr both go to {@code log}. */
+  static Process start(Path log, List<String> systemProperties, String mainClass, String... args) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder(command(systemProperties, mainClass, args)).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    return pb.start();
+  }
+
+  private static List<String> command(List<String> systemProperties, String mainClass, String... args) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(addOpens());
+    command.addAll(systemProperties);
+    command.add("-cp");
+    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(mainClass);
+    command.addAll(Arrays.asList(args));
+    return command;
   }
 
   /** The JVM options Spark needs on Java 17, as the pom gives them to Surefire. */

@@ -18,7 +18,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -87,16 +86,9 @@ class KillAndResumeTest {
       Job job = JobReader.read(jobFile);
       Path runDir = ResultsFolder.runDir(job.output(), "killed").localPath();
 
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(List.of(System.getProperty("provbench.addOpens", "").trim().split("\\s+")));
-      command.add("-Dspark.speculation=true"); // as a user's cluster defaults might say: provbench must turn it off
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.provbench.cli.Main", "run",
-          jobFile.toString(), "--progress-seconds", "1"));
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(dir.resolve("child.log").toFile());
-      pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      Process child = pb.start();
+      // -Dspark.speculation=true, as a user's cluster defaults might say: provbench must turn it off
+      Process child = ChildJvm.start(dir.resolve("child.log"), List.of("-Dspark.speculation=true"), "dev.provbench.cli.Main",
+          "run", jobFile.toString(), "--progress-seconds", "1");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
       while (committedFiles(runDir) < 6 && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
       assertTrue(child.isAlive(), "the run was still going when killed; log: " + Files.readString(dir.resolve("child.log")));
