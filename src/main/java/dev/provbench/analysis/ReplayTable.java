@@ -4,14 +4,10 @@ import static dev.provbench.analysis.output.Column.number;
 import static dev.provbench.analysis.output.Column.text;
 
 import dev.provbench.analysis.output.AnalysisTable;
-import dev.provbench.analysis.output.ConsoleOutput;
-import dev.provbench.analysis.output.CsvOutput;
 import dev.provbench.analysis.output.Insight;
-import dev.provbench.analysis.output.MarkdownOutput;
 import dev.provbench.decide.CellMatrix;
 import dev.provbench.decide.DecisionResult;
 import dev.provbench.decide.Replay;
-import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
 import dev.provbench.job.AdaptivePlan;
 import dev.provbench.results.CellOutcomes;
@@ -48,17 +44,6 @@ public final class ReplayTable {
               .map(e -> e.getKey().text() + " " + e.getValue()).collect(Collectors.joining(", ")));
     }
     return t.build(summary(s, plan));
-  }
-
-  /** The table as {@code console}, {@code markdown} or {@code csv} prints it. */
-  public static String render(AnalysisTable t, String format) {
-    return switch (format) {
-      case "console" -> ConsoleOutput.render(t);
-      case "markdown" -> MarkdownOutput.render(t);
-      case "csv" -> CsvOutput.render(t);
-      default -> throw new BadInputException("--format", "unknown format `" + format + "`",
-          "use console, markdown or csv");
-    };
   }
 
   /** The replay's headline: agreement, claims and calls over every replay. */

@@ -16,10 +16,10 @@ final class DemoCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--workload", paramLabel = "NAME", defaultValue = "reference",
-      description = "what to benchmark: reference (the factuality judge, jobs/demo.yaml), long-context (short and long"
-          + " prompts, jobs/long-context.yaml), load (a load ladder, jobs/load-demo.yaml) or adaptive (the reference job in"
-          + " rounds that stop when decided, jobs/adaptive.yaml) (default: ${DEFAULT-VALUE})")
-  String workload;
+      description = "what to benchmark, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}): reference is the"
+          + " factuality judge (jobs/demo.yaml), long-context short and long prompts (jobs/long-context.yaml), load a load"
+          + " ladder (jobs/load-demo.yaml), adaptive the reference job in rounds that stop when decided (jobs/adaptive.yaml)")
+  DemoRun.Workload workload;
 
   @Option(names = "--job", paramLabel = "FILE", description = "job file (default: the workload's, e.g. jobs/demo.yaml)")
   Path job;
@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
       throw new BadInputException("--hour", "is " + hour + ", not a UTC hour", "give 0 to 23");
     }
     if (series != null) RunSeries.checkName("--series", series);
-    DemoRun.Request request = DemoRun.Request.of(DemoRun.Workload.named(workload)).withTimeScale(timeScale)
+    DemoRun.Request request = DemoRun.Request.of(workload).withTimeScale(timeScale)
         .withRunId(runId).withSeries(new DemoRun.Series(series, simSeed, hour));
     if (job != null) request = request.withJob(job);
     if (profile != null) request = request.withProfile(profile);

@@ -70,11 +70,10 @@ final class DemoRun {
       this.tables = tables;
     }
 
-    /** The workload {@code --workload} names, or a bad-input error listing the names. */
-    static Workload named(String label) {
-      for (Workload w : values()) if (w.label.equals(label)) return w;
-      throw new BadInputException("--workload", "unknown workload `" + label + "`",
-          "use one of " + String.join(", ", java.util.Arrays.stream(values()).map(w -> w.label).toList()));
+    /** The word {@code --workload} takes, e.g. {@code long-context}. */
+    @Override
+    public String toString() {
+      return label;
     }
 
     /** The job file, relative to the project's home. */

@@ -1,5 +1,7 @@
 package dev.provbench.cli;
 
+import dev.provbench.analysis.output.OutputFormat;
+import dev.provbench.analysis.output.TableFormat;
 import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
 import picocli.CommandLine;
@@ -33,6 +35,9 @@ public final class Main {
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.registerConverter(StoragePath.class, StoragePath::valueOf);
+    cli.registerConverter(OutputFormat.class, new EnumWordConverter<>(OutputFormat.class, "format"));
+    cli.registerConverter(TableFormat.class, new EnumWordConverter<>(TableFormat.class, "format"));
+    cli.registerConverter(DemoRun.Workload.class, new EnumWordConverter<>(DemoRun.Workload.class, "workload"));
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof BadInputException) {
         cmd.getErr().println("error: " + e.getMessage());

@@ -2,6 +2,7 @@ package dev.provbench.cli;
 
 import dev.provbench.analysis.ReplayTable;
 import dev.provbench.analysis.output.AnalysisTable;
+import dev.provbench.analysis.output.TableFormat;
 import dev.provbench.decide.AdaptiveMarker;
 import dev.provbench.decide.Replay;
 import dev.provbench.input.BadInputException;
@@ -67,8 +68,9 @@ final class ReplayCommand implements Callable<Integer> {
     shuffleSeed = seed;
   }
 
-  @Option(names = "--format", defaultValue = "console", description = "console, markdown or csv (default: ${DEFAULT-VALUE})")
-  String format;
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "console",
+      description = "one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  TableFormat format;
 
   @Mixin
   OutputFile out;
@@ -80,15 +82,12 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     runId = run.one("--run full");
     if (replays < 1) throw new BadInputException("--replays", "must be at least 1, got " + replays, "give e.g. --replays 1000");
-    if (!List.of("console", "markdown", "csv").contains(format)) {
-      throw new BadInputException("--format", "unknown format `" + format + "`", "use console, markdown or csv");
-    }
     results = resultsFolder.checked();
     AdaptivePlan plan = plan();
     SparkSession spark = resultsFolder.openSpark();
     Replay.Summary summary = ReplayTable.replay(spark, results, runId, plan, replays, shuffleSeed);
     AnalysisTable table = ReplayTable.of(summary, plan);
-    out.write(ReplayTable.render(table, format), "replay of run " + runId);
+    out.write(format.render(table), "replay of run " + runId);
     return 0;
   }
 

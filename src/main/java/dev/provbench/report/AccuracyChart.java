@@ -3,7 +3,6 @@ package dev.provbench.report;
 import dev.provbench.analysis.ExperimentStats;
 import dev.provbench.analysis.RunAnalysis;
 import dev.provbench.stats.Interval;
-import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
@@ -37,14 +36,9 @@ final class AccuracyChart {
     SymbolAxis x = new SymbolAxis(size, names);
     x.setRange(-0.6, at.size() - 0.4);
     x.setGridBandsVisible(false);
-    x.setLabelFont(ChartStyle.LABEL);
-    x.setTickLabelFont(ChartStyle.LABEL);
     NumberAxis y = new NumberAxis("mean CorrectScore (95% CI)");
     y.setAutoRangeIncludesZero(false);
-    y.setLabelFont(ChartStyle.LABEL);
-    y.setTickLabelFont(ChartStyle.LABEL);
     XYPlot plot = new XYPlot(data, x, y, renderer);
-    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     plot.setDomainGridlinesVisible(false);
     long zero = at.stream().mapToLong(ExperimentStats::scoredZero).sum();
     return ChartImage.of("accuracy-" + size + ".png", "Mean CorrectScore at " + size + " with its 95% bootstrap CI over"

@@ -16,8 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.annotations.XYAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.plot.Plot;
+import org.jfree.chart.renderer.AbstractRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleInsets;
 
 /**
  * The same colour for a provider and the same marker for a size in every chart of a report. Colours are
@@ -26,9 +31,18 @@ import org.jfree.chart.title.TextTitle;
 final class ChartStyle {
   private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73),
       new Color(0xCC79A7), new Color(0xD55E00), new Color(0x56B4E9), Color.BLACK, new Color(0x999999)};
-  static final Font TITLE = new Font("SansSerif", Font.BOLD, 18);
-  static final Font LABEL = new Font("SansSerif", Font.PLAIN, 13);
+  private static final Font TITLE = new Font("SansSerif", Font.BOLD, 18);
+  private static final Font LABEL = new Font("SansSerif", Font.PLAIN, 13);
+  private static final Color GRIDLINE = new Color(0xDDDDDD);
   static final BasicStroke WHISKER = new BasicStroke(1.6f);
+
+  /**
+   * The house look of every chart, applied by {@link #chart}: SansSerif, the title 18-point bold, axis labels, tick
+   * labels, legend and point labels 13-point, all black; white chart and plot, grey plot outline, light grey
+   * gridlines, axes flush with the plot. A chart that shows no vertical gridlines turns them off itself. One per JVM,
+   * never changed after construction, so charts drawn at the same time share it ({@code apply} only reads it).
+   */
+  private static final StandardChartTheme THEME = new HouseTheme();
 
   private final Map<String, Paint> providers = new LinkedHashMap<>();
   private final Map<String, Shape> sizes = new LinkedHashMap<>();
@@ -80,17 +94,48 @@ final class ChartStyle {
     return String.format(java.util.Locale.ROOT, "%s (%.0f%% failed)", s.experiment().provider(), s.failureRate() * 100);
   }
 
-  /** A chart with the house fonts, white background, and a "simulated providers" subtitle when so. */
+  /** A chart in the house theme, with a "simulated providers" subtitle when so. */
   JFreeChart chart(String title, Plot plot) {
-    JFreeChart chart = new JFreeChart(title, TITLE, plot, true);
-    chart.setBackgroundPaint(Color.WHITE);
-    plot.setBackgroundPaint(Color.WHITE);
+    JFreeChart chart = new JFreeChart(title, plot);
+    THEME.apply(chart);
+    // Added after the theme, which would set every subtitle in the axis-label font and black.
     if (simulated) {
       TextTitle note = new TextTitle("Simulated providers: not measurements of real services", LABEL);
       note.setPaint(new Color(0xB00020));
       chart.addSubtitle(note);
     }
     return chart;
+  }
+
+  /** The standard theme, minus what it would undo of each chart's own choices. */
+  private static final class HouseTheme extends StandardChartTheme {
+    HouseTheme() {
+      super("provbench");
+      setExtraLargeFont(TITLE);
+      setLargeFont(LABEL);
+      setRegularFont(LABEL);
+      setSmallFont(LABEL);
+      setTitlePaint(Color.BLACK);
+      setAxisLabelPaint(Color.BLACK);
+      setTickLabelPaint(Color.BLACK);
+      setLegendItemPaint(Color.BLACK);
+      setChartBackgroundPaint(Color.WHITE);
+      setPlotBackgroundPaint(Color.WHITE);
+      setPlotOutlinePaint(Color.GRAY);
+      setDomainGridlinePaint(GRIDLINE);
+      setRangeGridlinePaint(GRIDLINE);
+      setAxisOffset(RectangleInsets.ZERO_INSETS);
+    }
+
+    /** The standard theme clears series colours and strokes for its own palette; ours are by provider. */
+    @Override
+    protected void applyToAbstractRenderer(AbstractRenderer renderer) {}
+
+    /** The standard theme also paints text annotations black; a label may be in its curve's colour. */
+    @Override
+    protected void applyToXYAnnotation(XYAnnotation annotation) {
+      if (annotation instanceof XYTextAnnotation label) label.setFont(getSmallFont());
+    }
   }
 
   private static Shape triangle(boolean up) {

@@ -40,14 +40,10 @@ final class LatencyChart {
     renderer.setUseOutlinePaintForWhiskers(false);
     renderer.setDefaultOutlinePaint(Color.DARK_GRAY);
     CategoryAxis x = new CategoryAxis(size + ", by provider");
-    x.setLabelFont(ChartStyle.LABEL);
     x.setTickLabelsVisible(false);
     NumberAxis y = new NumberAxis("duration per answered cell, s");
-    y.setLabelFont(ChartStyle.LABEL);
-    y.setTickLabelFont(ChartStyle.LABEL);
     y.setAutoRangeIncludesZero(true);
     CategoryPlot plot = new CategoryPlot(data, x, y, renderer);
-    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     return ChartImage.of("latency-" + size + ".png", "Duration per answered cell at " + size + ": box p25–p75, line p50,"
         + " whiskers p5–p95; failed cells are left out and each provider's failure rate is in the legend (the"
         + " speed_variance table has mean, p99, max and the p50's 95% CI).",

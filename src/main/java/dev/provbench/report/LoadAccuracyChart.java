@@ -3,7 +3,6 @@ package dev.provbench.report;
 import dev.provbench.analysis.load.LoadCurve;
 import dev.provbench.analysis.load.LoadStepStats;
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
@@ -34,8 +33,6 @@ final class LoadAccuracyChart {
     x.setBase(2);
     x.setTickUnit(new NumberTickUnit(1));
     x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
-    x.setLabelFont(ChartStyle.LABEL);
-    x.setTickLabelFont(ChartStyle.LABEL);
     NumberAxis y = LoadCurveChart.axis("answered CorrectScore (95% CI)", false);
     XYPlot plot = new XYPlot(data, x, y, renderer);
     int n = curves.size();
@@ -56,8 +53,6 @@ final class LoadAccuracyChart {
       renderer.setSeriesPaint(c, style.colour(curve.provider()));
       renderer.setSeriesStroke(c, new BasicStroke(2f));
     }
-    plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     y.setUpperMargin(0.08);
     return ChartImage.of("load-accuracy.png", "Answered CorrectScore at each step of the load ladder, with its 95% bootstrap"
         + " interval over cases; \"knee\" marks the saturation knee and \"drop\" the first step significantly below the"
@@ -68,7 +63,6 @@ final class LoadAccuracyChart {
   /** A word above or below a point's interval, in its curve's colour. */
   private static XYTextAnnotation label(String text, double x, double y, TextAnchor anchor, ChartStyle style, LoadCurve c) {
     XYTextAnnotation label = new XYTextAnnotation(text, x, y);
-    label.setFont(ChartStyle.LABEL);
     label.setPaint(style.colour(c.provider()));
     label.setTextAnchor(anchor);
     return label;

@@ -35,7 +35,6 @@ final class LoadCurveChart {
         if (Double.isNaN(s.p90Ms())) continue;
         series.add(s.throughput(), s.p90Ms() / 1000);
         XYTextAnnotation label = new XYTextAnnotation(" " + s.load().replace(" in flight", ""), s.throughput(), s.p90Ms() / 1000);
-        label.setFont(ChartStyle.LABEL);
         label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
         plot.addAnnotation(label);
       }
@@ -49,8 +48,6 @@ final class LoadCurveChart {
             Color.BLACK));
       }
     }
-    plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     return ChartImage.of("load-throughput-latency.png", "One line per provider and model along its load ladder: each point"
         + " a step (labelled with the requests it kept in flight), throughput of answered cells against their p90"
         + " duration; the ringed point is the saturation knee, after which more load buys latency, not throughput.",
@@ -83,8 +80,6 @@ final class LoadCurveChart {
   static NumberAxis axis(String label, boolean fromZero) {
     NumberAxis a = new NumberAxis(label);
     a.setAutoRangeIncludesZero(fromZero);
-    a.setLabelFont(ChartStyle.LABEL);
-    a.setTickLabelFont(ChartStyle.LABEL);
     return a;
   }
 

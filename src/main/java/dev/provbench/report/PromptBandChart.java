@@ -4,7 +4,6 @@ import dev.provbench.analysis.PromptBand;
 import dev.provbench.analysis.SpeedByPromptSize;
 import dev.provbench.analysis.output.AnalysisTable;
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,11 +56,8 @@ final class PromptBandChart {
     SymbolAxis x = new SymbolAxis(size + ", prompt tokens", bands.toArray(String[]::new));
     x.setRange(-0.4, bands.size() - 0.6);
     x.setGridBandsVisible(false);
-    x.setLabelFont(ChartStyle.LABEL);
-    x.setTickLabelFont(ChartStyle.LABEL);
     NumberAxis y = LoadCurveChart.axis("p50 duration per answered cell, s", true);
     XYPlot plot = new XYPlot(data, x, y, renderer);
-    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     plot.setDomainGridlinesVisible(false);
     return ChartImage.of("prompt-length-" + size + ".png", "Median duration of answered cells at " + size + " by"
         + " prompt-token band (k = 1,000), a line per provider and model; lines that cross mean the fastest on short"

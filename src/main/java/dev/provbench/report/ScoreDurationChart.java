@@ -50,7 +50,6 @@ final class ScoreDurationChart {
       if (s.failed() > 0) {
         XYTextAnnotation label = new XYTextAnnotation(String.format(Locale.ROOT, "  %.0f%% failed", s.failureRate() * 100),
             x, ci.mean());
-        label.setFont(ChartStyle.LABEL);
         label.setTextAnchor(TextAnchor.CENTER_LEFT);
         labels.add(label);
       }
@@ -71,13 +70,7 @@ final class ScoreDurationChart {
     x.setAutoRangeIncludesZero(true);
     NumberAxis y = new NumberAxis("mean CorrectScore (95% CI)");
     y.setAutoRangeIncludesZero(false);
-    for (NumberAxis a : List.of(x, y)) {
-      a.setLabelFont(ChartStyle.LABEL);
-      a.setTickLabelFont(ChartStyle.LABEL);
-    }
     XYPlot plot = new XYPlot(data, x, y, renderer);
-    plot.setDomainGridlinePaint(new Color(0xDDDDDD));
-    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     plot.setFixedLegendItems(legend(style));
     labels.forEach(plot::addAnnotation);
     return ChartImage.of("score-vs-duration.png", "One point per experiment (provider × size): colour is the provider,"

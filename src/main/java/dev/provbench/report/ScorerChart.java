@@ -2,7 +2,6 @@ package dev.provbench.report;
 
 import dev.provbench.analysis.ScorerScores;
 import dev.provbench.analysis.output.AnalysisTable;
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,14 +59,9 @@ final class ScorerChart {
     SymbolAxis x = new SymbolAxis(size + ", by experiment", labels(slots));
     x.setRange(-0.6, slots.size() - 0.4);
     x.setGridBandsVisible(false);
-    x.setLabelFont(ChartStyle.LABEL);
-    x.setTickLabelFont(ChartStyle.LABEL);
     NumberAxis y = new NumberAxis("mean score (95% CI)");
     y.setRange(-0.03, 1.05);
-    y.setLabelFont(ChartStyle.LABEL);
-    y.setTickLabelFont(ChartStyle.LABEL);
     XYPlot plot = new XYPlot(data, x, y, renderer);
-    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     plot.setDomainGridlinesVisible(false);
     return ChartImage.of("scorers-" + size + ".png", "Mean score at " + size + " on each of the job's scorers, one"
         + " colour per scorer, with its 95% bootstrap CI over cases; cells with no answer score 0 on every scorer (table "

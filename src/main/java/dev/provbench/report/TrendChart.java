@@ -53,14 +53,9 @@ final class TrendChart {
     renderer.setDrawXError(false);
     DateAxis x = new DateAxis("run started (UTC)");
     x.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
-    x.setLabelFont(ChartStyle.LABEL);
-    x.setTickLabelFont(ChartStyle.LABEL);
     NumberAxis y = new NumberAxis(accuracy ? "mean CorrectScore (95% CI)" : "p50 answered duration (s)");
     y.setAutoRangeIncludesZero(!accuracy);
-    y.setLabelFont(ChartStyle.LABEL);
-    y.setTickLabelFont(ChartStyle.LABEL);
     XYPlot plot = new XYPlot(data, x, y, renderer);
-    plot.setRangeGridlinePaint(new Color(0xDDDDDD));
     plot.setDomainGridlinesVisible(false);
     long flagged = 0;
     for (TrendChange c : trend.flagged()) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.analysis.output.OutputFormat;
+import dev.provbench.analysis.output.TableFormat;
 import dev.provbench.input.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -59,6 +62,43 @@ class OptionWordsTest {
     reads("hdfs://nn:8020/results", RunCommand.class, c -> c.out.dir.toString(), "run", "job.yaml", "--out", "hdfs://nn:8020/results");
     reads("hdfs://nn:8020/results", SummaryCommand.class, c -> c.results.toString(), "summary", "hdfs://nn:8020/results", "--run", "r");
     reads("hdfs://nn:8020/jobs/j.yaml", CheckCommand.class, c -> c.jobFile.toString(), "check", "hdfs://nn:8020/jobs/j.yaml");
+  }
+
+  @Test
+  void wordsOfAClosedSetInAnyCase() {
+    reads(OutputFormat.CONSOLE, AnalyzeCommand.class, c -> c.format, "analyze", "results");
+    reads(OutputFormat.JSON, AnalyzeCommand.class, c -> c.format, "analyze", "results", "--format", "json");
+    reads(OutputFormat.MARKDOWN, AnalyzeCommand.class, c -> c.format, "analyze", "results", "--format", "Markdown");
+    reads(TableFormat.CONSOLE, ReplayCommand.class, c -> c.format, "replay", "results", "--run", "r");
+    reads(TableFormat.CSV, ReplayCommand.class, c -> c.format, "replay", "results", "--run", "r", "--format", "CSV");
+    reads(DemoRun.Workload.REFERENCE, DemoCommand.class, c -> c.workload, "demo");
+    reads(DemoRun.Workload.LONG_CONTEXT, DemoCommand.class, c -> c.workload, "demo", "--workload", "long-context");
+  }
+
+  @Test
+  void aWordOutsideTheSetNamesTheOptionTheWordAndTheChoices() {
+    refuses("Invalid value for option '--format': unknown format `xml`; use one of console, csv, json, markdown",
+        "analyze", "results", "--format", "xml");
+    refuses("Invalid value for option '--format': unknown format `json`; use one of console, markdown, csv",
+        "replay", "results", "--run", "r", "--format", "json");
+    refuses("Invalid value for option '--workload': unknown workload `long_context`; use one of reference,"
+        + " long-context, load, adaptive", "demo", "--workload", "long_context");
+  }
+
+  private static void refuses(String message, String... args) {
+    assertEquals(message, assertThrows(ParameterException.class, () -> parsed(args)).getMessage(), String.join(" ", args));
+  }
+
+  @Test
+  void theHelpListsTheWords() {
+    assertTrue(help("analyze").contains("one of console, csv, json, markdown (default: console)"), help("analyze"));
+    assertTrue(help("replay").contains("one of console, markdown, csv (default: console)"), help("replay"));
+    assertTrue(help("demo").contains("one of reference, long-context, load, adaptive (default: reference)"), help("demo"));
+  }
+
+  private static String help(String command) {
+    return new CommandLine.Help(Main.commandLine().getSubcommands().get(command).getCommandSpec()).optionList()
+        .replaceAll("\\s+", " ");
   }
 
   @ParameterizedTest

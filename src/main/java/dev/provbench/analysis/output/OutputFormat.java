@@ -1,5 +1,6 @@
 package dev.provbench.analysis.output;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 /** How {@code analyze} prints a {@link WriteUp}. */
@@ -17,5 +18,11 @@ public enum OutputFormat {
 
   public String render(WriteUp writeUp) {
     return renderer.apply(writeUp);
+  }
+
+  /** The word {@code analyze --format} takes: {@code console}, {@code csv}, {@code json}, {@code markdown}. */
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT);
   }
 }
