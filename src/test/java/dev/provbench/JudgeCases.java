@@ -1,9 +1,16 @@
 package dev.provbench;
 
+import dev.provbench.job.Job;
+import dev.provbench.job.JobReader;
+import dev.provbench.run.BenchmarkRun;
+import dev.provbench.run.PreparedRun;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 
 /**
  * A dataset of {@code n} distinct factuality cases (c1…cN, each answered correctly, gold 1) and the
@@ -37,10 +44,10 @@ public final class JudgeCases {
   }
 
   /** Runs a job file on the shared Spark session, quietly; returns the job as read. */
-  public static dev.provbench.job.Job run(Path jobFile) {
-    dev.provbench.job.Job job = dev.provbench.job.JobReader.read(jobFile);
-    dev.provbench.run.BenchmarkRun.execute(SparkTestSession.get(), dev.provbench.run.PreparedRun.prepare(job, java.util.Map.of()),
-        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), 0);
+  public static Job run(Path jobFile) {
+    Job job = JobReader.read(jobFile);
+    BenchmarkRun.execute(SparkTestSession.get(), PreparedRun.prepare(job, Map.of()),
+        new PrintStream(OutputStream.nullOutputStream()), 0);
     return job;
   }
 }

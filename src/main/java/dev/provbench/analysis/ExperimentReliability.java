@@ -5,6 +5,7 @@ import static dev.provbench.analysis.RowValues.num;
 
 import dev.provbench.results.CellStatus;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public record ExperimentReliability(long cells, long answered, long failed, long
       .collect(Collectors.joining(",\n"));
 
   public ExperimentReliability {
-    byStatus = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byStatus));
+    byStatus = Collections.unmodifiableMap(new LinkedHashMap<>(byStatus));
   }
 
   static ExperimentReliability of(Row r) {

@@ -8,6 +8,7 @@ import dev.provbench.stats.CaseDifferences;
 import dev.provbench.stats.CaseTotals;
 import dev.provbench.stats.DecisionPower;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +42,7 @@ public final class PowerTable {
       double sd = DecisionPower.pooledSd(pairs);
       double trials = at.stream().mapToDouble(e -> {
         CaseTotals c = run.caseTotals().get(e);
-        return c.cases() == 0 ? Double.NaN : (double) java.util.Arrays.stream(c.counts()).sum() / c.cases();
+        return c.cases() == 0 ? Double.NaN : (double) Arrays.stream(c.counts()).sum() / c.cases();
       }).average().orElse(Double.NaN);
       t.row(size.size(), (long) at.size(), (long) pairs.size(), cases, trials, sd * 100,
           DecisionPower.minimumDetectable(sd, cases) * 100, detect, DecisionPower.casesNeeded(sd, detect / 100));

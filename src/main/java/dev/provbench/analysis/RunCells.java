@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import dev.provbench.analysis.load.LadderStep;
 import dev.provbench.input.BadInputException;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,8 +43,8 @@ public final class RunCells {
   static Dataset<Row> cache(SparkSession spark, String runId, LadderStep step, String scorer) {
     String[] columns = COLUMNS.clone();
     if (scorer != null) {
-      java.util.List<String> names = spark.sql("SELECT DISTINCT scorer FROM scores WHERE run_id = :run ORDER BY scorer",
-          java.util.Map.of("run", runId)).collectAsList().stream().map(r -> r.getString(0)).toList();
+      List<String> names = spark.sql("SELECT DISTINCT scorer FROM scores WHERE run_id = :run ORDER BY scorer",
+          Map.of("run", runId)).collectAsList().stream().map(r -> r.getString(0)).toList();
       if (!names.contains(scorer)) {
         throw new BadInputException("--scorer", "run `" + runId + "` has no scorer `" + scorer + "`",
             "use one of " + String.join(", ", names));

@@ -10,6 +10,7 @@ import dev.provbench.stats.Bootstrap;
 import dev.provbench.stats.CaseTotals;
 import dev.provbench.stats.Interval;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -81,7 +82,7 @@ public final class ScorerScores {
     for (String scorer : order(spark, runId, byScorer.keySet())) {
       byScorer.get(scorer).entrySet().stream().sorted(Map.Entry.comparingByKey(Experiment.ORDER)).forEach(e -> {
         CaseTotals totals = CaseTotals.of(e.getValue());
-        long cells = java.util.Arrays.stream(totals.counts()).sum();
+        long cells = Arrays.stream(totals.counts()).sum();
         unranked.add(new Score(e.getKey(), scorer, cells, bootstrap.mean(scorer + " " + e.getKey().key(), totals), 0));
       });
     }

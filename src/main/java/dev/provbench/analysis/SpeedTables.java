@@ -5,6 +5,7 @@ import static dev.provbench.analysis.output.Column.text;
 
 import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.stats.Interval;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -63,7 +64,7 @@ public final class SpeedTables {
   }
 
   static String flagged(SpeedRanking r) {
-    return r.flagged().stream().map(s -> s.experiment().provider() + String.format(java.util.Locale.ROOT, " (%.0f%% failed)",
+    return r.flagged().stream().map(s -> s.experiment().provider() + String.format(Locale.ROOT, " (%.0f%% failed)",
         s.failureRate() * 100)).collect(Collectors.joining(", "));
   }
 

@@ -1,7 +1,9 @@
 package dev.provbench.cli;
 
 import dev.provbench.analysis.AnalysisOptions;
+import dev.provbench.analysis.load.LoadOptions;
 import dev.provbench.input.BadInputException;
+import dev.provbench.job.LoadPlan;
 import dev.provbench.stats.Bootstrap;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,7 +50,7 @@ final class AnalysisFlags {
           + " (default: none)")
   String loadObjective;
 
-  @Option(names = "--knee-growth", paramLabel = "SHARE", defaultValue = "" + dev.provbench.job.LoadPlan.DEFAULT_KNEE_GROWTH,
+  @Option(names = "--knee-growth", paramLabel = "SHARE", defaultValue = "" + LoadPlan.DEFAULT_KNEE_GROWTH,
       description = "load knee: the step after which throughput grows by less than this share (default: ${DEFAULT-VALUE})")
   double kneeGrowth;
 
@@ -62,8 +64,8 @@ final class AnalysisFlags {
   String scorer;
 
   /** What the load tables hold a ladder to, and the step the ordinary tables show. */
-  dev.provbench.analysis.load.LoadOptions loadOptions() {
-    return new dev.provbench.analysis.load.LoadOptions(LoadObjectiveFlag.parse(loadObjective), kneeGrowth, loadStep);
+  LoadOptions loadOptions() {
+    return new LoadOptions(LoadObjectiveFlag.parse(loadObjective), kneeGrowth, loadStep);
   }
 
   AnalysisOptions options() {

@@ -4,6 +4,7 @@ import dev.provbench.analysis.AccuracyTables;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.AnalysisOptions;
 import dev.provbench.analysis.ResultsAnalyzer;
+import dev.provbench.analysis.SpeedByPromptSize;
 import dev.provbench.analysis.SpeedTables;
 import dev.provbench.analysis.TradeoffTable;
 import dev.provbench.analysis.load.LoadOptions;
@@ -52,7 +53,7 @@ final class DemoRun {
         List.of(TradeoffTable.ID, SpeedTables.VARIANCE_ID, AccuracyTables.VARIANCE_ID)),
     /** Retrieval questions over short and long prompts: speed by prompt length shows a ranking that flips. */
     LONG_CONTEXT("long-context", "jobs/long-context.yaml", "data/sim/long-context-profile.yaml",
-        List.of(SpeedTables.VARIANCE_ID, dev.provbench.analysis.SpeedByPromptSize.ID, AccuracyTables.VARIANCE_ID)),
+        List.of(SpeedTables.VARIANCE_ID, SpeedByPromptSize.ID, AccuracyTables.VARIANCE_ID)),
     /** A load ladder; the run's summary already prints its load tables, so the write-up adds only the insights. */
     LOAD("load", "jobs/load-demo.yaml", "data/sim/load-profile.yaml", List.of()),
     /** The reference benchmark in rounds that stop when decided: what was decided, for how many calls. */

@@ -14,6 +14,8 @@ import dev.provbench.run.PreparedRun;
 import java.io.PrintStream;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,8 +83,8 @@ final class RunCommand implements Callable<Integer> {
     if (adaptive) job = JobOptions.adaptive(job);
     PreparedRun run = PreparedRun.prepare(job, System.getenv(), resume == null ? null : new PreparedRun.Resume(retryFailed));
     RunEstimate estimate = RunEstimate.fromCheck(run, assumedLatencyMs, resume == null ? Set.of()
-        : CommittedCells.ofPartition(new org.apache.hadoop.fs.Path(ResultsFolder.runDir(job.output(), job.runId()).toUri()),
-            "", new org.apache.hadoop.conf.Configuration()));
+        : CommittedCells.ofPartition(new Path(ResultsFolder.runDir(job.output(), job.runId()).toUri()),
+            "", new Configuration()));
     System.out.print(EstimateText.render(estimate));
     SpendGate.confirm(estimate, job.maxCost(), yes, System.console(), System.out);
     if (series != null) RunSeries.mark(job.output(), job.runId(), series);

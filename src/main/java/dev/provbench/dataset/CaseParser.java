@@ -12,11 +12,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns one row, already read as a JSON tree by any format's reader, into an {@link EvalCase}. */
 final class CaseParser {
   static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
-  private static final java.util.Set<String> FIELDS = java.util.Set.of("id", "input", "expected", "metadata", "tags");
+  private static final Set<String> FIELDS = Set.of("id", "input", "expected", "metadata", "tags");
 
   private CaseParser() {}
 

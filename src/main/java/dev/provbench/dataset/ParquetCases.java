@@ -7,6 +7,7 @@ import dev.provbench.input.StoragePath;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
@@ -19,7 +20,7 @@ final class ParquetCases {
 
   static List<EvalCase> read(StoragePath file) throws IOException {
     List<EvalCase> out = new ArrayList<>();
-    org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.absolute().toUri());
+    Path path = new Path(file.absolute().toUri());
     try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), path)
         .withConf(Storage.configuration()).build()) {
       Group g;

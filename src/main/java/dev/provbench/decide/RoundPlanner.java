@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The adaptive planner, a pure function of (the cells that are in, the decisions asked, the policy, the seed): it walks
@@ -143,7 +145,7 @@ public final class RoundPlanner {
   }
 
   private static double sizeNumber(String size) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+(?:\\.\\d+)?)").matcher(size);
+    Matcher m = Pattern.compile("^(\\d+(?:\\.\\d+)?)").matcher(size);
     return m.find() ? Double.parseDouble(m.group(1)) : Double.MAX_VALUE;
   }
 }

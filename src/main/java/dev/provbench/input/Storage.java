@@ -7,8 +7,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -89,14 +92,14 @@ public final class Storage {
   }
 
   /** The names of a folder's entries, sorted; none when it does not exist. */
-  public static java.util.List<String> list(StoragePath folder) throws IOException {
-    if (!isDirectory(folder)) return java.util.List.of();
+  public static List<String> list(StoragePath folder) throws IOException {
+    if (!isDirectory(folder)) return List.of();
     if (folder.isLocal()) {
-      try (java.util.stream.Stream<java.nio.file.Path> entries = Files.list(folder.localPath())) {
+      try (Stream<java.nio.file.Path> entries = Files.list(folder.localPath())) {
         return entries.map(e -> e.getFileName().toString()).sorted().toList();
       }
     }
-    return java.util.Arrays.stream(fileSystem(folder).listStatus(hadoop(folder))).map(s -> s.getPath().getName())
+    return Arrays.stream(fileSystem(folder).listStatus(hadoop(folder))).map(s -> s.getPath().getName())
         .sorted().toList();
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +22,7 @@ public final class YamlErrors {
   }
 
   /** The key among {@code candidates} that {@code word} most likely misspells, or null. */
-  public static String nearestKey(String word, java.util.Collection<String> candidates) {
+  public static String nearestKey(String word, Collection<String> candidates) {
     return YamlFields.nearest(word, candidates.stream().filter(c -> !c.equals(word)).toList());
   }
 

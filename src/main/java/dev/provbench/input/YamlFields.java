@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the fields of one YAML mapping with their path ({@code providers[1].models[0].price}), so every
@@ -154,7 +155,7 @@ public final class YamlFields {
       if (!known.contains(k)) {
         String near = nearest(k, known);
         throw error(k, "is not a known field" + (near == null ? "" : " (did you mean `" + near + "`?)"),
-            near == null ? "remove it; known fields here: " + String.join(", ", new java.util.TreeSet<>(known))
+            near == null ? "remove it; known fields here: " + String.join(", ", new TreeSet<>(known))
                 : "rename it to `" + near + "`");
       }
     });

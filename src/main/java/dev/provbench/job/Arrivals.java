@@ -1,4 +1,5 @@
 package dev.provbench.job;
+import java.util.Locale;
 
 /**
  * How a rate step spaces its sends (the {@code load} section's {@code arrivals}): {@code constant}, one every
@@ -11,6 +12,6 @@ public enum Arrivals {
 
   /** The name as written in a job file. */
   public String yamlName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

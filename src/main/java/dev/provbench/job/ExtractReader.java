@@ -4,6 +4,7 @@ import dev.provbench.input.YamlFields;
 import dev.provbench.task.Extractor;
 import dev.provbench.task.ExtractorSpec;
 import dev.provbench.task.JsonPath;
+import java.util.Map;
 import java.util.regex.PatternSyntaxException;
 
 /** Reads a chat task's {@code extract:} block (or {@code extract: text}); left out, the whole answer text is the output. */
@@ -18,7 +19,7 @@ final class ExtractReader {
         throw task.error("extract", "`" + type + "` needs options", "write `extract: {type: " + type + ", "
             + (type.equals(ExtractorSpec.REGEX) ? "pattern: ..." : "path: $.answer") + "}`");
       }
-      return new ExtractorSpec(type, null, null, null, null, java.util.Map.of(), null);
+      return new ExtractorSpec(type, null, null, null, null, Map.of(), null);
     }
     YamlFields e = task.object("extract");
     String type = type(e, "type", e.requiredString("type", "name the extractor: one of " + String.join(", ", ExtractorSpec.TYPES)));
@@ -44,7 +45,7 @@ final class ExtractReader {
       path = e.has("argument") ? path(e, e.string("argument", null)) : null;
       function = e.string("function", null);
     }
-    java.util.Map<String, String> map = e.stringMap("map");
+    Map<String, String> map = e.stringMap("map");
     String example = e.string("example", null);
     e.finish();
     return new ExtractorSpec(type, pattern, group, path, function, map, example);

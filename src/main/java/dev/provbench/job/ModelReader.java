@@ -26,7 +26,7 @@ final class ModelReader {
       }
       int concurrency = m.integer("concurrency", providerConcurrency, 1, "allow at least one request in flight per model");
       String ownUrl = BaseUrlRule.optional(m);
-      String request = RequestFields.read(m, "request", java.util.Set.of(), "");
+      String request = RequestFields.read(m, "request", Set.of(), "");
       m.finish();
       out.add(new ModelSpec(id, size, price, perHour, concurrency, ownUrl, request));
     }

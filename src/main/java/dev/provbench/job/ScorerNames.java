@@ -1,12 +1,12 @@
 package dev.provbench.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provbench.input.StoragePath;
 import dev.provbench.input.YamlFields;
 import dev.provbench.score.ScorerCatalog;
 import dev.provbench.score.ScorerSpec;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,7 +71,7 @@ final class ScorerNames {
   private static ScorerSpec spec(YamlFields job, String key, JsonNode entry, List<String> allowed) {
     String type;
     String name;
-    ObjectNode options = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    ObjectNode options = JsonNodeFactory.instance.objectNode();
     if (entry.isTextual()) {
       type = entry.asText();
       name = type;

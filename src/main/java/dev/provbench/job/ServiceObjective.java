@@ -1,6 +1,7 @@
 package dev.provbench.job;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * A service objective a load step must meet: each limit is optional, a null one is not checked. A step
@@ -28,9 +29,9 @@ public record ServiceObjective(Double ttftP90Ms, Double durationP90Ms, Double ma
   public String describe() {
     if (none()) return "none";
     StringBuilder s = new StringBuilder();
-    if (ttftP90Ms != null) s.append(String.format(java.util.Locale.ROOT, "ttft p90 <= %.0f ms", ttftP90Ms));
-    if (durationP90Ms != null) s.append(s.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "duration p90 <= %.0f ms", durationP90Ms));
-    if (maxErrorRate != null) s.append(s.isEmpty() ? "" : ", ").append(String.format(java.util.Locale.ROOT, "errors <= %.1f%%", maxErrorRate * 100));
+    if (ttftP90Ms != null) s.append(String.format(Locale.ROOT, "ttft p90 <= %.0f ms", ttftP90Ms));
+    if (durationP90Ms != null) s.append(s.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "duration p90 <= %.0f ms", durationP90Ms));
+    if (maxErrorRate != null) s.append(s.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "errors <= %.1f%%", maxErrorRate * 100));
     return s.toString();
   }
 }

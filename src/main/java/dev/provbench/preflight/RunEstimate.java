@@ -1,6 +1,7 @@
 package dev.provbench.preflight;
 
 import dev.provbench.dataset.EvalCase;
+import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
@@ -50,7 +51,7 @@ public record RunEstimate(List<ModelEstimate> models, int maxAttempts, int maxTo
    */
   public static RunEstimate fromCheck(PreparedRun run, long latencyMs, Set<String> done) {
     if (run.job().file() == null) return of(run, latencyMs, List.of(), null, done);
-    dev.provbench.input.StoragePath file = CheckFile.of(run.job());
+    StoragePath file = CheckFile.of(run.job());
     return of(run, latencyMs, CheckFile.read(file), file.toString(), done);
   }
 

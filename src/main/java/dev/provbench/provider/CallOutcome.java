@@ -1,5 +1,6 @@
 package dev.provbench.provider;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param firstSent   when the first attempt was sent (after its throttle wait).
  */
 public record CallOutcome(List<AttemptResult> history, List<Long> waitsMs, List<Long> throttleMs, long durationMs,
-                          java.time.Instant firstSent) {
+                          Instant firstSent) {
 
   public CallOutcome {
     history = List.copyOf(history);

@@ -1,6 +1,7 @@
 package dev.provbench.provider;
 
 import dev.provbench.job.RetryPolicy;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,7 +36,7 @@ public final class RetryingCaller {
     List<Long> waits = new ArrayList<>();
     List<Long> throttled = new ArrayList<>();
     long start = 0;
-    java.time.Instant firstSent = null;
+    Instant firstSent = null;
     for (int n = 1; ; n++) {
       long paced;
       try {
@@ -47,11 +48,11 @@ public final class RetryingCaller {
         waits.add(0L);
         throttled.add(0L);
         return done(attempts, waits, throttled, n == 1 ? System.nanoTime() : start,
-            firstSent == null ? java.time.Instant.now() : firstSent);
+            firstSent == null ? Instant.now() : firstSent);
       }
       if (n == 1) {
         start = System.nanoTime();
-        firstSent = java.time.Instant.now();
+        firstSent = Instant.now();
       }
       throttled.add(paced);
       AttemptResult result = attempt.get();
@@ -71,7 +72,7 @@ public final class RetryingCaller {
   }
 
   private static CallOutcome done(List<AttemptResult> attempts, List<Long> waits, List<Long> throttled, long start,
-      java.time.Instant firstSent) {
+      Instant firstSent) {
     long laterThrottle = throttled.stream().skip(1).mapToLong(Long::longValue).sum();
     long duration = Math.max(0, (System.nanoTime() - start) / 1_000_000 - laterThrottle);
     return new CallOutcome(attempts, waits, throttled, duration, firstSent);

@@ -11,8 +11,10 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.jfree.chart.JFreeChart;
@@ -54,7 +56,7 @@ final class ChartStyle {
   }
 
   /** Colours for {@code providerNames} and markers for {@code sizeLabels}, assigned in sorted order. */
-  ChartStyle(java.util.Collection<String> providerNames, java.util.Collection<String> sizeLabels, boolean simulated) {
+  ChartStyle(Collection<String> providerNames, Collection<String> sizeLabels, boolean simulated) {
     TreeSet<String> names = new TreeSet<>(providerNames);
     int i = 0;
     for (String p : names) providers.put(p, PALETTE[i++ % PALETTE.length]);
@@ -66,7 +68,7 @@ final class ChartStyle {
   }
 
   /** Colours for these providers alone, no size markers: for charts drawn without a whole run's figures. */
-  ChartStyle(java.util.Collection<String> providerNames, boolean simulated) {
+  ChartStyle(Collection<String> providerNames, boolean simulated) {
     int i = 0;
     for (String p : new TreeSet<>(providerNames)) providers.put(p, PALETTE[i++ % PALETTE.length]);
     this.simulated = simulated;
@@ -91,7 +93,7 @@ final class ChartStyle {
   /** {@code P1}, or {@code P1 (25% failed)} when some of its cells failed: speed charts show answered cells. */
   static String withFailures(ExperimentStats s) {
     if (s.failed() == 0) return s.experiment().provider();
-    return String.format(java.util.Locale.ROOT, "%s (%.0f%% failed)", s.experiment().provider(), s.failureRate() * 100);
+    return String.format(Locale.ROOT, "%s (%.0f%% failed)", s.experiment().provider(), s.failureRate() * 100);
   }
 
   /** A chart in the house theme, with a "simulated providers" subtitle when so. */

@@ -3,6 +3,7 @@ package dev.provbench.report;
 import dev.provbench.analysis.load.LoadCurve;
 import dev.provbench.analysis.load.LoadStepStats;
 import java.awt.BasicStroke;
+import java.text.DecimalFormat;
 import java.util.List;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.LogAxis;
@@ -32,7 +33,7 @@ final class LoadAccuracyChart {
     LogAxis x = new LogAxis("requests in flight per model (log scale)");
     x.setBase(2);
     x.setTickUnit(new NumberTickUnit(1));
-    x.setNumberFormatOverride(new java.text.DecimalFormat("0"));
+    x.setNumberFormatOverride(new DecimalFormat("0"));
     NumberAxis y = LoadCurveChart.axis("answered CorrectScore (95% CI)", false);
     XYPlot plot = new XYPlot(data, x, y, renderer);
     int n = curves.size();

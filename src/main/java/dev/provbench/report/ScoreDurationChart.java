@@ -6,6 +6,7 @@ import dev.provbench.stats.Interval;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
+import java.awt.Rectangle;
 import java.awt.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,7 +84,7 @@ final class ScoreDurationChart {
   private static LegendItemCollection legend(ChartStyle style) {
     LegendItemCollection items = new LegendItemCollection();
     for (Map.Entry<String, Paint> p : style.providers().entrySet()) {
-      items.add(new LegendItem(p.getKey(), null, null, null, new java.awt.Rectangle(-6, -6, 12, 12), p.getValue()));
+      items.add(new LegendItem(p.getKey(), null, null, null, new Rectangle(-6, -6, 12, 12), p.getValue()));
     }
     for (Map.Entry<String, Shape> s : style.sizes().entrySet()) {
       LegendItem item = new LegendItem(s.getKey(), null, null, null, s.getValue(), Color.WHITE, new BasicStroke(1.5f),

@@ -1,5 +1,8 @@
 package dev.provbench.results;
 
+import dev.provbench.input.BadInputException;
+import dev.provbench.input.Storage;
+import dev.provbench.input.StoragePath;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -65,8 +68,8 @@ public final class ResultsViews {
 
   /** Fails when a results folder (local or a Hadoop URI) does not exist; call it before starting Spark. */
   public static void checkFolder(String resultsDir) {
-    if (!dev.provbench.input.Storage.isDirectory(dev.provbench.input.StoragePath.of(resultsDir, resultsDir))) {
-      throw new dev.provbench.input.BadInputException(resultsDir, "results folder not found",
+    if (!Storage.isDirectory(StoragePath.of(resultsDir, resultsDir))) {
+      throw new BadInputException(resultsDir, "results folder not found",
           "pass the folder a run wrote to (its `output`, e.g. results)");
     }
   }

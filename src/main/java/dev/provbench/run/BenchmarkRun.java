@@ -4,10 +4,14 @@ import dev.provbench.dataset.EvalCase;
 import dev.provbench.results.CommittedCells;
 import dev.provbench.results.ResultsFolder;
 import java.io.PrintStream;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -26,8 +30,8 @@ public final class BenchmarkRun {
 
   /** A new token per execution, so a resumed run's files never take an earlier execution's names. */
   private static String executionId() {
-    return java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
-        + String.format("%04x", java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
+    return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
+        + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 
   /** @return rows committed by this execution. */
@@ -47,7 +51,7 @@ public final class BenchmarkRun {
     RunSpec spec = run.spec();
     Set<String> alreadyDone = Set.of();
     if (selection != null) {
-      alreadyDone = new java.util.HashSet<>(CommittedCells.ofRun(spark, run.job().output(), spec.runId()));
+      alreadyDone = new HashSet<>(CommittedCells.ofRun(spark, run.job().output(), spec.runId()));
       alreadyDone.retainAll(selection);
     } else if (run.resume() != null) {
       if (run.resume().retryFailed()) {

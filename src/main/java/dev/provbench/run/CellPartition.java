@@ -11,12 +11,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.SerializableConfiguration;
+import org.apache.spark.util.TaskCompletionListener;
 
 /**
  * The task body: drives the cells of every model share of one packed partition at once, each share within its
@@ -88,7 +90,7 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
     }
     WindowedIterator<Cell, CellResult> results = new WindowedIterator<>(lanes, "provbench-p" + part.index());
     if (context != null) {
-      context.addTaskCompletionListener((org.apache.spark.util.TaskCompletionListener) ctx -> results.close());
+      context.addTaskCompletionListener((TaskCompletionListener) ctx -> results.close());
     }
     long count = 0;
     try (ChunkWriter writer = new ChunkWriter(runDir, prefix + "-" + execution + "-a" + attempt, conf, spec.commit().everyCells(),
@@ -141,10 +143,10 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
   /** The cells until {@code stop} says so; then none, though some were left. Read on one thread. */
   private static final class UntilCapped<T> implements Iterator<T> {
     private final Iterator<T> cells;
-    private final java.util.function.BooleanSupplier stop;
+    private final BooleanSupplier stop;
     private boolean stopped;
 
-    UntilCapped(Iterator<T> cells, java.util.function.BooleanSupplier stop) {
+    UntilCapped(Iterator<T> cells, BooleanSupplier stop) {
       this.cells = cells;
       this.stop = stop;
     }

@@ -1,8 +1,10 @@
 package dev.provbench.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
+import dev.provbench.job.TaskSpec;
 import dev.provbench.provider.AttemptResult;
 import dev.provbench.provider.CallOutcome;
 import dev.provbench.provider.ChatCompletionClient;
@@ -13,6 +15,8 @@ import dev.provbench.provider.RetryingCaller;
 import dev.provbench.results.AttemptRecord;
 import dev.provbench.results.CellResult;
 import dev.provbench.results.CellStatus;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +28,7 @@ import java.util.List;
  * share; thread-safe.
  */
 public final class CellRunner {
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final RunSpec spec;
   private final ProviderSpec provider;
   private final ModelSpec model;
@@ -59,7 +63,7 @@ public final class CellRunner {
       });
     } catch (RuntimeException e) {
       // A bug must not re-run the partition's paid calls: it becomes this cell's error.
-      long ms = java.time.Duration.between(queued, Instant.now()).toMillis();
+      long ms = Duration.between(queued, Instant.now()).toMillis();
       call = new CallOutcome(List.of(AttemptResult.failure(AttemptResult.Outcome.TRANSPORT_ERROR, null, ms, null,
           "internal error: " + e)), List.of(0L), List.of(0L), ms, queued);
     }
@@ -101,7 +105,7 @@ public final class CellRunner {
    */
   static String toolMode(RunSpec spec) {
     if (spec.chat() == null) return spec.toolMode();
-    return spec.chat().paramsJson().has("tools") ? dev.provbench.job.TaskSpec.NATIVE_TOOLS : dev.provbench.job.TaskSpec.TEXT_TOOLS;
+    return spec.chat().paramsJson().has("tools") ? TaskSpec.NATIVE_TOOLS : TaskSpec.TEXT_TOOLS;
   }
 
   /** The expected value as text: a string as it is, anything else as JSON; null when the case has none. */
@@ -110,7 +114,7 @@ public final class CellRunner {
     if (json == null || !json.startsWith("\"")) return json;
     try {
       return JSON.readTree(json).asText();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return json;
     }
   }

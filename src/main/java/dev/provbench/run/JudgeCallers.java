@@ -10,6 +10,7 @@ import dev.provbench.score.ScorerSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 import java.util.function.ToIntFunction;
 
 /**
@@ -35,7 +36,7 @@ final class JudgeCallers implements CellJudges {
               + " pass it with --conf spark.executorEnv." + keyEnv + "=..."
           : null;
       callers.put(spec.name(), new JudgeCaller(spec.name(), judge, providers, timeouts, retry,
-          new java.util.concurrent.Semaphore(shareWindow.applyAsInt(judge), true),
+          new Semaphore(shareWindow.applyAsInt(judge), true),
           JudgeSlots.perJvm(runId, spec.name(), judge.concurrency()), problem == null ? key : null, problem));
     }
   }

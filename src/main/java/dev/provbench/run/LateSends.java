@@ -1,6 +1,7 @@
 package dev.provbench.run;
 
 import java.io.Serializable;
+import java.util.Locale;
 import org.apache.spark.SparkContext;
 import org.apache.spark.util.LongAccumulator;
 
@@ -30,7 +31,7 @@ record LateSends(LongAccumulator count, LongAccumulator totalMs) implements Seri
   String describe(String cap) {
     long n = count.value();
     if (n == 0) return "";
-    return String.format(java.util.Locale.ROOT, "%d measured sends went out late (the cap of %s in flight per model was full,"
+    return String.format(Locale.ROOT, "%d measured sends went out late (the cap of %s in flight per model was full,"
         + " or the client fell behind), on average %d ms", n, cap, totalMs.value() / n);
   }
 }

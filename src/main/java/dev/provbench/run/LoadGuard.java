@@ -5,6 +5,7 @@ import dev.provbench.job.ServiceObjective;
 import dev.provbench.results.CellResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -90,7 +91,7 @@ final class LoadGuard {
     if (cells == 0) return null;
     double errors = (double) failedCells / cells;
     if (errors > stop.errorRate()) {
-      return String.format(java.util.Locale.ROOT, "%.0f%% of %d cells failed (stop above %.0f%%)", errors * 100, cells,
+      return String.format(Locale.ROOT, "%.0f%% of %d cells failed (stop above %.0f%%)", errors * 100, cells,
           stop.errorRate() * 100);
     }
     String slow = pastLimit("duration", durations, objective.durationP90Ms(), stop.latencyFactor());
@@ -102,7 +103,7 @@ final class LoadGuard {
     long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
     long p90 = sorted[(int) Math.ceil(0.9 * sorted.length) - 1];
     if (p90 <= factor * limit) return null;
-    return String.format(java.util.Locale.ROOT, "%s p90 %d ms is over %.0f times the objective's %.0f ms", what, p90,
+    return String.format(Locale.ROOT, "%s p90 %d ms is over %.0f times the objective's %.0f ms", what, p90,
         factor, limit);
   }
 }

@@ -4,6 +4,7 @@ import dev.provbench.job.Arrivals;
 import dev.provbench.job.LoadStop;
 import dev.provbench.job.ServiceObjective;
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * One step of a load ladder, carried in the {@link RunSpec} of the pass that runs it: its cells, the load it
@@ -54,7 +55,7 @@ public record LoadStep(int step, int concurrency, Double rate, int warmup, int m
 
   /** {@code 8 in flight} or {@code 2 req/s (poisson, at most 8 in flight)}, plus the step's length or cells. */
   String describe() {
-    String load = rate == null ? concurrency + " in flight" : String.format(java.util.Locale.ROOT,
+    String load = rate == null ? concurrency + " in flight" : String.format(Locale.ROOT,
         "%s req/s (%s, at most %s in flight)", fmt(rate), arrivals.yamlName(), capText());
     String length = timed() ? fmt(seconds) + " s (at most " + measured + " cells)"
         : seconds > 0 ? fmt(seconds) + " s = " + measured + " cells" : measured + " cells";

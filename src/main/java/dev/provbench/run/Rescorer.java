@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
@@ -107,7 +108,7 @@ public final class Rescorer {
     rows.javaRDD().foreachPartition(it -> {
       TaskContext context = TaskContext.get();
       String prefix = String.format("part-r%05d-a%d", context.partitionId(), context.attemptNumber());
-      try (ChunkWriter writer = new ChunkWriter(new org.apache.hadoop.fs.Path(dir), prefix, hadoop.value().value(),
+      try (ChunkWriter writer = new ChunkWriter(new Path(dir), prefix, hadoop.value().value(),
           everyCells, everyMs)) {
         while (it.hasNext()) writer.add(it.next());
       }

@@ -1,6 +1,7 @@
 package dev.provbench.score;
 
 import dev.provbench.input.EditDistance;
+import java.util.Arrays;
 
 /**
  * {@code Levenshtein}: {@code 1 − distance / max(length)} between the output and the expected text after
@@ -32,6 +33,6 @@ public record Levenshtein(TextNormal normal) implements Scorer {
   }
 
   private static int[] cut(int[] s) {
-    return s.length <= MAX_CHARS ? s : java.util.Arrays.copyOf(s, MAX_CHARS);
+    return s.length <= MAX_CHARS ? s : Arrays.copyOf(s, MAX_CHARS);
   }
 }

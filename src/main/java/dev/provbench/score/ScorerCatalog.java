@@ -2,11 +2,14 @@ package dev.provbench.score;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -25,8 +28,8 @@ public final class ScorerCatalog {
       ValidJson.NAME, Set.of("schema"), RegexMatch.NAME, Set.of("pattern"), LlmJudge.NAME, LlmJudge.OPTIONS);
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Scorers are immutable and thread-safe: one per spec per JVM, so a schema compiles once, not once per cell. */
-  private static final Map<ScorerSpec, Scorer> BUILT = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final Map<ScorerSpec, LlmJudge> JUDGES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<ScorerSpec, Scorer> BUILT = new ConcurrentHashMap<>();
+  private static final Map<ScorerSpec, LlmJudge> JUDGES = new ConcurrentHashMap<>();
 
   private ScorerCatalog() {}
 
@@ -103,7 +106,7 @@ public final class ScorerCatalog {
       String k = it.next();
       if (!optionNames(spec.type()).contains(k)) {
         throw new IllegalArgumentException("option `" + k + "` is not one of " + spec.type() + "'s ("
-            + (optionNames(spec.type()).isEmpty() ? "it takes none" : String.join(", ", new java.util.TreeSet<>(optionNames(spec.type())))) + ")");
+            + (optionNames(spec.type()).isEmpty() ? "it takes none" : String.join(", ", new TreeSet<>(optionNames(spec.type())))) + ")");
       }
     }
     return o;
@@ -129,7 +132,7 @@ public final class ScorerCatalog {
     }
   }
 
-  private static com.networknt.schema.Schema schema(JsonNode v) {
+  private static Schema schema(JsonNode v) {
     JsonNode s = v;
     if (v.isTextual()) {
       s = JsonText.parse(v.asText());

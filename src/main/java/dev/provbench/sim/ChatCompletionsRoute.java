@@ -3,6 +3,7 @@ package dev.provbench.sim;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -129,7 +130,7 @@ final class ChatCompletionsRoute {
   private Fate fate(ChatRequest request, SimModel model) {
     long messagesHash = request.messagesHash();
     int attempt = attempts.next(provider.name(), model.id(), messagesHash);
-    SimModel now = model.drift().apply(model, java.time.Clock.systemUTC());
+    SimModel now = model.drift().apply(model, Clock.systemUTC());
     RequestDraws draws = RequestDraws.of(profile.seed(), provider.name(), now, messagesHash, attempt);
     return new Fate(now, draws, Fault.pick(now, draws.fault()));
   }

@@ -1,6 +1,7 @@
 package dev.provbench.sim;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Thrown out of a handler on purpose: the JDK server then closes the connection without finishing the
@@ -10,7 +11,7 @@ final class DroppedConnection extends IOException {
   private final Outcome outcome;
 
   DroppedConnection(Outcome outcome) {
-    super(outcome.name().toLowerCase(java.util.Locale.ROOT));
+    super(outcome.name().toLowerCase(Locale.ROOT));
     this.outcome = outcome;
   }
 

@@ -1,6 +1,8 @@
 package dev.provbench.sim;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,7 +55,7 @@ public record SimProfile(double timeScale, long seed, long idleCloseMs, List<Sim
    * cannot wait for the afternoon; the hour is fixed when this is called.
    */
   public SimProfile playingHour(int hour) {
-    int now = java.time.Instant.now().atZone(java.time.ZoneOffset.UTC).getHour();
+    int now = Instant.now().atZone(ZoneOffset.UTC).getHour();
     List<SimProvider> shifted = providers.stream().map(p -> new SimProvider(p.name(), p.path(),
         p.models().stream().map(m -> m.withDrift(m.drift().shifted(now - hour))).toList())).toList();
     return new SimProfile(timeScale, seed, idleCloseMs, shifted);

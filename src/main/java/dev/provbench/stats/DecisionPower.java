@@ -1,4 +1,5 @@
 package dev.provbench.stats;
+import java.util.List;
 
 /**
  * How large a difference a paired comparison can detect, and how many cases a given difference needs, at
@@ -20,7 +21,7 @@ public final class DecisionPower {
   }
 
   /** The pooled SD of several pairs' per-case differences: √(Σ (nᵢ − 1) sᵢ² ÷ Σ (nᵢ − 1)). */
-  public static double pooledSd(java.util.List<double[]> pairs) {
+  public static double pooledSd(List<double[]> pairs) {
     double ss = 0;
     long df = 0;
     for (double[] d : pairs) {

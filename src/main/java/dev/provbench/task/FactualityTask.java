@@ -4,6 +4,7 @@ import com.samskivert.mustache.Template;
 import dev.provbench.input.BadInputException;
 import dev.provbench.input.PromptTemplates;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Renders the factuality judge request for one case and reads its answer. The template is compiled by
@@ -28,7 +29,7 @@ public final class FactualityTask {
     for (String v : template.variables()) {
       if (!vars.containsKey(v)) {
         throw new BadInputException(caseWhere, "the template " + templateFile + " uses {{" + v + "}} but the case has no `"
-            + v + "` in its input (it has " + String.join(", ", new java.util.TreeSet<>(vars.keySet())) + ")",
+            + v + "` in its input (it has " + String.join(", ", new TreeSet<>(vars.keySet())) + ")",
             "add `" + v + "` to every case's input, or change the template");
       }
     }

@@ -1,6 +1,7 @@
 package dev.provbench.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * @param text  the path as written.
  * @param steps the keys (String) and indexes (Integer) in order.
  */
-public record JsonPath(String text, List<Object> steps) implements java.io.Serializable {
+public record JsonPath(String text, List<Object> steps) implements Serializable {
   private static final Pattern STEP = Pattern.compile("\\.([^.\\[\\]]+)|\\['((?:[^'\\\\]|\\\\.)*)'\\]|\\[(-?\\d+)\\]");
 
   public JsonPath {

@@ -12,6 +12,7 @@ import dev.provbench.stats.Bootstrap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -263,7 +264,7 @@ class AnalysisTablesTest {
 
   private static Row cell(String provider, int c, int trial, String status, long durationMs) throws Exception {
     boolean ok = status.equals("ok");
-    return ResultsFixture.row(new ObjectMapper().readTree(String.format(java.util.Locale.ROOT,
+    return ResultsFixture.row(new ObjectMapper().readTree(String.format(Locale.ROOT,
         "{\"run\":\"ff\",\"p\":\"%s\",\"size\":\"8b\",\"case\":\"c%d\",\"trial\":%d,\"status\":\"%s\",%s"
             + "\"exp\":1.0,\"cs\":%s,\"dur\":%d,\"start\":%d%s}", provider, c, trial, status,
         ok ? "\"out\":1.0,\"choice\":\"C\"," : "\"http\":503,", ok ? "1.0" : "0.0", durationMs, c * 10 + trial,

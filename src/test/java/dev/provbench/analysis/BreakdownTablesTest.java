@@ -8,6 +8,7 @@ import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.analysis.output.Insight;
 import dev.provbench.analysis.output.OutputFormat;
+import dev.provbench.input.BadInputException;
 import dev.provbench.report.ReportWriter;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.stats.Bootstrap;
@@ -15,11 +16,14 @@ import dev.provbench.stats.Interval;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.ImageIO;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,11 +69,11 @@ class BreakdownTablesTest {
   void everyOrdinaryTableCanReadAnotherScorer() {
     Analysis exact = ResultsAnalyzer.analyze(spark, dir.resolve("results"), List.of(), false,
         new AnalysisOptions(new Bootstrap(7, 200), 2500, 1.0).withScorer("exact"));
-    Map<String, Double> accuracy = new java.util.TreeMap<>();
+    Map<String, Double> accuracy = new TreeMap<>();
     exact.run().accuracy().forEach((e, i) -> accuracy.put(e.provider(), i.mean()));
     assertEquals(Map.of("P1", 0.0, "P2", 7 / 8.0), accuracy, "the accuracy is the scorer's, as in scorer_scores");
     assertTrue(exact.heading().endsWith("; accuracy by scorer exact"), exact.heading());
-    var e = org.junit.jupiter.api.Assertions.assertThrows(dev.provbench.input.BadInputException.class,
+    var e = Assertions.assertThrows(BadInputException.class,
         () -> ResultsAnalyzer.analyze(spark, dir.resolve("results"), List.of(), false, AnalysisOptions.defaults().withScorer("judge")));
     assertTrue(e.getMessage().contains("run `b1` has no scorer `judge`") && e.getMessage().contains("use one of CorrectScore, NonNull, exact"),
         e.getMessage());
@@ -167,7 +171,7 @@ class BreakdownTablesTest {
   }
 
   private static List<ScorerScores.Score> scores(String... scorers) {
-    return java.util.Arrays.stream(scorers).map(s -> new ScorerScores.Score(new Experiment("P", "m", "8b"), s, 1,
+    return Arrays.stream(scorers).map(s -> new ScorerScores.Score(new Experiment("P", "m", "8b"), s, 1,
         new Interval(1, 1, 1, 1), 1)).toList();
   }
 

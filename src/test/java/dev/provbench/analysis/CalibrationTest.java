@@ -6,8 +6,11 @@ import dev.provbench.Slow;
 import dev.provbench.stats.Bootstrap;
 import dev.provbench.stats.CaseTotals;
 import dev.provbench.stats.Interval;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,7 @@ class CalibrationTest {
       for (int c = 0; c < CASES; c++) difficulty[c] = beta23(random);
       Map<Experiment, CaseTotals> totals = new HashMap<>();
       Map<Experiment, Interval> accuracy = new HashMap<>();
-      List<Experiment> providers = new java.util.ArrayList<>();
+      List<Experiment> providers = new ArrayList<>();
       for (int p = 0; p < PROVIDERS; p++) {
         Experiment e = new Experiment("P" + p, "m", "8b");
         CaseTotals t = provider(difficulty, random);
@@ -60,7 +63,7 @@ class CalibrationTest {
     }
     double fwer = (double) familyErrors / DATA_SETS;
     double coverage = (double) covered / intervals;
-    System.out.printf(java.util.Locale.ROOT, "calibration: family-wise false positives %.3f, coverage %.4f%n", fwer,
+    System.out.printf(Locale.ROOT, "calibration: family-wise false positives %.3f, coverage %.4f%n", fwer,
         coverage);
     assertTrue(fwer <= 0.06, "family-wise false positives " + fwer);
     assertTrue(coverage >= 0.93 && coverage <= 0.97, "coverage " + coverage);
@@ -80,7 +83,7 @@ class CalibrationTest {
   /** Beta(2, 3): the second smallest of four uniforms. */
   private static double beta23(SplittableRandom random) {
     double[] u = {random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble()};
-    java.util.Arrays.sort(u);
+    Arrays.sort(u);
     return u[1];
   }
 }

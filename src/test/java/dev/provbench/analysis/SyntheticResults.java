@@ -3,6 +3,7 @@ package dev.provbench.analysis;
 import dev.provbench.results.CellStatus;
 import dev.provbench.results.ResultSchema;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -87,7 +88,7 @@ public final class SyntheticResults {
         "CAST(array() AS array<struct<attempt:int,status:string,http_status:int,latency_ms:bigint,wait_ms:bigint,"
             + "error:string,prompt_tokens:bigint,completion_tokens:bigint,response_id:string>>) AS attempt_log",
         "'" + runId + "' AS run_id");
-    Column[] typed = java.util.Arrays.stream(ResultSchema.SCHEMA.fields())
+    Column[] typed = Arrays.stream(ResultSchema.SCHEMA.fields())
         .map(f -> f.name().equals("attempt_log") ? functions.col(f.name())
             : functions.col(f.name()).cast(f.dataType()).as(f.name())).toArray(Column[]::new);
     rows.select(typed).write().mode(SaveMode.Append).partitionBy("run_id").parquet(dir.toString());

@@ -9,6 +9,7 @@ import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.preflight.CheckFile;
+import dev.provbench.preflight.EndpointCheck;
 import dev.provbench.preflight.EstimateText;
 import dev.provbench.preflight.ModelEstimate;
 import dev.provbench.preflight.RunEstimate;
@@ -130,6 +131,6 @@ class CheckThenRunEstimateTest {
   }
 
   private static final class EndpointCheckSamples {
-    static final int N = Integer.getInteger("samples", dev.provbench.preflight.EndpointCheck.DEFAULT_SAMPLES);
+    static final int N = Integer.getInteger("samples", EndpointCheck.DEFAULT_SAMPLES);
   }
 }

@@ -7,6 +7,7 @@ import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.RunSummary;
 import dev.provbench.results.ResultsFolder;
+import dev.provbench.results.SimulatedRuns;
 import dev.provbench.sim.ModelStats;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,7 +37,7 @@ class DemoRunTest {
     String text = console.toString();
     assertTrue(text.contains("SIMULATED providers"), text);
     assertTrue(text.contains("10 experiments, 1800 cells"), text);
-    assertTrue(Files.exists(ResultsFolder.runDir(out, "demo-test").resolve(dev.provbench.results.SimulatedRuns.RUN_MARKER)));
+    assertTrue(Files.exists(ResultsFolder.runDir(out, "demo-test").resolve(SimulatedRuns.RUN_MARKER)));
     assertTrue(text.contains("Aggregate trade-off by size"), text);
     assertTrue(text.contains("Speed variance") && text.contains("Accuracy variance"), text);
     assertTrue(text.contains("report: " + demo.report()), text);

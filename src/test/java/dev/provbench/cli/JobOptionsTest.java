@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.input.BadInputException;
+import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import java.nio.file.Path;
@@ -28,16 +29,16 @@ class JobOptionsTest {
   @Test
   void runTakesTheFlag() {
     RunCommand run = new RunCommand();
-    new picocli.CommandLine(run).registerConverter(dev.provbench.input.StoragePath.class, dev.provbench.input.StoragePath::valueOf)
+    new picocli.CommandLine(run).registerConverter(StoragePath.class, StoragePath::valueOf)
         .parseArgs("jobs/demo.yaml", "--task-slots", "2");
     assertEquals(2, run.taskSlots);
   }
 
   @Test
   void maxCostAndRunIdReplaceTheJobs() {
-    Job j = JobOptions.apply(DEMO, "again", (dev.provbench.input.StoragePath) null, 2.5);
+    Job j = JobOptions.apply(DEMO, "again", (StoragePath) null, 2.5);
     assertEquals("again", j.runId());
     assertEquals(2.5, j.maxCost());
-    assertThrows(BadInputException.class, () -> JobOptions.apply(DEMO, null, (dev.provbench.input.StoragePath) null, -1.0));
+    assertThrows(BadInputException.class, () -> JobOptions.apply(DEMO, null, (StoragePath) null, -1.0));
   }
 }

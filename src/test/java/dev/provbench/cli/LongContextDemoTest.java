@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -80,7 +81,7 @@ class LongContextDemoTest {
                  percentile(%s, 0.5) AS p50
           FROM long_context_cells WHERE status = 'ok'
           GROUP BY 1, 2 ORDER BY length, p50""".formatted(figure)).collectAsList()) {
-        byLength.computeIfAbsent(figure + " " + r.getString(0), k -> new java.util.ArrayList<>()).add(r.getString(1));
+        byLength.computeIfAbsent(figure + " " + r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
       }
     }
     assertEquals("Provider 1", byLength.get("ttft_ms short").get(0), byLength.toString());

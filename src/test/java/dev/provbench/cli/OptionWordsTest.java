@@ -10,6 +10,7 @@ import dev.provbench.analysis.output.TableFormat;
 import dev.provbench.input.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,7 +106,7 @@ class OptionWordsTest {
   @CsvSource({"summary, summary results", "replay, replay results", "rescore, rescore results --job j.yaml --run a --run b"})
   void aSingleRunCommandRefusesNoneOrTwo(String name, String line) {
     Object command = parsed(line.split(" "));
-    BadInputException e = assertThrows(BadInputException.class, () -> ((java.util.concurrent.Callable<?>) command).call());
+    BadInputException e = assertThrows(BadInputException.class, () -> ((Callable<?>) command).call());
     assertTrue(e.getMessage().startsWith("--run: "), e.getMessage());
   }
 

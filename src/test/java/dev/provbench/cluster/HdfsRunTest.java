@@ -11,6 +11,7 @@ import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class HdfsRunTest {
     hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
     hdfs.waitActive();
     root = "hdfs://127.0.0.1:" + hdfs.getNameNodePort();
-    fs = FileSystem.get(java.net.URI.create(root), conf);
+    fs = FileSystem.get(URI.create(root), conf);
   }
 
   @AfterEach
@@ -113,7 +114,7 @@ class HdfsRunTest {
       String out = root + "/bench/results";
 
       Cli capped = run("run", job, "--out", out, "--max-cost", "1.5", "--yes", "--progress-seconds", "0");
-      assertEquals(dev.provbench.cli.Main.EXIT_INCOMPLETE, capped.exit(), capped.out());
+      assertEquals(Main.EXIT_INCOMPLETE, capped.exit(), capped.out());
       assertTrue(sim.awaitIdle(10_000));
       assertTrue(capped.out().contains("stopped at the spending cap: $"), capped.out());
       assertTrue(capped.out().contains("to finish: provbench run " + job + " --resume capped"), capped.out());

@@ -7,6 +7,7 @@ import dev.provbench.JudgeCases;
 import dev.provbench.sim.ModelStats;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +32,7 @@ class StandaloneClusterIT {
   @TempDir
   Path dir;
 
-  private Path job(String baseUrl) throws java.io.IOException {
+  private Path job(String baseUrl) throws IOException {
     JudgeCases.write(dir, 30);
     Path job = dir.resolve("job.yaml");
     Files.writeString(job, """

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Writes {@code data/long-context.jsonl}: retrieval questions over invented survey reports. Each report describes
@@ -49,7 +50,7 @@ public final class LongContextDataset {
   private static final String[] STONES = {"granite", "sandstone", "basalt", "limestone", "flint", "marble", "shale"};
 
   /** An attribute and how its values are made. */
-  private record Attribute(String name, java.util.function.Function<SplittableRandom, String> value) {}
+  private record Attribute(String name, Function<SplittableRandom, String> value) {}
 
   private static final List<Attribute> ATTRIBUTES = List.of(
       new Attribute("harbour master", LongContextDataset::person),

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.provbench.input.BadInputException;
+import dev.provbench.run.PreparedRun;
 import dev.provbench.score.LlmJudge;
 import dev.provbench.score.ScorerCatalog;
 import dev.provbench.score.ScorerSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,12 +100,12 @@ class LlmJudgeJobTest {
 
   @Test
   void theShippedExamplePrepares() {
-    var run = dev.provbench.run.PreparedRun.prepare(JobReader.read(Path.of("jobs/capitals-judged.yaml")),
+    var run = PreparedRun.prepare(JobReader.read(Path.of("jobs/capitals-judged.yaml")),
         Map.of("FIREWORKS_API_KEY", "unused"));
     LlmJudge j = ScorerCatalog.judge(run.job().task().chat().scorers().get(0));
     assertEquals("https://api.fireworks.ai/inference/v1", j.baseUrl());
     assertEquals("FIREWORKS_API_KEY", j.apiKeyEnv());
-    assertEquals(java.util.List.of("judge", "names_capital", "NonNull"), run.job().scorers());
+    assertEquals(List.of("judge", "names_capital", "NonNull"), run.job().scorers());
   }
 
   @Test

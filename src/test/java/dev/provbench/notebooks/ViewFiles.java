@@ -3,6 +3,7 @@ package dev.provbench.notebooks;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provbench.results.ResultsViews;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class ViewFiles {
   private static final String SQL_HEADER = """
       -- The views every other query reads, over the `results` view (all stored rows of a results folder).
       -- `provbench sql` registers the same views; this file repeats them for notebooks and other engines.
-      -- Made from dev.provbench.results.ResultsViews: edit the views there, then refresh this file (see ViewFiles).
+      -- Made from ResultsViews: edit the views there, then refresh this file (see ViewFiles).
       """;
   private static final Map<String, String> SQL_COMMENTS = Map.of(
       "cells", "-- cells: one row per (run_id, cell_id); when a cell was re-run, the row with the latest finished_at wins.",
@@ -45,7 +46,7 @@ public final class ViewFiles {
     refresh();
   }
 
-  static void refresh() throws java.io.IOException {
+  static void refresh() throws IOException {
     Files.writeString(VIEWS_SQL, sqlFile(VIEWS));
     for (Path nb : notebooks()) Files.writeString(nb, notebook(Files.readString(nb), VIEWS));
     System.out.println("wrote " + VIEWS_SQL + " and the view cells of " + notebooks());
@@ -100,7 +101,7 @@ public final class ViewFiles {
     return String.join("\n", lines);
   }
 
-  static List<Path> notebooks() throws java.io.IOException {
+  static List<Path> notebooks() throws IOException {
     try (var s = Files.list(NOTEBOOKS)) {
       return s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
     }

@@ -13,6 +13,8 @@ import dev.provbench.job.JobReader;
 import dev.provbench.run.PreparedRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -107,7 +109,7 @@ class EndpointCheckTest {
 
     assertTrue(c.passed(), c.problem());
     assertEquals(List.of(true, true, true, true, true, true),
-        java.util.Arrays.asList(c.reachable(), c.keyAccepted(), c.modelFound(), c.answerParsed(), c.streamed(), c.serverUsage()));
+        Arrays.asList(c.reachable(), c.keyAccepted(), c.modelFound(), c.answerParsed(), c.streamed(), c.serverUsage()));
     assertEquals(List.of("content"), c.carried());
     assertEquals(Map.of("x-ratelimit-remaining-requests", "599", "x-ratelimit-remaining-tokens", "149000",
         "x-ratelimit-reset-requests", "100ms", "x-ratelimit-reset-tokens", "6s"), c.rateLimits());
@@ -195,7 +197,7 @@ class EndpointCheckTest {
     for (int i = 0; i < 3; i++) server.enqueue(stream(true, content(ANSWER)));
     EndpointCheck.Checked c = sampled(3);
     long chars = 0;
-    List<String> questions = new java.util.ArrayList<>();
+    List<String> questions = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       JsonNode body = sentBody();
       for (JsonNode m : body.get("messages")) chars += m.get("content").asText().length();

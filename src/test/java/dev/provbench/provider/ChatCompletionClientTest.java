@@ -10,8 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
+import dev.provbench.job.RateLimit;
 import dev.provbench.job.RetryPolicy;
 import dev.provbench.job.Timeouts;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -40,7 +42,7 @@ class ChatCompletionClientTest {
   private ChatCompletionClient client(Timeouts timeouts) {
     ModelSpec model = new ModelSpec("llama-8b", "8b", null, null, 3, null);
     ProviderSpec provider = new ProviderSpec("P", server.url("/v1").toString().replaceAll("/$", ""), "P_KEY",
-        Map.of("X-Team", "evals"), List.of(model), dev.provbench.job.RateLimit.NONE);
+        Map.of("X-Team", "evals"), List.of(model), RateLimit.NONE);
     return new ChatCompletionClient(provider, model, timeouts, KEY);
   }
 
@@ -194,7 +196,7 @@ class ChatCompletionClientTest {
 
   @Test
   void honoursRetryAfterMsAndHttpDates() {
-    assertEquals(250L, RetryAfter.millis(okhttp3.Headers.of("retry-after-ms", "250", "Retry-After", "9"), java.time.Instant.now()));
+    assertEquals(250L, RetryAfter.millis(okhttp3.Headers.of("retry-after-ms", "250", "Retry-After", "9"), Instant.now()));
     ZonedDateTime now = ZonedDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
     String in3s = now.plusSeconds(3).format(DateTimeFormatter.RFC_1123_DATE_TIME);
     assertEquals(3000L, RetryAfter.millis(okhttp3.Headers.of("Retry-After", in3s), now.toInstant()));

@@ -11,6 +11,7 @@ import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.job.RateLimit;
 import dev.provbench.job.Timeouts;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -76,7 +77,7 @@ class CompletionReadingTest {
     }
 
     @Override
-    public void writeTo(BufferedSink sink) throws java.io.IOException {
+    public void writeTo(BufferedSink sink) throws IOException {
       for (int i = 0; i < events.size(); i++) {
         if (i > 0 && pauseMs > 0) {
           try {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
+import dev.provbench.job.RateLimit;
 import dev.provbench.job.Timeouts;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
@@ -27,7 +28,7 @@ class SimulatorConformanceTest {
     try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
       ModelSpec model = new ModelSpec("judge-small", "8b", null, null, 1, null);
       ProviderSpec provider = new ProviderSpec("Fast", sim.baseUrl("Fast"), null, Map.of(), List.of(model),
-          dev.provbench.job.RateLimit.NONE);
+          RateLimit.NONE);
       Prompt prompt = FactualityTask.prompt(template, Map.of("input", "What colour is the door?", "output", submitted,
           "expected", expert));
       AttemptResult r = new ChatCompletionClient(provider, model, Timeouts.DEFAULTS, null)

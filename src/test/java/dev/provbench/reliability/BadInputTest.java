@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.cli.Main;
+import dev.provbench.results.ResultSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,7 +219,7 @@ class BadInputTest {
     rejects("output folder blocked by a file", outputBlockedByAFile(),
         "results: output is a file, not a folder. Fix: remove the file or choose another `output` or --out");
     rejects("results of an incompatible version", file("results/_provbench.json", "{\"format\": 99}\n"),
-        "results/_provbench.json: results format 99 cannot be used by this version (format " + dev.provbench.results.ResultSchema.FORMAT_VERSION + "). Fix: write to a new output folder with --out");
+        "results/_provbench.json: results format 99 cannot be used by this version (format " + ResultSchema.FORMAT_VERSION + "). Fix: write to a new output folder with --out");
     rejects("run id that already has results", file("results/run_id=r1/part-0.parquet", ""),
         "results/run_id=r1: run `r1` already has results here. Fix: choose another --run-id or --out folder, or finish it with --resume r1");
 

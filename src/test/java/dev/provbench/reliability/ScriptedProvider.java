@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -27,7 +29,7 @@ final class ScriptedProvider extends Dispatcher {
   final Set<String> authorizations = ConcurrentHashMap.newKeySet();
   final AtomicInteger total = new AtomicInteger();
   /** One line per request: model, attempt of its cell, connection and exchange on it, reply. */
-  final java.util.Queue<String> journal = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  final Queue<String> journal = new ConcurrentLinkedQueue<>();
 
   ScriptedProvider(Map<String, List<Reply>> scripts) {
     this.scripts = Map.copyOf(scripts);

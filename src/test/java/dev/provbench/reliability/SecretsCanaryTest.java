@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +137,7 @@ class SecretsCanaryTest {
     Map<String, List<Path>> kinds = new LinkedHashMap<>();
     for (String kind : List.of("Parquet files, raw bytes", "Spark event log, raw bytes", "captured output files",
         "job files, markers and Spark scratch files")) {
-      kinds.put(kind, new java.util.ArrayList<>());
+      kinds.put(kind, new ArrayList<>());
     }
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -97,8 +97,8 @@ class ResultSchemaTest {
     assertEquals(List.of("s", 0.7, "why"), List.of(score.getAs("scorer"), score.getAs("score"), score.getAs("note")));
     List<?> judged = CollectionConverters.asJava((scala.collection.Seq<?>) row.get(index("judge_calls")));
     Row call = (Row) judged.get(0);
-    assertEquals(java.util.Arrays.asList("j", "judge-70b", "ok", 23L, 24, 25, 26.5, null),
-        java.util.Arrays.asList(call.getAs("scorer"), call.getAs("model"), call.getAs("status"), call.getAs("latency_ms"),
+    assertEquals(Arrays.asList("j", "judge-70b", "ok", 23L, 24, 25, 26.5, null),
+        Arrays.asList(call.getAs("scorer"), call.getAs("model"), call.getAs("status"), call.getAs("latency_ms"),
             call.getAs("prompt_tokens"), call.getAs("completion_tokens"), call.getAs("cost_usd"), call.getAs("error")));
     @SuppressWarnings("unchecked")
     scala.collection.Seq<Row> stored = (scala.collection.Seq<Row>) row.get(index("judge_calls"));

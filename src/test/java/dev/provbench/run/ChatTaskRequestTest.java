@@ -12,6 +12,7 @@ import dev.provbench.results.CellStatus;
 import dev.provbench.task.SelectChoiceTool;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -71,7 +72,7 @@ class ChatTaskRequestTest {
         + server.url("/v1").toString().replaceAll("/$", "") + "\n    models:\n" + models);
     for (String r : replies) server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "application/json").body(r).build());
     PreparedRun run = PreparedRun.prepare(JobReader.read(job), Map.of());
-    List<CellResult> out = new java.util.ArrayList<>();
+    List<CellResult> out = new ArrayList<>();
     for (PartitionSpec part : run.spec().partitions()) {
       out.add(new CellRunner(run.spec(), part, null).run(new Cell("cell-" + part.model(), 0, 1), run.cases().get(0)));
     }

@@ -7,12 +7,15 @@ import dev.provbench.JudgeCases;
 import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
+import dev.provbench.job.JobReader;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
@@ -47,7 +50,7 @@ class ChatTaskSimTest {
       StringBuilder providers = new StringBuilder();
       for (Map.Entry<String, String> p : sim.baseUrls().entrySet()) {
         providers.append("  - name: ").append(p.getKey()).append("\n    base_url: ").append(p.getValue())
-            .append("\n    models: [{id: ").append(p.getKey().toLowerCase(java.util.Locale.ROOT)).append("-8b}]\n");
+            .append("\n    models: [{id: ").append(p.getKey().toLowerCase(Locale.ROOT)).append("-8b}]\n");
       }
       Job job = JudgeCases.run(JudgeCases.job(dir, 8, runId, task + "trials: 2\nconcurrency: 2\nproviders:\n" + providers));
       assertTrue(sim.awaitIdle(10_000));
@@ -61,7 +64,7 @@ class ChatTaskSimTest {
         out.computeIfAbsent(r.getAs("model") + " " + r.getAs("case_id"), k -> new ArrayList<>())
             .add(r.getAs("status") + " " + r.getAs("correct_score") + " " + r.getAs("non_null"));
       }
-      out.values().forEach(java.util.Collections::sort);
+      out.values().forEach(Collections::sort);
       return out;
     }
   }
@@ -86,7 +89,7 @@ class ChatTaskSimTest {
   private void rescoreWithOtherScorers() throws Exception {
     String task = exampleTask().replace("  - NonNull\n", "  - NonNull\n  - {type: ExactMatch, name: exact}\n");
     Path jobFile = JudgeCases.job(dir, 8, "chat-rescore", task + "providers:\n  - {name: P, base_url: http://127.0.0.1:9/v1, models: [{id: m}]}\n");
-    Job job = dev.provbench.job.JobReader.read(jobFile);
+    Job job = JobReader.read(jobFile);
     Rescorer.Rescored done = Rescorer.rescore(SparkTestSession.get(), job.output(), "chat", "chat-again", job);
     assertEquals(32, done.cells());
     assertEquals(0, done.changed(), "the primary scorer is the same");

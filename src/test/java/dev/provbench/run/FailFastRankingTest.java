@@ -16,6 +16,7 @@ import dev.provbench.analysis.output.Insight;
 import dev.provbench.job.Job;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -53,7 +54,7 @@ class FailFastRankingTest {
               org.apache.spark.sql.functions.expr("avg(CASE WHEN status = 'http_error' THEN 1.0 ELSE 0 END) AS failed"))
           .orderBy("p50").collectAsList();
       assertEquals("Provider 3", naive.get(0).getAs("provider"), "the trap is real: over all cells it looks fastest " + naive);
-      assertTrue(naive.get(0).<java.math.BigDecimal>getAs("failed").doubleValue() > 0.5, naive.toString());
+      assertTrue(naive.get(0).<BigDecimal>getAs("failed").doubleValue() > 0.5, naive.toString());
 
       Analysis analysis = ResultsAnalyzer.analyze(spark, job.output(), List.of("fail-fast"), true,
           AnalysisOptions.defaults());

@@ -14,8 +14,10 @@ import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -48,7 +50,7 @@ class GroundTruthTest {
 
   private static double median(List<Double> values) {
     List<Double> sorted = new ArrayList<>(values);
-    java.util.Collections.sort(sorted);
+    Collections.sort(sorted);
     return sorted.get(sorted.size() / 2);
   }
 
@@ -58,7 +60,7 @@ class GroundTruthTest {
   private List<Row> run(SimulatedProviders sim, String runId, boolean cacheBust) throws Exception {
     StringBuilder providers = new StringBuilder();
     for (Map.Entry<String, String> p : sim.baseUrls().entrySet()) {
-      String model = p.getKey().toLowerCase(java.util.Locale.ROOT) + "-8b";
+      String model = p.getKey().toLowerCase(Locale.ROOT) + "-8b";
       providers.append("  - name: ").append(p.getKey()).append("\n    base_url: ").append(p.getValue())
           .append("\n    models: [{id: ").append(model).append(", price: {input_per_1m: 3, output_per_1m: 5}}]\n");
     }

@@ -18,7 +18,9 @@ import dev.provbench.score.ScorerCatalog;
 import dev.provbench.score.ScorerSpec;
 import dev.provbench.task.ChatTask;
 import dev.provbench.task.ExtractorSpec;
+import dev.provbench.task.JudgeTemplate;
 import dev.provbench.task.MessageTemplate;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -268,7 +270,7 @@ class JudgeCallerTest {
 
   @Test
   void theDefaultPromptIsTheShippedFactualityTemplate() throws Exception {
-    var shipped = dev.provbench.task.JudgeTemplate.load(java.nio.file.Path.of("data/templates/factuality.yaml"));
+    var shipped = JudgeTemplate.load(Path.of("data/templates/factuality.yaml"));
     assertEquals(shipped.prompt(), LlmJudge.defaultPrompt());
     assertEquals(shipped.choiceScores(), LlmJudge.FACT_CHOICE_SCORES);
   }

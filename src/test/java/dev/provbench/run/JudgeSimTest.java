@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.JudgeCases;
 import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
+import dev.provbench.results.ResultsViews;
 import dev.provbench.sim.RequestRecord;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
@@ -87,7 +89,7 @@ class JudgeSimTest {
   void theJudgesScoreAsTheirErrorRatesSayAndRescoreKeepsOrAsksThem() throws Exception {
     writeCases();
     try (SimulatedProviders sim = SimulatedProviders.start(SimProfile.parse(PROFILE, "judge profile"), 0)) {
-      Job job = dev.provbench.JudgeCases.run(job("judged", sim.baseUrl("Sim")));
+      Job job = JudgeCases.run(job("judged", sim.baseUrl("Sim")));
       assertTrue(sim.awaitIdle(10_000));
       Map<String, Row> rows = rows("judged");
       assertEquals(CASES * TRIALS, rows.size());
@@ -159,7 +161,7 @@ class JudgeSimTest {
   }
 
   private Map<String, Row> rows(String runId) {
-    dev.provbench.results.ResultsViews.register(SparkTestSession.get(), dir.resolve("results").toString());
+    ResultsViews.register(SparkTestSession.get(), dir.resolve("results").toString());
     Map<String, Row> out = new HashMap<>();
     for (Row r : SparkTestSession.get().sql("SELECT * FROM cells WHERE run_id = '" + runId + "'").collectAsList()) {
       out.put(r.getAs("cell_id"), r);

@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +68,7 @@ class OverSaturationStopTest {
           new PrintStream(printed, true, StandardCharsets.UTF_8), 0);
       assertTrue(sim.awaitIdle(10_000));
       String ladder = printed.toString(StandardCharsets.UTF_8);
-      Map<String, Long> rows = new java.util.TreeMap<>();
+      Map<String, Long> rows = new TreeMap<>();
       for (Row r : SparkTestSession.get().read().parquet(job.output().toString())
           .groupBy("provider", "load_step").count().collectAsList()) {
         rows.put(r.getString(0) + " " + r.getInt(1), r.getLong(2));

@@ -12,10 +12,12 @@ import dev.provbench.job.JobReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -76,9 +78,9 @@ class OwnEvalGuideTest {
     assertEquals(12, answers.size());
     try (MockWebServer exact = new MockWebServer(); MockWebServer wordy = new MockWebServer()) {
       exact.setDispatcher(new Answers(answers, a -> a));
-      wordy.setDispatcher(new Answers(answers, a -> "The answer is " + a.toLowerCase(java.util.Locale.ROOT) + "."));
-      exact.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
-      wordy.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+      wordy.setDispatcher(new Answers(answers, a -> "The answer is " + a.toLowerCase(Locale.ROOT) + "."));
+      exact.start(InetAddress.getByName("127.0.0.1"), 0);
+      wordy.start(InetAddress.getByName("127.0.0.1"), 0);
       String yaml = Files.readString(Path.of("jobs/own-eval.yaml"))
           .replace("https://api.fireworks.ai/inference/v1", exact.url("/v1").toString().replaceAll("/$", ""))
           .replace("https://api.together.xyz/v1", wordy.url("/v1").toString().replaceAll("/$", ""))

@@ -20,6 +20,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,11 +81,11 @@ class RateLimitTest {
     assertTrue(span >= 3, "6 calls of ~300 tokens at 300 tokens a second took only " + span + " s");
     // The client's own wait is throttle_ms, never provider time: duration_ms is the one prompt call.
     Job job = JobReader.read(dir.resolve("job.yaml"));
-    List<org.apache.spark.sql.Row> waited = SparkTestSession.get().read().parquet(job.output().toString())
+    List<Row> waited = SparkTestSession.get().read().parquet(job.output().toString())
         .where("run_id = 'rl' AND throttle_ms >= 500").select("throttle_ms", "duration_ms", "latency_ms", "attempts")
         .collectAsList();
     assertTrue(waited.size() >= 2, "cells that waited for the rate limit: " + waited);
-    for (org.apache.spark.sql.Row r : waited) {
+    for (Row r : waited) {
       assertEquals(1, r.<Integer>getAs("attempts"), r.toString());
       assertTrue(r.<Long>getAs("duration_ms") <= r.<Long>getAs("latency_ms") + 50, "duration excludes the wait: " + r);
     }

@@ -7,6 +7,7 @@ import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.job.TaskSpec;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class ShippedChatJobsTest {
   void theExamplesPrepare() {
     Job chat = prepare("factuality-chat.yaml").job();
     assertNotNull(chat.task().chat());
-    assertEquals(java.util.List.of("CorrectScore", "NonNull"), chat.scorers());
+    assertEquals(List.of("CorrectScore", "NonNull"), chat.scorers());
     PreparedRun capitals = prepare("capitals-json.yaml");
     assertEquals(8, capitals.cases().size());
     assertEquals("{\"max_tokens\":32}", capitals.job().providers().get(0).models().get(1).request());

@@ -10,9 +10,11 @@ import dev.provbench.analysis.RunSummary;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,7 +63,7 @@ class SparkRunTest {
         } finally {
           inFlight.get(key).decrementAndGet();
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         return new MockResponse.Builder().code(400).build();
       }
     }
@@ -70,7 +72,7 @@ class SparkRunTest {
       return "<function=select_choice>{\"reasons\": \"compared\", \"choice\": \"" + choice + "\"}</function>";
     }
 
-    private static String sse(String reply) throws java.io.IOException {
+    private static String sse(String reply) throws IOException {
       return "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":" + JSON.writeValueAsString(reply) + "}}]}\n\n"
           + "data: {\"choices\":[],\"usage\":{\"prompt_tokens\":1000,\"completion_tokens\":20}}\n\n"
           + "data: [DONE]\n\n";
@@ -135,7 +137,7 @@ class SparkRunTest {
     assertEquals(4, judge.maxInFlight.size());
     judge.maxInFlight.forEach((model, max) -> assertEquals(2, max.get(), "in flight at once for " + model));
 
-    Map<String, Row> byExperiment = new java.util.HashMap<>();
+    Map<String, Row> byExperiment = new HashMap<>();
     for (Row r : RunSummary.rows(spark, results, "r1")) byExperiment.put(r.getAs("provider") + "/" + r.getAs("model"), r);
     // c1, c2, c4, c5 judged right; c3 (gold 0.6) judged D -> 0; so 4 of 5 cases score 1.
     assertSummary(byExperiment.get("P1/m-a"), 15, 0, 0.8, 1.0);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Response;
@@ -54,7 +55,7 @@ class FailFastTest {
 
   @Test
   void theFailFastProfileRejectsMostOfProvider3Only() throws Exception {
-    SimProfile profile = SimProfile.load(java.nio.file.Path.of("data/sim/fail-fast-profile.yaml")).withTimeScale(0);
+    SimProfile profile = SimProfile.load(Path.of("data/sim/fail-fast-profile.yaml")).withTimeScale(0);
     try (SimulatedProviders sim = SimulatedProviders.start(profile, 0)) {
       for (SimProvider p : profile.providers()) {
         int rejected = 0;

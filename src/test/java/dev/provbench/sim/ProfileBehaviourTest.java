@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -169,7 +170,7 @@ class ProfileBehaviourTest {
         }
       }
     }
-    return new java.util.TreeMap<>(out);
+    return new TreeMap<>(out);
   }
 
   /** Three streamed replies (ttft 200 ms + about 20 tokens at 100/s) as the server logged them. */

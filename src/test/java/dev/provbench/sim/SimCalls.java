@@ -2,6 +2,7 @@ package dev.provbench.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ final class SimCalls {
   static ObjectNode chat(String model, String userText, boolean stream, boolean includeUsage) {
     ObjectNode body = JSON.createObjectNode().put("model", model).put("temperature", 0).put("max_tokens", 2048);
     body.putArray("messages").addObject().put("role", "system").put("content", "Answer with select_choice.");
-    ((com.fasterxml.jackson.databind.node.ArrayNode) body.get("messages")).addObject().put("role", "user").put("content", userText);
+    ((ArrayNode) body.get("messages")).addObject().put("role", "user").put("content", userText);
     if (stream) {
       body.put("stream", true);
       if (includeUsage) body.putObject("stream_options").put("include_usage", true);

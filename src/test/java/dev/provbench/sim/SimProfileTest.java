@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.input.BadInputException;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -130,7 +131,7 @@ class SimProfileTest {
   }
 
   private static List<String> byTtft(List<SimProvider> providers, int promptTokens) {
-    return providers.stream().sorted(java.util.Comparator.comparingDouble(
+    return providers.stream().sorted(Comparator.comparingDouble(
         (SimProvider p) -> p.models().get(0).ttftMs().median() + p.models().get(0).prefillMs(promptTokens)))
         .map(SimProvider::name).toList();
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.analysis.output.Column;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class BootstrapTest {
 
   @Test
   void medianIntervalResamplesCasesWithTheirTrials() {
-    CaseDurations d = CaseDurations.of(Map.of(1L, java.util.List.of(1000L, 1200L), 2L, java.util.List.of(1400L, 1600L)));
+    CaseDurations d = CaseDurations.of(Map.of(1L, List.of(1000L, 1200L), 2L, List.of(1400L, 1600L)));
     Interval p50 = new Bootstrap(3, 400).median("x", d);
     assertEquals(1.3, p50.mean(), 1e-12);
     assertEquals(1.1, p50.low(), 1e-12);
@@ -118,7 +119,7 @@ class BootstrapTest {
   void pooledCasesAddUp() {
     CaseTotals a = totals(Map.of(1L, new double[] {2, 3}, 2L, new double[] {1, 3}));
     CaseTotals b = totals(Map.of(2L, new double[] {3, 3}));
-    CaseTotals pooled = CaseTotals.pool(java.util.List.of(a, b));
+    CaseTotals pooled = CaseTotals.pool(List.of(a, b));
     assertEquals(2, pooled.cases());
     assertEquals(6.0 / 9, pooled.mean(), 1e-12);
     assertEquals(6, pooled.counts()[1]);

@@ -1,6 +1,8 @@
 package dev.provbench.analysis.load;
 
 import dev.provbench.input.BadInputException;
+import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,7 +44,7 @@ public record LadderStep(Integer step, Integer concurrency, Double rate, Map<Int
       throw new BadInputException("--load-step", "run `" + runId + "` has no load step " + step,
           "use one of " + steps.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")));
     }
-    return new LadderStep(step, steps.get(step), rates.get(step), java.util.Collections.unmodifiableMap(steps));
+    return new LadderStep(step, steps.get(step), rates.get(step), Collections.unmodifiableMap(steps));
   }
 
   /** The SQL condition on {@code cells} rows that the ordinary tables read. */
@@ -58,7 +60,7 @@ public record LadderStep(Integer step, Integer concurrency, Double rate, Map<Int
 
   /** A step's load in words: {@code 8 in flight per model}, or {@code 4 requests/s per model} for a rate step. */
   public static String load(Integer concurrency, Double rate) {
-    if (rate != null) return java.math.BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + " requests/s per model";
+    if (rate != null) return BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + " requests/s per model";
     return concurrency + " in flight per model";
   }
 }

@@ -1,6 +1,8 @@
 package dev.provbench.analysis.load;
 
 import dev.provbench.stats.PairedDifference;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -23,8 +25,8 @@ public record LoadCurve(String provider, String model, List<LoadStepStats> steps
 
   public LoadCurve {
     steps = List.copyOf(steps);
-    drops = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(drops));
-    sent = sent == null ? java.util.Collections.nCopies(steps.size(), Double.NaN) : List.copyOf(sent);
+    drops = Collections.unmodifiableList(new ArrayList<>(drops));
+    sent = sent == null ? Collections.nCopies(steps.size(), Double.NaN) : List.copyOf(sent);
   }
 
   /** A curve whose send rates are unknown. */

@@ -1,6 +1,7 @@
 package dev.provbench.analysis.load;
 
 import dev.provbench.stats.Interval;
+import java.util.Locale;
 
 /**
  * One model at one load step, over the step's measured cells (warm-up left out; the latest attempt of
@@ -44,6 +45,6 @@ public record LoadStepStats(int step, Integer concurrency, Double rate, long cel
 
   /** {@code 8 in flight} or {@code 2.0 req/s}. */
   public String load() {
-    return concurrency != null ? concurrency + " in flight" : String.format(java.util.Locale.ROOT, "%.1f req/s", rate);
+    return concurrency != null ? concurrency + " in flight" : String.format(Locale.ROOT, "%.1f req/s", rate);
   }
 }

@@ -25,6 +25,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -85,7 +86,7 @@ class LoadLadderTest {
       assertEquals(counts.getLong(0), counts.getLong(2), "every step's cells have their own ids");
 
       ResultsViews.register(spark, job.output().toString());
-      Map<String, LoadCurve> curves = new java.util.HashMap<>();
+      Map<String, LoadCurve> curves = new HashMap<>();
       for (LoadCurve c : LoadAnalysis.load(spark, runId, LoadOptions.of(job.load()), Bootstrap.defaults(), 1.0)) {
         curves.put(c.provider(), c);
       }
