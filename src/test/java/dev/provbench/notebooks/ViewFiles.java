@@ -32,7 +32,7 @@ public final class ViewFiles {
   private static final String SQL_HEADER = """
       -- The views every other query reads, over the `results` view (all stored rows of a results folder).
       -- `provbench sql` registers the same views; this file repeats them for notebooks and other engines.
-      -- Made from ResultsViews: edit the views there, then refresh this file (see ViewFiles).
+      -- Made from dev.provbench.results.ResultsViews: edit the views there, then refresh this file (see ViewFiles).
       """;
   private static final Map<String, String> SQL_COMMENTS = Map.of(
       "cells", "-- cells: one row per (run_id, cell_id); when a cell was re-run, the row with the latest finished_at wins.",
