@@ -1,5 +1,6 @@
 package dev.provbench.analysis.trend;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.analysis.Experiment;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * must call something significant in at most 6% of series. In a drifting series one experiment, from its third
  * run on, errs 40 points more often (about 20 points of CorrectScore) and is 1.4 times slower: the change must be
  * flagged at the second-to-third comparison in nearly every series, and nothing else flagged more often than the
- * null allows.
+ * null allows. Then each family's level on null series, the issue's 14-point fall (flagged or worth a look), and the
+ * detectable change {@code trend_power} prints against the power the series show.
  */
 class TrendCalibrationTest {
   private static final int SERIES = 1000;
@@ -56,6 +58,52 @@ class TrendCalibrationTest {
     assertTrue(fwer <= 0.06, "null series flagged something in " + fwer);
     assertTrue(power >= 0.9, "the drift was found in only " + power);
     assertTrue(falseFlags <= 0.06, "changes elsewhere flagged in " + falseFlags);
+  }
+
+  /**
+   * Each family keeps its stated level on 1,000 null series (four runs × four experiments): the series family and
+   * the baseline family (each run against r1) call anything significant in at most 6% of series; the metric family
+   * holds 5% per metric, so each metric's comparisons call something in at most 6%.
+   */
+  @Test
+  void everyFamilyKeepsItsLevelOnNullSeries() {
+    SplittableRandom random = new SplittableRandom(17);
+    Shape none = new Shape(EXPERIMENTS, RUNS, 0, 0);
+    TrendFamily baseline = TrendFamily.baseline("r1");
+    int[] errors = new int[4];
+    for (int s = 0; s < SERIES; s++) {
+      long seed = random.nextLong();
+      Trend series = series(new SplittableRandom(seed), none, TrendFamily.SERIES);
+      Trend perMetric = series(new SplittableRandom(seed), none, TrendFamily.PER_METRIC);
+      Trend fixed = series(new SplittableRandom(seed), none, baseline);
+      if (!significant(series).isEmpty()) errors[0]++;
+      if (significant(perMetric).stream().anyMatch(c -> c.metric() == TrendChange.Metric.ACCURACY)) errors[1]++;
+      if (significant(perMetric).stream().anyMatch(c -> c.metric() == TrendChange.Metric.LATENCY)) errors[2]++;
+      if (!significant(fixed).isEmpty()) errors[3]++;
+      assertTrue(fixed.changes().stream().allMatch(c -> c.from().equals("r1")), "every run against r1");
+      assertEquals(EXPERIMENTS * (RUNS - 1) * 2, fixed.changes().size());
+      assertEquals(List.of(24, 12, 24), List.of(series.familySize(TrendChange.Metric.ACCURACY),
+          perMetric.familySize(TrendChange.Metric.ACCURACY), fixed.familySize(TrendChange.Metric.LATENCY)));
+    }
+    System.out.printf(java.util.Locale.ROOT, "null family-wise rate: series %.3f, per metric %.3f (accuracy) and %.3f"
+        + " (latency), baseline r1 %.3f%n", errors[0] / (double) SERIES, errors[1] / (double) SERIES,
+        errors[2] / (double) SERIES, errors[3] / (double) SERIES);
+    for (int e : errors) assertTrue(e <= 0.06 * SERIES, java.util.Arrays.toString(errors));
+  }
+
+  /** The same fall meets a smaller Holm family per metric: flagged more often than over the whole series. */
+  @Test
+  void aSmallerFamilyFlagsTheSameFallMoreOften() {
+    SplittableRandom random = new SplittableRandom(19);
+    int[] flagged = new int[2];
+    for (int s = 0; s < 500; s++) {
+      long seed = random.nextLong();
+      if (series(new SplittableRandom(seed), Shape.ofFall(10, 3, 14), TrendFamily.SERIES).changes().stream()
+          .anyMatch(c -> fallAt(c, "r2") && c.flagged())) flagged[0]++;
+      if (series(new SplittableRandom(seed), Shape.ofFall(10, 3, 14), TrendFamily.PER_METRIC).changes().stream()
+          .anyMatch(c -> fallAt(c, "r2") && c.flagged())) flagged[1]++;
+    }
+    assertTrue(flagged[1] > flagged[0], java.util.Arrays.toString(flagged));
   }
 
   /**
