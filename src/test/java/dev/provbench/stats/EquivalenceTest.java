@@ -94,6 +94,17 @@ class EquivalenceTest {
     assertEquals(null, DecisionPower.casesNeeded(Double.NaN, 0.03));
   }
 
+  /** At one test's level α: Student's quantiles, close to the normal's on many cases and larger on few. */
+  @Test
+  void detectableAtALevelUsesStudentsQuantiles() {
+    assertEquals(DecisionPower.minimumDetectable(0.1, 10_000), DecisionPower.minimumDetectable(0.1, 10_000, 0.05), 0.00001);
+    assertEquals((3.3896 + 0.8481) * 0.3 / Math.sqrt(60), DecisionPower.minimumDetectable(0.3, 60, 0.05 / 40), 0.001);
+    long n = DecisionPower.casesNeeded(0.3, 0.02, 0.05 / 40);
+    assertTrue(DecisionPower.minimumDetectable(0.3, n, 0.05 / 40) <= 0.02);
+    assertTrue(DecisionPower.minimumDetectable(0.3, n - 1, 0.05 / 40) > 0.02);
+    assertEquals(null, DecisionPower.casesNeeded(0.3, 0, 0.05));
+  }
+
   private static Map<Verdict, Integer> verdicts(double reference, double other, int cases, int trials, int runs, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     Map<Verdict, Integer> out = new TreeMap<>(Map.of(Verdict.EQUIVALENT, 0, Verdict.DIFFERENT, 0, Verdict.INCONCLUSIVE, 0));

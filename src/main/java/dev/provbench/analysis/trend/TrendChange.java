@@ -16,12 +16,16 @@ import java.time.Instant;
  * @param after      the later figure, in the same unit.
  * @param test       the paired t-test on per-case differences (later − earlier): of CorrectScore, or of
  *                   ln(duration) so that {@code exp(difference)} is the per-case ratio of durations.
- * @param adjustedP  the test's p, Holm-adjusted over every comparison of the series (both metrics).
- * @param flagged    significant at the series' 5% family-wise level and at least the smallest change that
- *                   matters ({@link Trend.Thresholds}).
+ * @param adjustedP  the test's p, Holm-adjusted over its family ({@link TrendFamily}; by default every comparison
+ *                   of the series, both metrics).
+ * @param flagged    significant at the family's 5% level and at least the smallest change that matters
+ *                   ({@link Trend.Thresholds}).
+ * @param worthALook not flagged, but at least the smallest change that matters with p &lt; 0.05 before the
+ *                   adjustment: listed apart so that a real change the family is too large to confirm is not silent.
+ *                   Never called significant: one null comparison in twenty passes this by chance.
  */
 public record TrendChange(Experiment experiment, Metric metric, String from, String to, Instant at, Double before,
-    Double after, PairedT test, double adjustedP, boolean flagged) {
+    Double after, PairedT test, double adjustedP, boolean flagged, boolean worthALook) {
 
   /** The metrics a trend tests. */
   public enum Metric {
@@ -56,7 +60,9 @@ public record TrendChange(Experiment experiment, Metric metric, String from, Str
 
   TrendChange judged(double p, Trend.Thresholds thresholds) {
     double least = metric == Metric.ACCURACY ? thresholds.accuracyPoints() : thresholds.latencyPercent();
-    return new TrendChange(experiment, metric, from, to, at, before, after, test, p,
-        p < Trend.ALPHA && Math.abs(seen()) >= least && Math.signum(seen()) == Math.signum(change()));
+    boolean matters = Math.abs(seen()) >= least && Math.signum(seen()) == Math.signum(change());
+    boolean flag = p < Trend.ALPHA && matters;
+    return new TrendChange(experiment, metric, from, to, at, before, after, test, p, flag,
+        !flag && matters && test.pValue() < Trend.ALPHA);
   }
 }

@@ -24,7 +24,11 @@ public final class TrendTables {
   private TrendTables() {}
 
   public static List<AnalysisTable> of(Trend trend) {
-    return List.of(history(trend), changes(trend), timeOfDay(trend));
+    List<AnalysisTable> out = new ArrayList<>(List.of(history(trend), changes(trend)));
+    if (!trend.worthALook().isEmpty()) out.add(worthALook(trend));
+    if (!trend.changes().isEmpty()) out.add(power(trend));
+    out.add(timeOfDay(trend));
+    return List.copyOf(out);
   }
 
   /** The tables and the insights as aligned text. */
@@ -75,8 +79,40 @@ public final class TrendTables {
           c.flagged() ? "yes" : "no");
     }
     return t.build(trend.changes().size() + " comparisons; paired t-tests on per-case differences (later − earlier;"
-        + " latency on ln duration, so the change is the per-case ratio), Holm-adjusted over all of them at "
-        + Math.round(Trend.ALPHA * 100) + "% family-wise");
+        + " latency on ln duration, so the change is the per-case ratio); family: " + trend.family().describe());
+  }
+
+  static AnalysisTable worthALook(Trend trend) {
+    AnalysisTable.Builder t = AnalysisTable.builder("trend_worth_a_look",
+        "Worth a look: changes that matter with p < 0.05, not significant after the adjustment", text("size"),
+        text("provider"), text("model"), text("metric"), text("from run"), text("to run"), number("change", "%+.1f"),
+        text("unit"), number("cases", "%d"), pValue("p"), pValue("adjusted p"));
+    for (TrendChange c : trend.worthALook()) {
+      Experiment e = c.experiment();
+      t.row(e.size(), e.provider(), e.model(), c.metric().label(), c.from(), c.to(), c.change(),
+          c.metric() == TrendChange.Metric.ACCURACY ? "points" : "% per case", (long) c.test().cases(),
+          c.test().pValue(), c.adjustedP());
+    }
+    return t.build("not significant: about one null comparison in twenty passes p < 0.05 by chance; at least "
+        + Trend.fmt(trend.thresholds().accuracyPoints()) + " points or " + Trend.fmt(trend.thresholds().latencyPercent())
+        + "% of p50; run again (or compare with analyze --run A --run B) before acting");
+  }
+
+  static AnalysisTable power(Trend trend) {
+    AnalysisTable.Builder t = AnalysisTable.builder("trend_power", "What the series could detect, per size",
+        text("size"), text("metric"), number("comparisons", "%d"), number("cases", "%d"), number("SD per case", "%.3f"),
+        number("family", "%d"), number("flagged from", "%.1f"), number("worth a look from", "%.1f"), text("unit"),
+        number("smallest that matters", "%.1f"), number("cases for it", "%d"));
+    for (TrendPower p : trend.power()) {
+      boolean accuracy = p.metric() == TrendChange.Metric.ACCURACY;
+      double least = accuracy ? trend.thresholds().accuracyPoints() : trend.thresholds().latencyPercent();
+      t.row(p.size(), p.metric().label(), (long) p.comparisons(), p.cases(), p.sd(), (long) p.family(), p.detectable(),
+          p.lookable(), accuracy ? "points" : "% per case", least, p.casesNeeded(least));
+    }
+    return t.build("the smallest change each size's comparisons detect with 80% power, from the observed per-case SD"
+        + " (latency: of ln duration) and the fewest cases compared; flagged at the family's level (p < 5% ÷ family for"
+        + " a lone change: " + trend.family().describe() + "), worth a look at p < 5% unadjusted; cases for it: per run,"
+        + " for the smallest change that matters to be flagged");
   }
 
   static AnalysisTable timeOfDay(Trend trend) {
