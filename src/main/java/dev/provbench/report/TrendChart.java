@@ -1,14 +1,17 @@
 package dev.provbench.report;
 
 import dev.provbench.analysis.Experiment;
+import dev.provbench.analysis.SizeOrder;
 import dev.provbench.analysis.trend.Trend;
 import dev.provbench.analysis.trend.TrendChange;
 import dev.provbench.analysis.trend.TrendPoint;
 import dev.provbench.analysis.trend.TrendRun;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.util.List;
+import java.util.TimeZone;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -52,7 +55,7 @@ final class TrendChart {
     renderer.setDrawYError(accuracy);
     renderer.setDrawXError(false);
     DateAxis x = new DateAxis("run started (UTC)");
-    x.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    x.setTimeZone(TimeZone.getTimeZone("UTC"));
     NumberAxis y = new NumberAxis(accuracy ? "mean CorrectScore (95% CI)" : "p50 answered duration (s)");
     y.setAutoRangeIncludesZero(!accuracy);
     XYPlot plot = new XYPlot(data, x, y, renderer);
@@ -73,7 +76,7 @@ final class TrendChart {
   }
 
   /** A ring of fixed pixel size cannot be drawn in data units before layout; this one is sized to the data ranges. */
-  private static java.awt.Shape ring(double x, double y, XYPlot plot) {
+  private static Shape ring(double x, double y, XYPlot plot) {
     double w = Math.max(1, plot.getDomainAxis().getRange().getLength()) * RING / 700;
     double h = Math.max(1e-9, plot.getRangeAxis().getRange().getLength()) * RING / 440;
     return new Ellipse2D.Double(x - w / 2, y - h / 2, w, h);
@@ -82,6 +85,6 @@ final class TrendChart {
   /** Every size in the series, in size order. */
   static List<String> sizes(Trend trend) {
     return trend.runs().stream().flatMap(r -> r.points().keySet().stream()).map(Experiment::size).distinct()
-        .sorted(dev.provbench.analysis.SizeOrder.COMPARATOR).toList();
+        .sorted(SizeOrder.COMPARATOR).toList();
   }
 }

@@ -9,6 +9,7 @@ import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.trend.Trend;
 import dev.provbench.analysis.trend.TrendChange;
 import dev.provbench.cli.Main;
+import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.results.RunSeries;
@@ -18,6 +19,7 @@ import dev.provbench.stats.Bootstrap;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,7 @@ class TrendSeriesTest {
 
   @Test
   void theDriftIsFlaggedWhereItHappensAndNowhereElse() throws Exception {
-    dev.provbench.input.StoragePath results = null;
+    StoragePath results = null;
     List<String> runs = new ArrayList<>();
     for (int i = 0; i < HOURS.length; i++) {
       SimProfile profile = SimProfile.parse(PROFILE, "trend profile").withSeed(100 + i).playingHour(HOURS[i]);
@@ -92,9 +94,9 @@ class TrendSeriesTest {
     assertTrue(out.contains("Drifting 8b p50 rose"), out);
     assertTrue(out.contains("By the hour of day the run started (UTC)"), out);
     assertEquals(Main.EXIT_BAD_INPUT, Main.execute("trend", results.toString(), "--series", "weekly"));
-    String page = java.nio.file.Files.readString(dir.resolve("trend/trend.html"));
+    String page = Files.readString(dir.resolve("trend/trend.html"));
     assertTrue(page.contains("Drifting 8b accuracy fell") && page.contains("data:image/png;base64,"), page);
-    assertTrue(java.nio.file.Files.size(dir.resolve("trend/trend-accuracy-8b.png")) > 5_000);
+    assertTrue(Files.size(dir.resolve("trend/trend-accuracy-8b.png")) > 5_000);
   }
 
   private static String cli(String... args) {

@@ -6,6 +6,7 @@ import dev.provbench.analysis.RunCells;
 import dev.provbench.results.CellStatus;
 import dev.provbench.stats.Bootstrap;
 import dev.provbench.stats.CaseTotals;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,7 +53,7 @@ public record TrendRun(String runId, Instant started, Map<Experiment, TrendPoint
       Instant started = null;
       for (Row r : spark.sql(POINTS_SQL).collectAsList()) {
         Experiment e = new Experiment(r.getAs("provider"), r.getAs("model"), r.getAs("size"));
-        Instant first = r.<java.sql.Timestamp>getAs("started").toInstant();
+        Instant first = r.<Timestamp>getAs("started").toInstant();
         if (started == null || first.isBefore(started)) started = first;
         points.put(e, new TrendPoint(e, r.<Long>getAs("cells"), r.<Double>getAs("failure_rate"),
             bootstrap.mean(runId + " | " + e.key(), scores.getOrDefault(e, CaseTotals.EMPTY)),

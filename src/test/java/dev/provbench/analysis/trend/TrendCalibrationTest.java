@@ -8,9 +8,11 @@ import dev.provbench.stats.CaseTotals;
 import dev.provbench.stats.Interval;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class TrendCalibrationTest {
     double fwer = (double) nullErrors / SERIES;
     double power = (double) driftFound / SERIES;
     double falseFlags = (double) driftFalse / SERIES;
-    System.out.printf(java.util.Locale.ROOT, "trend calibration: null family-wise %.3f, drift found %.3f,"
+    System.out.printf(Locale.ROOT, "trend calibration: null family-wise %.3f, drift found %.3f,"
         + " other flags with a drift %.3f%n", fwer, power, falseFlags);
     assertTrue(fwer <= 0.06, "null series flagged something in " + fwer);
     assertTrue(power >= 0.9, "the drift was found in only " + power);
@@ -85,10 +87,10 @@ class TrendCalibrationTest {
       assertEquals(List.of(24, 12, 24), List.of(series.familySize(TrendChange.Metric.ACCURACY),
           perMetric.familySize(TrendChange.Metric.ACCURACY), fixed.familySize(TrendChange.Metric.LATENCY)));
     }
-    System.out.printf(java.util.Locale.ROOT, "null family-wise rate: series %.3f, per metric %.3f (accuracy) and %.3f"
+    System.out.printf(Locale.ROOT, "null family-wise rate: series %.3f, per metric %.3f (accuracy) and %.3f"
         + " (latency), baseline r1 %.3f%n", errors[0] / (double) SERIES, errors[1] / (double) SERIES,
         errors[2] / (double) SERIES, errors[3] / (double) SERIES);
-    for (int e : errors) assertTrue(e <= 0.06 * SERIES, java.util.Arrays.toString(errors));
+    for (int e : errors) assertTrue(e <= 0.06 * SERIES, Arrays.toString(errors));
   }
 
   /** The same fall meets a smaller Holm family per metric: flagged more often than over the whole series. */
@@ -103,7 +105,7 @@ class TrendCalibrationTest {
       if (series(new SplittableRandom(seed), Shape.ofFall(10, 3, 14), TrendFamily.PER_METRIC).changes().stream()
           .anyMatch(c -> fallAt(c, "r2") && c.flagged())) flagged[1]++;
     }
-    assertTrue(flagged[1] > flagged[0], java.util.Arrays.toString(flagged));
+    assertTrue(flagged[1] > flagged[0], Arrays.toString(flagged));
   }
 
   /**
@@ -125,7 +127,7 @@ class TrendCalibrationTest {
       if (fall.flagged()) flagged++;
       else if (fall.worthALook() && fall.change() < 0) look++;
     }
-    System.out.printf(java.util.Locale.ROOT, "14-point fall, 60 cases, 40 comparisons: flagged %.3f, worth a look %.3f%n",
+    System.out.printf(Locale.ROOT, "14-point fall, 60 cases, 40 comparisons: flagged %.3f, worth a look %.3f%n",
         (double) flagged / n, (double) look / n);
     assertTrue(flagged + look >= 0.9 * n, "flagged " + flagged + ", worth a look " + look + " of " + n);
     assertTrue(look > flagged / 4, "the family of 40 should leave some short of significance: " + look);
@@ -159,11 +161,11 @@ class TrendCalibrationTest {
         if (detected(trend, TrendChange.Metric.LATENCY)) found[1][f] += 1.0 / n;
       }
     }
-    System.out.printf(java.util.Locale.ROOT, "detectable: accuracy %.1f points, detected at 0.8x/1x/1.2x %.3f/%.3f/%.3f;"
+    System.out.printf(Locale.ROOT, "detectable: accuracy %.1f points, detected at 0.8x/1x/1.2x %.3f/%.3f/%.3f;"
         + " latency %.1f%%, detected %.3f/%.3f/%.3f%n", accuracy, found[0][0], found[0][1], found[0][2], latency,
         found[1][0], found[1][1], found[1][2]);
     for (double[] metric : found) {
-      assertTrue(metric[0] < 0.8 && metric[2] > 0.8, java.util.Arrays.toString(metric));
+      assertTrue(metric[0] < 0.8 && metric[2] > 0.8, Arrays.toString(metric));
     }
   }
 
@@ -240,7 +242,7 @@ class TrendCalibrationTest {
         CaseTotals t = CaseTotals.of(score);
         scores.put(x, t);
         logDurations.put(x, CaseTotals.of(logs));
-        java.util.Arrays.sort(cellLogs);
+        Arrays.sort(cellLogs);
         double p50 = Math.exp(cellLogs[cellLogs.length / 2]) / 1000;
         points.put(x, new TrendPoint(x, CASES * TRIALS, 0, new Interval(t.mean(), t.mean(), t.mean(), CASES), p50, null));
       }
@@ -256,7 +258,7 @@ class TrendCalibrationTest {
   /** Beta(2, 3): the second smallest of four uniforms. */
   private static double beta23(SplittableRandom random) {
     double[] u = {random.nextDouble(), random.nextDouble(), random.nextDouble(), random.nextDouble()};
-    java.util.Arrays.sort(u);
+    Arrays.sort(u);
     return u[1];
   }
 }
