@@ -3,6 +3,7 @@ package dev.provbench.analysis.trend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.provbench.Slow;
 import dev.provbench.analysis.Experiment;
 import dev.provbench.stats.CaseTotals;
 import dev.provbench.stats.Interval;
@@ -68,6 +69,7 @@ class TrendCalibrationTest {
    * holds 5% per metric, so each metric's comparisons call something in at most 6%.
    */
   @Test
+  @Slow("4,000 simulated null series, one per family")
   void everyFamilyKeepsItsLevelOnNullSeries() {
     SplittableRandom random = new SplittableRandom(17);
     Shape none = new Shape(EXPERIMENTS, RUNS, 0, 0);
@@ -95,6 +97,7 @@ class TrendCalibrationTest {
 
   /** The same fall meets a smaller Holm family per metric: flagged more often than over the whole series. */
   @Test
+  @Slow("simulated series with a fall, under two families")
   void aSmallerFamilyFlagsTheSameFallMoreOften() {
     SplittableRandom random = new SplittableRandom(19);
     int[] flagged = new int[2];
@@ -115,6 +118,7 @@ class TrendCalibrationTest {
    * also flagged.
    */
   @Test
+  @Slow("1,000 simulated series with a fall")
   void aFourteenPointFallOnSixtyCasesIsFlaggedOrWorthALook() {
     SplittableRandom random = new SplittableRandom(11);
     int flagged = 0;
@@ -140,6 +144,7 @@ class TrendCalibrationTest {
    * experiment changes on both metrics at once, so each change meets Holm's α ÷ 40 or ÷ 39).
    */
   @Test
+  @Slow("4,000 simulated series at three effect sizes")
   void theDetectableChangeMatchesASimulationWithinTwentyPercent() {
     SplittableRandom random = new SplittableRandom(13);
     double accuracy = 0;
