@@ -2,6 +2,7 @@ package dev.provbench.decide;
 
 import dev.provbench.job.DecisionKind;
 import dev.provbench.job.DecisionSpec;
+import dev.provbench.stats.CaseDifferences;
 import dev.provbench.stats.ConfidenceSequence;
 import dev.provbench.stats.ConfidenceSequence.Bounds;
 import dev.provbench.stats.Holm;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * One decision at one size while a walk goes through the rounds: which deployments are still in contention, the
@@ -141,9 +143,7 @@ final class DecisionState {
   /** The members a row's calls are counted over: the contenders of a ranking, or a subject and its reference. */
   private int[] rowMembers(int row) {
     if (equivalence) return new int[] {0, row + 1};
-    int[] out = new int[0];
-    for (int i = 0; i < members.length; i++) if (contender[i]) out = append(out, i);
-    return out;
+    return IntStream.range(0, members.length).filter(i -> contender[i]).toArray();
   }
 
   private boolean active(int p) {
@@ -231,22 +231,9 @@ final class DecisionState {
       }
       return;
     }
-    int lead = -1;
-    double best = Double.NEGATIVE_INFINITY;
-    for (int i = 0; i < members.length; i++) {
-      if (!contender[i]) continue;
-      double advantage = 0;
-      for (int p = 0; p < pairs.length; p++) {
-        if (!active(p)) continue;
-        double mean = FullRunDecision.mean(Arrays.copyOf(values[p], counts[p]));
-        if (pairs[p][0] == i) advantage += mean;
-        if (pairs[p][1] == i) advantage -= mean;
-      }
-      if (advantage > best) {
-        best = advantage;
-        lead = i;
-      }
-    }
+    double[] means = new double[pairs.length];
+    for (int p = 0; p < pairs.length; p++) means[p] = active(p) ? FullRunDecision.mean(Arrays.copyOf(values[p], counts[p])) : Double.NaN;
+    int lead = leader(means, contender);
     boolean winner = true;
     boolean tie = true;
     for (int p = 0; p < pairs.length; p++) {
@@ -262,14 +249,27 @@ final class DecisionState {
     if (!winner && !tie) close(0, DecisionVerdict.NOT_SETTLED, why);
   }
 
+  /**
+   * The leader: of the {@code eligible} members, the one whose mean differences against the others add up highest
+   * (pairs with a NaN mean left out); the first such on a tie.
+   */
+  private int leader(double[] pairMeans, boolean[] eligible) {
+    double[] advantage = new double[members.length];
+    for (int p = 0; p < pairs.length; p++) {
+      if (Double.isNaN(pairMeans[p])) continue;
+      advantage[pairs[p][0]] += pairMeans[p];
+      advantage[pairs[p][1]] -= pairMeans[p];
+    }
+    int lead = -1;
+    for (int i = 0; i < members.length; i++) if (eligible[i] && (lead < 0 || advantage[i] > advantage[lead])) lead = i;
+    return lead;
+  }
+
   /** Mean, standard deviation and the one-sided 95% margin of error of a comparison's values so far. */
   private double[] figures(int p) {
     double[] v = Arrays.copyOf(values[p], counts[p]);
-    double mean = FullRunDecision.mean(v);
-    double ss = 0;
-    for (double x : v) ss += (x - mean) * (x - mean);
-    double sd = v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : 1;
-    return new double[] {mean, sd, FUTILITY_Z * sd / Math.sqrt(v.length)};
+    double sd = v.length > 1 ? CaseDifferences.sd(v) : 1;
+    return new double[] {FullRunDecision.mean(v), sd, FUTILITY_Z * sd / Math.sqrt(v.length)};
   }
 
   /** About the margin of a one-sided level-a bound over the whole matrix. */
@@ -349,14 +349,11 @@ final class DecisionState {
       }
       return out;
     }
-    double[] advantage = new double[members.length];
-    for (int p = 0; p < pairs.length; p++) {
-      double mean = FullRunDecision.mean(d[p]);
-      advantage[pairs[p][0]] += mean;
-      advantage[pairs[p][1]] -= mean;
-    }
-    int lead = 0;
-    for (int i = 1; i < members.length; i++) if (advantage[i] > advantage[lead]) lead = i;
+    double[] means = new double[pairs.length];
+    for (int p = 0; p < pairs.length; p++) means[p] = FullRunDecision.mean(d[p]);
+    boolean[] everyone = new boolean[members.length];
+    Arrays.fill(everyone, true);
+    int lead = leader(means, everyone);
     List<Double> leadP = new ArrayList<>();
     boolean ahead = true;
     for (int p = 0; p < pairs.length; p++) {
@@ -416,11 +413,5 @@ final class DecisionState {
       }
     }
     return Double.isInfinite(low) ? new double[] {Double.NaN, Double.NaN} : new double[] {low, high};
-  }
-
-  private static int[] append(int[] a, int v) {
-    int[] out = Arrays.copyOf(a, a.length + 1);
-    out[a.length] = v;
-    return out;
   }
 }

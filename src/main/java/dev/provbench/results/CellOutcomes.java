@@ -11,7 +11,10 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** Reads a run's cells as {@link CellOutcome}s on the driver: what the adaptive planner and replay decide from. */
+/**
+ * Reads a run's cells as {@link CellOutcome}s on the driver: what the adaptive planner and replay decide from. A re-run
+ * cell's latest row wins, as in {@link ResultsViews#CELLS_SQL}.
+ */
 public final class CellOutcomes {
   private CellOutcomes() {}
 

@@ -80,7 +80,7 @@ public final class AdaptiveRun {
     return stored;
   }
 
-  static List<Deployment> deployments(Job job) {
+  private static List<Deployment> deployments(Job job) {
     List<Deployment> out = new ArrayList<>();
     for (ProviderSpec p : job.providers()) for (ModelSpec m : p.models()) out.add(new Deployment(p.name(), m.id(), m.size()));
     return out;
