@@ -1,5 +1,6 @@
 package dev.provbench.decide;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -40,8 +41,15 @@ public record DecisionResult(String decision, String size, String subject, Decis
     return decision + "|" + size + "|" + (subject == null ? "" : subject);
   }
 
-  /** Same verdict, same winner. */
+  /**
+   * Same verdict, same winner; against a full run's {@link DecisionVerdict#LEADS_WITHIN_MARGIN}, its winner or a tie
+   * that includes it.
+   */
   public boolean agrees(DecisionResult other) {
+    if (other.verdict == DecisionVerdict.LEADS_WITHIN_MARGIN) {
+      return verdict == DecisionVerdict.WINNER ? Objects.equals(winner, other.winner)
+          : verdict == DecisionVerdict.TIE && winner != null && List.of(winner.split(", ")).contains(other.winner);
+    }
     return verdict == other.verdict && Objects.equals(winner, other.winner);
   }
 
@@ -62,6 +70,8 @@ public record DecisionResult(String decision, String size, String subject, Decis
     String level = String.format(Locale.ROOT, "%.0f%% anytime-valid", confidence * 100);
     String what = switch (verdict) {
       case WINNER -> winner + " is " + (decision.startsWith("fastest") ? "fastest" : "most accurate") + " (" + level + ")";
+      case LEADS_WITHIN_MARGIN -> winner + " is " + (decision.startsWith("fastest") ? "fastest" : "most accurate")
+          + ", by less than the margin (" + level + ")";
       case TIE -> "no difference larger than the margin among " + winner + " (" + level + ")";
       case EQUIVALENT -> subject + " is within the margin of " + decision.substring("equivalent_to ".length()) + " (" + level + ")";
       case DIFFERENT -> subject + " differs from " + decision.substring("equivalent_to ".length()) + " by more than the margin (" + level + ")";

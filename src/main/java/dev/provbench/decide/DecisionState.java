@@ -34,7 +34,10 @@ final class DecisionState {
   static final double RANKING_SHARE = 0.8;
   /** Cases a comparison needs before futility is judged. */
   static final int FUTILITY_MIN_CASES = 12;
-  /** How optimistic the futility projection is: the difference seen so far at its one-sided 95% bound. */
+  /**
+   * How sure futility must be: a decision stops as not settled when the chance that it would still settle by the end
+   * of the matrix, averaged over what the remaining cases may show, is below 5% (the one-sided normal quantile).
+   */
   static final double FUTILITY_Z = 1.645;
 
   private final DecisionSpec spec;
@@ -213,11 +216,13 @@ final class DecisionState {
   }
 
   /**
-   * Closes as not settled what could not settle by the end of the matrix even if the difference seen so far were as
-   * large (or, for a tie, as small) as its one-sided 95% bound: the capital a bet on a mean difference μ with
-   * spread σ gathers over N cases is about N μ² ÷ 2σ², and an interval's half-width at N cases about
-   * σ √(2 ln(1/a) ÷ N) at one-sided level a. It never claims anything, so it cannot raise an error rate; it only saves the calls of a
-   * race too close for the matrix.
+   * Closes as not settled what could not settle by the end of the matrix even if the mean difference over all N cases
+   * came out as large (or, for a tie, as small) as the one-sided 95% bound of its predictive distribution: after n
+   * cases with mean m and spread σ, the mean over all N is about normal around m with spread σ √((N − n) ÷ (N n))
+   * (the cases left, and what is not yet known of the true difference). The capital a bet on a mean difference μ
+   * gathers over N cases is about N μ² ÷ 2σ², and an interval's half-width at N cases about σ √(2 ln(1/a) ÷ N) at
+   * one-sided level a. It never claims anything, so it cannot raise an error rate; it only saves the calls of a race
+   * too close for the matrix.
    */
   private void stopIfFutile() {
     String why = "projected not to settle within the matrix (" + totalCases + " cases)";
@@ -265,11 +270,15 @@ final class DecisionState {
     return lead;
   }
 
-  /** Mean, standard deviation and the one-sided 95% margin of error of a comparison's values so far. */
+  /**
+   * Mean, standard deviation and the one-sided 95% margin of the predictive distribution of the mean over all the
+   * matrix's cases, from a comparison's values so far.
+   */
   private double[] figures(int p) {
     double[] v = Arrays.copyOf(values[p], counts[p]);
     double sd = v.length > 1 ? CaseDifferences.sd(v) : 1;
-    return new double[] {FullRunDecision.mean(v), sd, FUTILITY_Z * sd / Math.sqrt(v.length)};
+    double left = Math.max(0, 1 - (double) v.length / totalCases);
+    return new double[] {FullRunDecision.mean(v), sd, FUTILITY_Z * sd * Math.sqrt(left / v.length)};
   }
 
   /** About the margin of a one-sided level-a bound over the whole matrix. */
@@ -349,32 +358,47 @@ final class DecisionState {
       }
       return out;
     }
-    double[] means = new double[pairs.length];
-    for (int p = 0; p < pairs.length; p++) means[p] = FullRunDecision.mean(d[p]);
-    boolean[] everyone = new boolean[members.length];
-    Arrays.fill(everyone, true);
-    int lead = leader(means, everyone);
-    List<Double> leadP = new ArrayList<>();
-    boolean ahead = true;
+    // The adaptive rule once, with fixed-size tests: Holm over every pair of the size (as analyze's ranking) drops
+    // whoever is beaten; one left wins, several left within the margin of each other tie.
+    double[] adjusted = Holm.adjust(Arrays.stream(d).mapToDouble(FullRunDecision::pValue).toArray());
+    boolean[] left = new boolean[members.length];
+    Arrays.fill(left, true);
     for (int p = 0; p < pairs.length; p++) {
-      if (pairs[p][0] != lead && pairs[p][1] != lead) continue;
-      double mean = FullRunDecision.mean(d[p]) * (pairs[p][0] == lead ? 1 : -1);
-      ahead &= mean > 0;
-      leadP.add(FullRunDecision.pValue(d[p]));
+      if (adjusted[p] >= alpha) continue;
+      left[FullRunDecision.mean(d[p]) > 0 ? pairs[p][1] : pairs[p][0]] = false;
     }
-    // Holm over every pair of the size, as analyze's ranking: the leader is picked from the same data.
-    double[] adjusted = Holm.adjust(leadP.stream().mapToDouble(Double::doubleValue).toArray(), pairs.length);
-    boolean significant = ahead && Arrays.stream(adjusted).allMatch(p -> p < alpha);
-    boolean allWithin = true;
-    for (double[] v : d) {
-      double[] tost = FullRunDecision.interval(v, 2 * alpha);
-      allWithin &= tost[0] > -margin && tost[1] < margin;
-    }
-    DecisionVerdict v = significant ? DecisionVerdict.WINNER : allWithin ? DecisionVerdict.TIE : DecisionVerdict.NOT_SETTLED;
-    String winner = v == DecisionVerdict.WINNER ? labels[lead] : v == DecisionVerdict.TIE ? String.join(", ", labels) : null;
+    int[] standing = IntStream.range(0, members.length).filter(i -> left[i]).toArray();
+    boolean allWithin = standing.length > 1;
+    for (int p = 0; p < pairs.length; p++) if (left[pairs[p][0]] && left[pairs[p][1]]) allWithin &= withinFixed(d[p], alpha);
+    DecisionVerdict v = standing.length == 1
+        ? (withinFixed(d[closest(d, standing[0])], alpha) ? DecisionVerdict.LEADS_WITHIN_MARGIN : DecisionVerdict.WINNER)
+        : allWithin ? DecisionVerdict.TIE : DecisionVerdict.NOT_SETTLED;
+    String winner = v == DecisionVerdict.TIE ? Arrays.stream(standing).mapToObj(i -> labels[i]).collect(Collectors.joining(", "))
+        : v.claimsDifference() ? labels[standing[0]] : null;
     out.add(new DecisionResult(spec.label(), size, null, v, winner, members.length * perDeployment,
         members.length * perDeployment, 0, 0, 1, full.cases(), Double.NaN, Double.NaN, "fixed-size"));
     return out;
+  }
+
+  /** Both one-sided fixed-size tests at α show the mean of {@code v} inside (−margin, margin). */
+  private boolean withinFixed(double[] v, double alpha) {
+    double[] tost = FullRunDecision.interval(v, 2 * alpha);
+    return tost[0] > -margin && tost[1] < margin;
+  }
+
+  /** The pair of {@code lead} with the smallest lead: its closest rival. */
+  private int closest(double[][] d, int lead) {
+    int best = -1;
+    double smallest = Double.POSITIVE_INFINITY;
+    for (int p = 0; p < pairs.length; p++) {
+      if (pairs[p][0] != lead && pairs[p][1] != lead) continue;
+      double ahead = FullRunDecision.mean(d[p]) * (pairs[p][0] == lead ? 1 : -1);
+      if (ahead < smallest) {
+        smallest = ahead;
+        best = p;
+      }
+    }
+    return best;
   }
 
   private int leader() {

@@ -4,6 +4,11 @@ package dev.provbench.decide;
 public enum DecisionVerdict {
   /** One deployment beats every other at the decision's confidence. */
   WINNER("winner"),
+  /**
+   * Of a full run's fixed-size decision only: one deployment beats every other, and the closest one is shown within
+   * the margin of it. An adaptive run that names that winner, or a tie that includes it, reaches the same decision.
+   */
+  LEADS_WITHIN_MARGIN("winner, within margin of the next"),
   /** The deployments still in contention differ by less than the margin: no difference larger than it. */
   TIE("tie within margin"),
   /** Within the margin of the reference. */
@@ -27,6 +32,6 @@ public enum DecisionVerdict {
 
   /** A claim that something differs: what a null profile must (almost) never produce. */
   public boolean claimsDifference() {
-    return this == WINNER || this == DIFFERENT;
+    return this == WINNER || this == LEADS_WITHIN_MARGIN || this == DIFFERENT;
   }
 }

@@ -1,6 +1,7 @@
 package dev.provbench.decide;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.decide.SyntheticMatrix.Shape;
@@ -95,5 +96,62 @@ class RoundPlannerTest {
     Walk w = RoundPlanner.walk(SyntheticMatrix.of(shape, 3), wide);
     assertEquals(List.of("Provider 2 equivalent", "Provider 3 differs"),
         w.decisions().stream().map(d -> d.subject() + " " + d.verdict().text()).toList());
+  }
+
+  @Test
+  void aFullRunWhoseWinnerIsWithinTheMarginOfTheNextAcceptsThatWinnerOrATieWithIt() {
+    // Provider 1 is 2% faster than Provider 2 (inside the 5% margin), both far ahead of Provider 3.
+    Shape close = new Shape(new double[3], new double[] {1000, 1020, 1500}, 0.03, 300, 3);
+    CellMatrix full = SyntheticMatrix.of(close, 11);
+    AdaptivePlan fastest = AdaptivePlan.DEFAULTS.withDecisions(List.of(DecisionSpec.FASTEST)).withRoundCases(20);
+    DecisionResult reference = FullRunDecision.of(full, fastest).get(0);
+    assertEquals(DecisionVerdict.LEADS_WITHIN_MARGIN, reference.verdict(), reference.toString());
+    assertEquals("Provider 1", reference.winner());
+    DecisionResult adaptive = RoundPlanner.walk(full, fastest).decisions().get(0);
+    assertTrue(adaptive.agrees(reference), adaptive + " against " + reference);
+    assertTrue(tie("Provider 2, Provider 1").agrees(reference), "a tie that includes the winner reaches it");
+    assertFalse(tie("Provider 2, Provider 3").agrees(reference), "a tie without the winner does not");
+    assertFalse(winner("Provider 2").agrees(reference), "another winner does not");
+  }
+
+  @Test
+  void aFullRunTiesTheDeploymentsLeftWhenTheRestAreBeaten() {
+    // Providers 1 and 2 are the same speed; Provider 3 is far slower: the full run drops it and ties the two.
+    Shape two = new Shape(new double[3], new double[] {1000, 1000, 1500}, 0.03, 300, 3);
+    AdaptivePlan fastest = AdaptivePlan.DEFAULTS.withDecisions(List.of(DecisionSpec.FASTEST));
+    DecisionResult reference = FullRunDecision.of(SyntheticMatrix.of(two, 12), fastest).get(0);
+    assertEquals(DecisionVerdict.TIE, reference.verdict(), reference.toString());
+    assertEquals("Provider 1, Provider 2", reference.winner());
+  }
+
+  @Test
+  void futilityStopsARaceTooCloseForTheMatrixEarlyAndStillFindsARealLead() {
+    // Over 600 cases a half-point difference almost never settles at this confidence; a 10-point lead does.
+    AdaptivePlan plan = AdaptivePlan.DEFAULTS.withRoundCases(20);
+    double hopeless = 0;
+    int notSettled = 0;
+    int found = 0;
+    for (int i = 0; i < 20; i++) {
+      Walk close = RoundPlanner.walk(SyntheticMatrix.of(new Shape(new double[] {0.005, 0}, SyntheticMatrix.filled(2, 1000), 0.3,
+          600, 3), 2000 + i), plan.withSeed(i));
+      DecisionResult d = close.decisions().get(0);
+      assertTrue(d.verdict() == DecisionVerdict.NOT_SETTLED || "Provider 1".equals(d.winner()), "a coin flip called a winner: " + d);
+      if (d.verdict() == DecisionVerdict.NOT_SETTLED) notSettled++;
+      hopeless += close.shareOfFull() / 20;
+      Walk lead = RoundPlanner.walk(SyntheticMatrix.of(new Shape(new double[] {0.1, 0}, SyntheticMatrix.filled(2, 1000), 0.3,
+          600, 3), 3000 + i), plan.withSeed(i));
+      if (lead.decisions().get(0).verdict() == DecisionVerdict.WINNER) found++;
+    }
+    assertTrue(notSettled >= 18, notSettled + " of 20 close races not settled");
+    assertTrue(hopeless < 0.6, "a close race used " + hopeless + " of the matrix");
+    assertEquals(20, found, "a 10-point lead over 600 cases is found every time");
+  }
+
+  private static DecisionResult tie(String who) {
+    return new DecisionResult("fastest", "8b", null, DecisionVerdict.TIE, who, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, "");
+  }
+
+  private static DecisionResult winner(String who) {
+    return new DecisionResult("fastest", "8b", null, DecisionVerdict.WINNER, who, 0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, "");
   }
 }
