@@ -24,6 +24,7 @@ import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.results.CellOutcome;
+import dev.provbench.results.CellOutcomes;
 import dev.provbench.sim.ModelStats;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Adaptive runs of jobs/adaptive-8b.yaml against the simulated providers' easy, hard and null profiles: what they
  * decide, for how many calls, within the bound per model, and that analysis and replay compute the same decisions
- * from the stored cells.
+ * from the stored cells; replays of a full run of the 600-case eval against the demo profile.
  */
 @Slow("several adaptive runs through Spark, round by round")
 class AdaptiveRunTest {
@@ -112,14 +113,34 @@ class AdaptiveRunTest {
     }
   }
 
+  @Test
+  void onTheDemoProfileReplaysOfA600CaseEvalReachTheFullRunsDecisionsWithFewerThanTwoFifthsOfTheCalls() {
+    SimProfile demo = SimProfile.load(Path.of("data/sim/demo-profile.yaml")).withTimeScale(0.01);
+    try (SimulatedProviders sim = SimulatedProviders.start(demo, 0)) {
+      SparkSession spark = SparkTestSession.get();
+      Job adaptive = JobReader.read(StoragePath.local(Path.of("jobs/adaptive.yaml")));
+      Job full = local(JobReader.read(StoragePath.local(Path.of("jobs/factuality-600.yaml"))), sim, "full-600");
+      BenchmarkRun.execute(spark, PreparedRun.prepare(full, Map.of()), QUIET, 0);
+      Replay.Summary s = Replay.run(CellMatrix.of(CellOutcomes.of(spark, full.output(), full.runId())), adaptive.adaptive(),
+          300, 1);
+      assertEquals(18_000, s.fullCalls());
+      assertTrue(s.allAgreed() >= 0.95 * 300, s.allAgreed() + " of 300 replays reached every decision of the full run: " + s);
+      assertTrue(s.meanShare() <= 0.40, "replays used " + s.meanShare() + " of the full matrix's calls");
+    }
+  }
+
   private static SimProfile profile(String name) {
     return SimProfile.load(Path.of("data/sim/adaptive-" + name + "-profile.yaml")).withTimeScale(0.02);
   }
 
   private Job job(SimulatedProviders sim, String runId) {
-    Job job = JobReader.read(StoragePath.local(Path.of("jobs/adaptive-8b.yaml")));
+    return local(JobReader.read(StoragePath.local(Path.of("jobs/adaptive-8b.yaml"))), sim, runId).withAdaptive(BOTH);
+  }
+
+  /** The job against the running simulator, writing into the test's folder. */
+  private Job local(Job job, SimulatedProviders sim, String runId) {
     List<ProviderSpec> local = job.providers().stream().map(p -> p.withBaseUrl(sim.baseUrl(p.name()))).toList();
-    return job.withProviders(local).withOutput(StoragePath.local(dir.resolve("results"))).withRunId(runId).withAdaptive(BOTH);
+    return job.withProviders(local).withOutput(StoragePath.local(dir.resolve("results"))).withRunId(runId);
   }
 
   private static List<CellOutcome> outcomes(SparkSession spark, Job job) {
