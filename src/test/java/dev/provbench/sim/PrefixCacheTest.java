@@ -28,11 +28,11 @@ class PrefixCacheTest {
               - {id: plain}
         """, "inline"), 0)) {
       String base = sim.baseUrl("Cache");
-      cached(base, "cached", SYSTEM, "first question", false, 0);                 // never seen
-      cached(base, "cached", SYSTEM, "first question", false, -1);                // all of it
-      cached(base, "cached", SYSTEM, "second question", true, SYSTEM_TOKENS);     // the system message, streamed
-      cached(base, "cached", "Another system. " + SYSTEM, "first question", false, 0); // differs from message 1
-      cached(base, "other", SYSTEM, "first question", false, 0);                  // per model
+      cached(sim, "cached", SYSTEM, "first question", false, 0);                 // never seen
+      cached(sim, "cached", SYSTEM, "first question", false, -1);                // all of it
+      cached(sim, "cached", SYSTEM, "second question", true, SYSTEM_TOKENS);     // the system message, streamed
+      cached(sim, "cached", "Another system. " + SYSTEM, "first question", false, 0); // differs from message 1
+      cached(sim, "other", SYSTEM, "first question", false, 0);                  // per model
       JsonNode plain = SimCalls.complete(base, body("plain", SYSTEM, "first question", false));
       assertFalse(plain.path("usage").has("prompt_tokens_details"), "without prefix_cache nothing is reported");
 
@@ -42,14 +42,20 @@ class PrefixCacheTest {
     }
   }
 
-  /** One call; {@code expected} -1 means the whole prompt. */
-  private static void cached(String base, String model, String system, String user, boolean stream, int expected) {
+  /**
+   * One call; {@code expected} -1 means the whole prompt. Waits until the server has logged it, so the log's order
+   * is the calls' (a streamed reply reaches the client before its handler logs it).
+   */
+  private static void cached(SimulatedProviders sim, String model, String system, String user, boolean stream, int expected)
+      throws InterruptedException {
+    String base = sim.baseUrl("Cache");
     ObjectNode body = body(model, system, user, stream);
     JsonNode usage = stream
         ? SimCalls.chunks(base, body).stream().filter(c -> c.has("usage")).findFirst().orElseThrow().path("usage")
         : SimCalls.complete(base, body).path("usage");
     int want = expected < 0 ? usage.path("prompt_tokens").asInt() : expected;
     assertEquals(want, usage.path("prompt_tokens_details").path("cached_tokens").asInt(-1), model + " / " + user + ": " + usage);
+    assertTrue(sim.awaitIdle(5_000), "the server finished the call");
   }
 
   private static ObjectNode body(String model, String system, String user, boolean stream) {
