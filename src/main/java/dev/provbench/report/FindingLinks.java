@@ -1,7 +1,6 @@
 package dev.provbench.report;
 
-import dev.provbench.analysis.ExperimentStats;
-import dev.provbench.analysis.RunAnalysis;
+import dev.provbench.analysis.Experiment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,14 +27,15 @@ final class FindingLinks {
 
   private FindingLinks() {}
 
-  static List<Link> of(String finding, RunAnalysis run) {
+  /** The links of {@code finding} to those of {@code experiments} it names, in the order they are named. */
+  static List<Link> of(String finding, List<Experiment> experiments) {
     Map<String, Link> links = new LinkedHashMap<>();
     for (String sentence : SENTENCES.split(finding)) {
       String kind = kind(sentence);
-      for (ExperimentStats s : run.experiments()) {
-        if (names(sentence, s.experiment().provider()) && names(sentence, s.experiment().size())) {
-          String id = ExperimentFigures.id(s.experiment());
-          links.putIfAbsent(id, new Link(id, s.experiment().label(), kind));
+      for (Experiment e : experiments) {
+        if (names(sentence, e.provider()) && names(sentence, e.size())) {
+          String id = ExperimentFigures.id(e);
+          links.putIfAbsent(id, new Link(id, e.label(), kind));
         }
       }
     }

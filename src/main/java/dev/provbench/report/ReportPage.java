@@ -2,6 +2,8 @@ package dev.provbench.report;
 
 import com.samskivert.mustache.Template;
 import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.Experiment;
+import dev.provbench.analysis.ExperimentStats;
 import java.util.List;
 
 /**
@@ -56,8 +58,9 @@ final class ReportPage {
 
   static String render(Analysis analysis, boolean simulated, PageContent content, List<ChartImage> pngs,
       List<ChartImage> images) {
+    List<Experiment> experiments = analysis.run().experiments().stream().map(ExperimentStats::experiment).toList();
     List<Finding> findings = analysis.insights().stream()
-        .map(i -> new Finding(i.text(), i.basis(), FindingLinks.of(i.text(), analysis.run()))).toList();
+        .map(i -> new Finding(i.text(), i.basis(), FindingLinks.of(i.text(), experiments))).toList();
     return PAGE.execute(new Page(analysis.heading(), simulated, analysis.run().runId(),
         analysis.compared() == null ? "" : analysis.compared().runId(), analysis.run().cells(), analysis.run().failed(),
         findings, pngs.stream().map(c -> new Png(c.fileName(), c.title())).toList(),
