@@ -23,7 +23,17 @@ final class FindingLinks {
    * @param label      {@code Provider 3 at 405b}.
    * @param kind       the cells to open first: {@code failed}, {@code slowest}, {@code lowest} or {@code disagreeing}.
    */
-  record Link(String experiment, String label, String kind) {}
+  record Link(String experiment, String label, String kind) {
+    /** What the link opens, e.g. {@code the slowest calls}. */
+    String opens() {
+      return switch (kind) {
+        case "failed" -> "the failed calls";
+        case "lowest" -> "the lowest-scored calls";
+        case "disagreeing" -> "the disagreeing trials";
+        default -> "the slowest calls";
+      };
+    }
+  }
 
   private FindingLinks() {}
 

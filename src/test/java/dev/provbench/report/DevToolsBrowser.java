@@ -53,6 +53,8 @@ final class DevToolsBrowser implements AutoCloseable {
   /** Starts Chromium with a window of {@code width} × {@code height} CSS pixels and its profile under {@code dir}. */
   static DevToolsBrowser start(Path dir, int width, int height) throws Exception {
     Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
+    // A port file left by an earlier browser in this profile would name a port nobody listens on.
+    Files.deleteIfExists(profile.resolve("DevToolsActivePort"));
     Process process = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1", "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height, "--hide-scrollbars", "--disable-background-networking",

@@ -138,7 +138,7 @@ class InteractiveReportTest {
     browser.evaluate(summary + ".click()");
     assertTrue(browser.evaluate(summary + ".parentElement.open").asBoolean(), "the first click opens the finding");
     String link = summary + ".parentElement.querySelectorAll('a.cells-link')";
-    String label = provider + " at " + size + ": its cells";
+    String label = provider + " at " + size + ": the slowest calls";
     browser.evaluate("Array.from(" + link + ").find(a => a.textContent === '" + label + "').click()");
     browser.waitFor("document.getElementById('cell-panel')", Duration.ofSeconds(10));
 

@@ -97,7 +97,7 @@ class ReportWriterTest {
     int finding = page.indexOf("<summary>P2 fails far more often than the others at 8b");
     assertTrue(finding > 0, "the finding is a summary to click");
     String rest = page.substring(finding, page.indexOf("</details>", finding));
-    assertTrue(rest.contains("href=\"#cells/0/" + p2at8b + "/failed\">P2 at 8b: its cells</a>"), rest);
+    assertTrue(rest.contains("href=\"#cells/0/" + p2at8b + "/failed\">P2 at 8b: the failed calls</a>"), rest);
   }
 
   @Test
