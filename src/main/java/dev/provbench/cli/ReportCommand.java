@@ -9,10 +9,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code provbench report RESULTS --out DIR}: one self-contained HTML page and a PNG per chart. */
+/**
+ * {@code provbench report RESULTS --out DIR [--run A [--run B]]}: one self-contained interactive HTML page and a PNG
+ * per chart.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Write an HTML report with charts and the analysis tables (self-contained, no network fetch) and"
-        + " a PNG per chart; calls no provider.")
+    description = "Write an interactive HTML report (one file, works offline: charts to hover, toggle and filter by"
+        + " size, sortable tables, findings linked to the cells behind them; with two --run, the change per"
+        + " experiment) and a PNG per chart; calls no provider.")
 final class ReportCommand implements Callable<Integer> {
   @Mixin
   ResultsArgument results;

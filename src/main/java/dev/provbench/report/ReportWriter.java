@@ -16,10 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes {@code report.html} (self-contained) and one PNG per chart into a folder: the score-vs-duration
- * scatter, then latency and accuracy per provider within each size, then scores by scorer and speed by prompt length
- * when the analysis has those tables; the page ends with each experiment's failed and slowest cells
- * ({@link CellSamples}).
+ * Writes {@code report.html} (self-contained, interactive: {@link ReportPage}) and one PNG per chart into a folder:
+ * the score-vs-duration scatter, then latency and accuracy per provider within each size, then scores by scorer and
+ * speed by prompt length when the analysis has those tables, and the load ladder's charts. The page draws the first
+ * three kinds itself with ECharts and links their PNGs (for documents); the others it shows as images. It ends with
+ * each experiment's sampled cells ({@link CellSamples}).
  */
 public final class ReportWriter {
   public static final String HTML = "report.html";
@@ -32,20 +33,28 @@ public final class ReportWriter {
    * @param samples the cells of {@code analysis.run()} to list per experiment ({@link CellSamples#load}).
    */
   public static Path write(Analysis analysis, List<CellSamples> samples, Path outDir) {
-    return write(analysis, samples, outDir, List.of());
+    return write(analysis, samples, List.of(), outDir, List.of());
   }
 
-  /** The same, with the load ladder's two charts after the others when {@code load} is not empty. */
-  public static Path write(Analysis analysis, List<CellSamples> samples, Path outDir, List<LoadCurve> load) {
+  /**
+   * The same, with the cells of {@code analysis.compared()} ({@code comparedSamples}, empty when one run), and the
+   * load ladder's two charts when {@code load} is not empty.
+   */
+  public static Path write(Analysis analysis, List<CellSamples> samples, List<CellSamples> comparedSamples, Path outDir,
+      List<LoadCurve> load) {
     System.setProperty("java.awt.headless", "true");
-    List<ChartImage> charts = new ArrayList<>(charts(analysis.run()));
-    charts.addAll(breakdownCharts(analysis));
-    if (!load.isEmpty()) charts.addAll(loadCharts(analysis.run(), load));
+    List<ChartImage> drawn = charts(analysis.run());
+    List<ChartImage> images = new ArrayList<>(breakdownCharts(analysis));
+    if (!load.isEmpty()) images.addAll(loadCharts(analysis.run(), load));
+    List<ChartImage> pngs = new ArrayList<>(drawn);
+    pngs.addAll(images);
+    boolean simulated = analysis.run().simulated() || (analysis.compared() != null && analysis.compared().simulated());
     try {
       Files.createDirectories(outDir);
-      for (ChartImage c : charts) Files.write(outDir.resolve(c.fileName()), c.png());
+      for (ChartImage c : pngs) Files.write(outDir.resolve(c.fileName()), c.png());
       Path html = outDir.resolve(HTML);
-      Files.writeString(html, HtmlPage.render(analysis, samples, charts));
+      Files.writeString(html, ReportPage.render(analysis, simulated, PageContent.of(analysis, samples, comparedSamples),
+          pngs, images));
       return html;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + outDir, e);

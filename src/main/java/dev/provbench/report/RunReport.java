@@ -12,8 +12,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The report of an analysis of stored results: loads what the page shows beside the tables (the samples of the cells
- * its tables read, a ladder run's load curves), then {@link ReportWriter}. The commands {@code report} and
- * {@code demo} share it.
+ * its tables read, of both runs when two are compared; a ladder run's load curves), then {@link ReportWriter}. The
+ * commands {@code report} and {@code demo} share it.
  */
 public final class RunReport {
   private RunReport() {}
@@ -23,6 +23,8 @@ public final class RunReport {
     String runId = analysis.run().runId();
     List<LoadCurve> curves = LoadAnalysis.hasLadder(spark, runId)
         ? LoadAnalysis.load(spark, runId, load, options.bootstrap(), options.correctAt()) : List.of();
-    return ReportWriter.write(analysis, CellSamples.load(spark, runId, analysis.run().ladder()), out, curves);
+    List<CellSamples> compared = analysis.compared() == null ? List.of()
+        : CellSamples.load(spark, analysis.compared().runId(), analysis.compared().ladder());
+    return ReportWriter.write(analysis, CellSamples.load(spark, runId, analysis.run().ladder()), compared, out, curves);
   }
 }

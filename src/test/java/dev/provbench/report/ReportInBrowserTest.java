@@ -6,11 +6,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.Analysis;
+import dev.provbench.analysis.AnalysisOptions;
+import dev.provbench.analysis.CellSamples;
+import dev.provbench.analysis.ResultsAnalyzer;
+import dev.provbench.analysis.RunComparison;
 import dev.provbench.analysis.trend.Trend;
 import dev.provbench.stats.Bootstrap;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +90,36 @@ class ReportInBrowserTest {
       String text = Files.readString(page);
       assertTrue(text.stripLeading().startsWith("<!DOCTYPE html>"), page.getFileName() + " starts with: "
           + text.substring(0, Math.min(200, text.length())));
+    }
+  }
+
+  @Test
+  void twoRunsSideBySideWithTheCellsOfBoth() throws Exception {
+    assumeChromium();
+    Analysis first = FixtureReport.analyze(dir);
+    Analysis both = ResultsAnalyzer.analyze(SparkTestSession.get(), dir.resolve("results"), List.of("r0", "r1"), false,
+        AnalysisOptions.defaults());
+    assertEquals("r1", first.run().runId());
+    Path page = ReportWriter.write(both, CellSamples.load(SparkTestSession.get(), "r0"),
+        CellSamples.load(SparkTestSession.get(), "r1"), dir.resolve("two-runs"), List.of());
+    try (DevToolsBrowser browser = DevToolsBrowser.start(dir, 1400, 1000).listen()) {
+      browser.navigate(page.toUri().toString());
+      browser.waitFor("document.documentElement.getAttribute('data-ready') === 'true'", Duration.ofSeconds(30));
+      String accuracy = "echarts.getInstanceByDom(document.getElementById('chart-comparison-accuracy')).getOption()";
+      assertEquals("[\"P1 at 8b\"]", browser.evaluate(accuracy + ".yAxis[0].data").toString());
+      double delta = (Double) both.table(RunComparison.ID).value(0, "Δ pts");
+      assertEquals(delta, browser.evaluate(accuracy + ".series[0].data[0].value[0]").asDouble(), 1e-9);
+      assertEquals(2, browser.evaluate("document.querySelectorAll('#comparison-charts canvas').length").asInt());
+      assertTrue(browser.evaluate("document.getElementById('run_comparison') !== null").asBoolean());
+      browser.evaluate("location.hash = '#cells/1/p2-m-p2-8b-8b/failed'");
+      browser.waitFor("document.getElementById('cell-panel')", Duration.ofSeconds(10));
+      assertTrue(browser.evaluate("document.querySelector('#cell-panel h3').textContent").asText().endsWith("run r1"));
+      assertEquals(1, browser.evaluate("document.querySelectorAll('#cell-panel tr.cell-row').length").asInt());
+      browser.evaluate("location.hash = '#cells/0/p1-m-p1-8b-8b/slowest'");
+      browser.waitFor("document.querySelector('#cell-panel h3').textContent.endsWith('run r0')", Duration.ofSeconds(10));
+      assertEquals(2, browser.evaluate("document.querySelectorAll('#cell-panel tr.cell-row').length").asInt());
+      assertEquals("CSS1Compat", browser.evaluate("document.compatMode").asText());
+      assertEquals(List.of(), browser.problems());
     }
   }
 
