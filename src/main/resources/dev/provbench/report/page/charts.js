@@ -102,8 +102,10 @@
     const byId = Object.fromEntries(at.map(e => [e.id, e]));
     const option = base(content, 'Accuracy by provider at ' + size, 'mean CorrectScore with its 95% bootstrap CI; failures score 0');
     option.tooltip.formatter = p => byId[p.name] ? experimentTip(byId[p.name]) : '';
-    option.xAxis = {type: 'category', data: at.map(e => e.provider), name: size, nameLocation: 'middle', nameGap: 34,
-      axisLabel: {interval: 0, width: 72, overflow: 'break'}};
+    // More than three names side by side do not fit a third of the page: tilt them rather than let them overlap.
+    const crowded = at.length > 3;
+    option.xAxis = {type: 'category', data: at.map(e => e.provider), name: size, nameLocation: 'middle',
+      nameGap: crowded ? 62 : 34, axisLabel: crowded ? {interval: 0, rotate: 25} : {interval: 0, width: 72, overflow: 'break'}};
     option.yAxis = {type: 'value', name: 'mean CorrectScore (95% CI)', nameLocation: 'middle', nameGap: 44, scale: true};
     option.series = [];
     at.forEach((e, i) => {
