@@ -22,7 +22,7 @@ public final class MmdPower {
   /** Permutations per replicate: enough to decide at α = 0.05 (p resolution 1/201). */
   public static final int PERMUTATIONS = 200;
   /** The word-change rates {@link #detectableWordChange} tries, smallest first. */
-  public static final double[] WORD_CHANGE_RATES = {0.01, 0.02, 0.05, 0.1, 0.2, 0.5};
+  public static final double[] WORD_CHANGE_RATES = {0.05, 0.1, 0.25, 0.5, 0.75, 1.0};
   /** The power a planned audit is asked to have. */
   public static final double TARGET = 0.8;
 
