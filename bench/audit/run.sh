@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 audits="${1:-500}"
 out="${2:-$(mktemp -d)}"
 mkdir -p "$out"
-for size in "25 10" "50 5" "10 10"; do
+for size in "25 10" "25 5" "10 10"; do
   set -- $size
   mvn -B -o -q test -Dtest=AuditPowerTest -Daudit.audits="$audits" -Daudit.prompts="$1" -Daudit.samples="$2" \
     -Dsurefire.failIfNoSpecifiedTests=false > "$out/power-$1x$2.log" 2>&1 || true
