@@ -123,7 +123,8 @@ public record FidelityAudit(Experiment reference, List<Completions> deployments)
     List<PromptSamples> out = new ArrayList<>();
     reference.byPrompt().forEach((prompt, refs) -> {
       List<String> theirs = candidate.byPrompt().get(prompt);
-      if (theirs != null) out.add(new PromptSamples(prompt, refs, theirs));
+      // Sorted: the same completions give the same p, whatever order the requests arrived in.
+      if (theirs != null) out.add(new PromptSamples(prompt, refs.stream().sorted().toList(), theirs.stream().sorted().toList()));
     });
     return out;
   }
