@@ -56,6 +56,16 @@ class AuditReaderTest {
   }
 
   @Test
+  void theExampleOfTheDocsStatesTheDefaults() throws Exception {
+    String doc = Files.readString(Path.of("docs/JOBS.md"));
+    int section = doc.indexOf("### Fidelity audit");
+    int from = doc.indexOf("```yaml\n", section) + "```yaml\n".length();
+    String example = doc.substring(from, doc.indexOf("```", from)).replaceFirst("reference: .*", "reference: Ref");
+    assertEquals(new AuditPlan("Ref", "org/m-405b", AuditPlan.DEFAULT_SAMPLES, AuditPlan.DEFAULT_TEMPERATURE,
+        AuditPlan.DEFAULT_MAX_TOKENS), read(example).audit());
+  }
+
+  @Test
   void badSections() throws Exception {
     rejects("audit: {samples: 4}\n", "audit.reference: is missing. Fix: name the reference deployment as `PROVIDER` or"
         + " `PROVIDER/MODEL`, e.g. `reference: Self-hosted vLLM/meta-llama/Llama-3.1-405B-Instruct`");
