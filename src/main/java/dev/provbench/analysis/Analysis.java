@@ -43,6 +43,8 @@ public record Analysis(RunAnalysis run, RunAnalysis compared, List<AnalysisTable
       tables.add(LoadTables.findings(more.loadCurves(), more.objective()));
     }
     if (more.decisions() != null) tables.add(DecisionsTable.of(more.decisions().walk(), more.decisions().plan()));
+    List<FidelityAudit.Result> fidelity = more.fidelity() == null ? null : more.fidelity().results();
+    if (fidelity != null) tables.addAll(List.of(FidelityTable.of(more.fidelity(), fidelity), FidelityTable.planning(more.fidelity())));
 
     List<Insight> insights = new ArrayList<>();
     if (more.decisions() != null) insights.addAll(DecisionsTable.insights(more.decisions().walk(), more.decisions().plan()));
@@ -51,6 +53,7 @@ public record Analysis(RunAnalysis run, RunAnalysis compared, List<AnalysisTable
     if (more.bands().spanSeveral()) insights.addAll(SpeedByPromptSize.insights(more.bands()));
     if (compared != null) insights.addAll(RunBreakdowns.toolModeInsights(run, compared, more.modesA(), more.modesB()));
     if (more.loadCurves() != null) insights.addAll(LoadTables.insights(more.loadCurves(), more.objective()));
+    if (fidelity != null) insights.addAll(FidelityTable.insights(more.fidelity(), fidelity));
     return new Analysis(run, compared, List.copyOf(tables), List.copyOf(insights));
   }
 

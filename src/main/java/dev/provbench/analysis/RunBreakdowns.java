@@ -33,9 +33,11 @@ import org.apache.spark.sql.SparkSession;
  * @param loadCurves per model, its load ladder; null when the run has no ladder.
  * @param objective  the service objective the load tables hold steps to.
  * @param decisions  an adaptive run's decisions, walked again over its cells; null for a run of the whole matrix.
+ * @param fidelity   a fidelity audit's completions ({@link FidelityTable}); null for a run without an audit.
  */
 public record RunBreakdowns(List<ScorerScores.Score> scores, SpeedByPromptSize.Bands bands, Map<Experiment, String> modesA,
-    Map<Experiment, String> modesB, List<LoadCurve> loadCurves, ServiceObjective objective, Decisions decisions) {
+    Map<Experiment, String> modesB, List<LoadCurve> loadCurves, ServiceObjective objective, Decisions decisions,
+    FidelityAudit fidelity) {
 
   /**
    * What an adaptive run decided: the planner's walk over its own cells with its stored plan.
@@ -64,7 +66,8 @@ public record RunBreakdowns(List<ScorerScores.Score> scores, SpeedByPromptSize.B
     Map<Experiment, String> modesB = compared == null ? Map.of() : ToolModes.load(spark, compared.runId());
     List<LoadCurve> curves = LoadAnalysis.hasLadder(spark, id)
         ? LoadAnalysis.load(spark, id, load, run.options().bootstrap(), run.options().correctAt()) : null;
-    return new RunBreakdowns(scores, bands, modesA, modesB, curves, load.objective(), Decisions.load(spark, results, id));
+    return new RunBreakdowns(scores, bands, modesA, modesB, curves, load.objective(), Decisions.load(spark, results, id),
+        FidelityTable.load(spark, id));
   }
 
   /** Per experiment run in two different tool modes: how often each mode's answers could not be parsed. */

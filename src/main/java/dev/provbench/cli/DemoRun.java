@@ -3,6 +3,7 @@ package dev.provbench.cli;
 import dev.provbench.analysis.AccuracyTables;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.AnalysisOptions;
+import dev.provbench.analysis.FidelityTable;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.SpeedByPromptSize;
 import dev.provbench.analysis.SpeedTables;
@@ -57,7 +58,9 @@ final class DemoRun {
     /** A load ladder; the run's summary already prints its load tables, so the write-up adds only the insights. */
     LOAD("load", "jobs/load-demo.yaml", "data/sim/load-profile.yaml", List.of()),
     /** The reference benchmark in rounds that stop when decided: what was decided, for how many calls. */
-    ADAPTIVE("adaptive", "jobs/adaptive.yaml", "data/sim/demo-profile.yaml", List.of("decisions"));
+    ADAPTIVE("adaptive", "jobs/adaptive.yaml", "data/sim/demo-profile.yaml", List.of("decisions")),
+    /** A fidelity audit: sampled completions of three deployments of one model, tested against the reference's. */
+    AUDIT("audit", "jobs/audit.yaml", "data/sim/audit-profile.yaml", List.of(FidelityTable.ID));
 
     private final String label;
     private final String job;

@@ -37,6 +37,9 @@ import java.util.List;
  * @param load              the load ladder ({@code load} section), or null (the default) for a plain run.
  * @param adaptive          the adaptive plan ({@code adaptive} section or {@code run --adaptive}): rounds that stop
  *                          calling a model once its decisions are settled; null (the default) runs the whole matrix.
+ * @param audit             the fidelity audit ({@code audit} section): every case asked {@code samples} times at a
+ *                          temperature above 0, each deployment's completions later tested against the reference's;
+ *                          null (the default) for no audit.
  */
 public record Job(
     StoragePath file,
@@ -55,7 +58,8 @@ public record Job(
     Double maxCost,
     int taskSlots,
     LoadPlan load,
-    AdaptivePlan adaptive) {
+    AdaptivePlan adaptive,
+    AuditPlan audit) {
 
   /** The scorers the factuality judge may name, and its default list; a chat task takes any of ScorerCatalog's. */
   public static final List<String> SCORERS = List.of("CorrectScore", "NonNull");
@@ -71,41 +75,41 @@ public record Job(
 
   public Job withRunId(String id) {
     return new Job(file, name, id, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, taskSlots, load, adaptive);
+        retry, commit, providers, maxCost, taskSlots, load, adaptive, audit);
   }
 
   public Job withOutput(StoragePath dir) {
     return new Job(file, name, runId, dataset, dir, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, taskSlots, load, adaptive);
+        retry, commit, providers, maxCost, taskSlots, load, adaptive, audit);
   }
 
   public Job withProviders(List<ProviderSpec> list) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, list, maxCost, taskSlots, load, adaptive);
+        retry, commit, list, maxCost, taskSlots, load, adaptive, audit);
   }
 
   /** The same job with another spending cap (null: none). */
   public Job withMaxCost(Double usd) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, usd, taskSlots, load, adaptive);
+        retry, commit, providers, usd, taskSlots, load, adaptive, audit);
   }
 
   /** The same job packed into another number of Spark tasks (0: the task slots Spark has). */
   public Job withTaskSlots(int slots) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, slots, load, adaptive);
+        retry, commit, providers, maxCost, slots, load, adaptive, audit);
   }
 
   /** The same job with another load plan (null: a plain run). */
   public Job withLoad(LoadPlan plan) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, taskSlots, plan, adaptive);
+        retry, commit, providers, maxCost, taskSlots, plan, adaptive, audit);
   }
 
   /** The same job run in rounds by another adaptive plan (null: the whole matrix). */
   public Job withAdaptive(AdaptivePlan plan) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, taskSlots, load, plan);
+        retry, commit, providers, maxCost, taskSlots, load, plan, audit);
   }
 
   /** Total models over all providers. */

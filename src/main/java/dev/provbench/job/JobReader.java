@@ -53,10 +53,15 @@ public final class JobReader {
         "give how many Spark tasks run the models at once, e.g. `task_slots: 4`, or 0 for the slots Spark has");
     LoadPlan load = LoadReader.read(f);
     AdaptivePlan adaptive = AdaptiveReader.read(f, providers, load);
+    AuditPlan audit = AuditReader.read(f, providers, load, adaptive);
+    if (audit != null) {
+      trials = audit.samples();
+      task = task.withSampling(audit.temperature(), audit.maxTokens());
+    }
     f.finish();
     PartitionRule.check(f, partitions, providers);
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitions, timeouts, retry, commit,
-        providers, maxCost, taskSlots, load, adaptive);
+        providers, maxCost, taskSlots, load, adaptive, audit);
   }
 
   private static StoragePath dataset(YamlFields f, StoragePath dir) {

@@ -46,6 +46,11 @@ public record TaskSpec(StoragePath template, double temperature, int maxTokens, 
     return chat != null;
   }
 
+  /** The same task sampled at another temperature and length: an audit's. */
+  TaskSpec withSampling(double t, int tokens) {
+    return new TaskSpec(template, t, tokens, stream, cacheBust, toolMode, chat);
+  }
+
   /** The same task with its chat part replaced (the reader adds the scorers once it has read them). */
   TaskSpec withChat(ChatTask c) {
     return new TaskSpec(template, temperature, maxTokens, stream, cacheBust, toolMode, c);

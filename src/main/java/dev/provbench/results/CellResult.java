@@ -43,7 +43,13 @@ public record CellResult(Identity identity, Setup setup, Attempts attempts, Timi
    * @param expected     the gold score.
    * @param expectedText the case's expected value as text (a string as it is, anything else as JSON), or null.
    */
-  public record Setup(String toolMode, boolean stream, boolean cacheBust, double expected, String expectedText) {}
+  public record Setup(String toolMode, boolean stream, boolean cacheBust, double expected, String expectedText,
+      Double temperature, String auditReference) {
+    /** A cell outside an audit, its temperature unrecorded. */
+    public Setup(String toolMode, boolean stream, boolean cacheBust, double expected, String expectedText) {
+      this(toolMode, stream, cacheBust, expected, expectedText, null, null);
+    }
+  }
 
   /**
    * @param count       requests sent, the successful one included; reconnects not counted.

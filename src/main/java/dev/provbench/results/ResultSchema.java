@@ -22,9 +22,10 @@ public final class ResultSchema {
    * 2 added reconnects, first_answer_ms, tpot_ms, chunk_gaps_ms, usage details, response_id and more;
    * 3 added the own eval's expected_text, extracted and scores, and the load ladder's load_step, load_concurrency,
    * load_rate and load_warmup;
-   * 4 added tool_mode and judge_calls, and a score in {@code scores} may be null (an LLM judge that could not answer).
+   * 4 added tool_mode and judge_calls, and a score in {@code scores} may be null (an LLM judge that could not answer);
+   * 5 added temperature and audit_reference (a fidelity audit's cells; {@code trial} is the sample index).
    */
-  public static final int FORMAT_VERSION = 4;
+  public static final int FORMAT_VERSION = 5;
   /** The oldest format whose files this version still reads and appends to. */
   public static final int OLDEST_READABLE_FORMAT = 1;
 
@@ -119,6 +120,8 @@ public final class ResultSchema {
       col("scores", SCORES, true, r -> scores(r.scoring().scores())),
       col("tool_mode", STRING, true, r -> r.setup().toolMode()),
       col("judge_calls", JUDGE_CALLS, true, r -> judgeCallsColumn(r.scoring().judgeCalls())),
+      col("temperature", DOUBLE, true, r -> r.setup().temperature()),
+      col("audit_reference", STRING, true, r -> r.setup().auditReference()),
       col("stream", BOOL, false, r -> r.setup().stream()),
       col("cache_bust", BOOL, false, r -> r.setup().cacheBust()),
       col("load_step", INT, true, r -> r.load().step()),

@@ -81,7 +81,8 @@ public final class CellRunner {
         reply == null ? null : reply.content(), reply == null ? null : reply.reasoning(), toolCalls));
     return new CellResult(
         new CellResult.Identity(spec.runId(), cell.cellId(), provider.name(), model.id(), model.size(), c.id(), cell.trial()),
-        new CellResult.Setup(toolMode(spec), spec.stream(), spec.cacheBust(), c.expected(), expectedText(c)),
+        new CellResult.Setup(toolMode(spec), spec.stream(), spec.cacheBust(), c.expected(), expectedText(c),
+            spec.temperature(), spec.auditReference()),
         new CellResult.Attempts(call.attempts(), call.reconnects(), call.rateLimited(), call.backoffMs(),
             call.totalThrottleMs(), last.httpStatus(), log(call)),
         new CellResult.Timing(started, finished, call.durationMs()),

@@ -34,6 +34,8 @@ import java.util.List;
  * @param toolMode    the factuality judge's tool format, {@code text} or {@code native}.
  * @param chat        the chat task, or null for the factuality judge (then {@code template} is set).
  * @param load        the load step this pass runs, or null for a plain run.
+ * @param auditReference the audit's reference deployment ({@code PROVIDER/MODEL}), stamped on every cell of an audit;
+ *                    null for a run without one.
  */
 public record RunSpec(
     String runId,
@@ -53,7 +55,8 @@ public record RunSpec(
     Double maxCost,
     String toolMode,
     ChatTask chat,
-    LoadStep load) implements Serializable {
+    LoadStep load,
+    String auditReference) implements Serializable {
 
   public RunSpec {
     providers = List.copyOf(providers);
@@ -65,13 +68,13 @@ public record RunSpec(
     return new RunSpec(job.runId(), job.providers(), template, job.task().temperature(), job.task().maxTokens(),
         job.task().stream(), job.task().cacheBust(), job.scorers(), job.trials(), job.timeouts(), job.retry(), partitions,
         ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit(), job.maxCost(),
-        job.task().toolMode(), job.task().chat(), null);
+        job.task().toolMode(), job.task().chat(), null, job.audit() == null ? null : job.audit().reference());
   }
 
   /** The same pass running one load step. */
   RunSpec withLoad(LoadStep step) {
     return new RunSpec(runId, providers, template, temperature, maxTokens, stream, cacheBust, scorers, trials, timeouts,
-        retry, partitions, resultsDir, commit, maxCost, toolMode, chat, step);
+        retry, partitions, resultsDir, commit, maxCost, toolMode, chat, step, auditReference);
   }
 
   /** The factuality judge asks through native {@code tools}. */

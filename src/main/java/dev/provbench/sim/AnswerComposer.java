@@ -1,14 +1,19 @@
 package dev.provbench.sim;
 
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * What a served request's reply says, counts and takes, decided before a byte is written: a judge prompt is judged,
- * else a retrieval question is answered, anything else gets the judge's fallback; a malformed fault breaks the text,
+ * else a retrieval question is answered, anything else gets sampled text from a model with {@code text} weights
+ * ({@link SampledText}) or the judge's fallback; a malformed fault breaks the text,
  * {@code max_tokens} cuts it. Knows no HTTP, no clock and no server state (the {@link Serving} brings what it needs);
  * stateless.
  */
 final class AnswerComposer {
+  /** Mixed into the request's seed for sampled text, so the earlier draws keep their values. */
+  static final long SAMPLE_STREAM = 0x5A4D504C45L;
+
   private AnswerComposer() {}
 
   /**
@@ -45,6 +50,10 @@ final class AnswerComposer {
       double judgeErrorRate) {
     Optional<RetrievalPrompt> retrieval = JudgePrompt.parse(request.lastUserContent()).isPresent()
         ? Optional.empty() : RetrievalPrompt.parse(request);
+    if (retrieval.isEmpty() && model.text().samples() && JudgePrompt.parse(request.lastUserContent()).isEmpty()) {
+      return new Text(ReplyMode.CONTENT, SampledText.reply(model.text(), request.lastUserContent(), request.temperature(),
+          new SplittableRandom(draws.streamSeed() ^ SAMPLE_STREAM)), "stop");
+    }
     if (retrieval.isPresent()) {
       return new Text(ReplyMode.CONTENT, malformed ? RetrievalAnswerer.MALFORMED
           : RetrievalAnswerer.answer(retrieval.get(), judgeErrorRate, draws.judgeError(), draws.wrongLetter()), "stop");

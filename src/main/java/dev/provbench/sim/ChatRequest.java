@@ -19,8 +19,10 @@ import java.util.List;
  * @param stream       whether to answer as server-sent events.
  * @param includeUsage {@code stream_options.include_usage}: send a usage chunk before {@code [DONE]}.
  * @param maxTokens    {@code max_tokens} (or {@code max_completion_tokens}); 0 when absent.
+ * @param temperature  {@code temperature}; 1 when absent, as OpenAI's API defaults it. Only sampled text reads it.
  */
-record ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens) {
+record ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens,
+    double temperature) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Message(String role, String content) {}
@@ -34,6 +36,10 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
 
   ChatRequest {
     messages = List.copyOf(messages);
+  }
+
+  ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens) {
+    this(model, messages, stream, includeUsage, maxTokens, 1.0);
   }
 
   static ChatRequest parse(byte[] body) throws Invalid {
@@ -54,7 +60,8 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
     for (JsonNode m : messages) out.add(new Message(m.path("role").asText(""), content(m.path("content"))));
     int maxTokens = root.path("max_tokens").asInt(root.path("max_completion_tokens").asInt(0));
     return new ChatRequest(model.asText(), out, root.path("stream").asBoolean(false),
-        root.path("stream_options").path("include_usage").asBoolean(false), Math.max(0, maxTokens));
+        root.path("stream_options").path("include_usage").asBoolean(false), Math.max(0, maxTokens),
+        root.path("temperature").asDouble(1.0));
   }
 
   /** Text content, or the text parts of a content array. */

@@ -102,7 +102,8 @@ final class ProfileReader {
         drift(m),
         capacity(m),
         m.number("prefill_tokens_per_s", DEFAULTS.prefillTokensPerS(), 0, Double.MAX_VALUE,
-            "write prompt tokens read per second, e.g. 5000, or 0 for no prefill time"));
+            "write prompt tokens read per second, e.g. 5000, or 0 for no prefill time"),
+        text(m));
     double faults = model.rate429() + model.rate5xx() + model.rateTruncate() + model.rateHang() + model.rateMalformed()
         + model.rate400();
     if (faults > 1.0 + 1e-9) {
@@ -145,6 +146,17 @@ final class ProfileReader {
         c.integer("degrade_above", 0, 0, "write requests in flight, e.g. 12, or 0 to never degrade"),
         c.number("degraded_judge_error_rate", 0.0, 0, 1, RATE));
     c.finish();
+    return out;
+  }
+
+  /** {@code text: {weights, shift}}, or {@link TextWeights#NONE} when absent. */
+  private static TextWeights text(YamlFields m) {
+    YamlFields t = m.object("text");
+    if (t == null) return TextWeights.NONE;
+    TextWeights out = new TextWeights(
+        t.requiredString("weights", "name the weights whose text it samples, e.g. `weights: llama-3.1-405b`"),
+        t.number("shift", 0.0, 0, 10, "use 0 (the weights' own text) to about 0.5 (a subtle change)"));
+    t.finish();
     return out;
   }
 

@@ -42,6 +42,8 @@ package dev.provbench.sim;
  * @param prefillTokensPerS prompt tokens read per second before the first token: each uncached prompt token adds
  *                       {@code 1000 / prefillTokensPerS} ms to the first-token delay (tokens a {@code prefixCache}
  *                       model reports cached are not read again). 0 (the default) adds nothing, as before it existed.
+ * @param text           the free-text distribution it samples for prompts that are neither judge prompts nor retrieval
+ *                       questions ({@link SampledText}). Default {@link TextWeights#NONE}: the judge's fallback reply.
  */
 public record SimModel(
     String id,
@@ -63,7 +65,8 @@ public record SimModel(
     boolean prefixCache,
     Drift drift,
     Capacity capacity,
-    double prefillTokensPerS) {
+    double prefillTokensPerS,
+    TextWeights text) {
 
   /** No reasoning: the default of {@link #reasoningMs}. */
   public static final LogNormal NO_REASONING = new LogNormal(0, 0);
@@ -71,20 +74,20 @@ public record SimModel(
   /** A fault-free model with the given speed, for tests and as the base of profile defaults. */
   public static SimModel steady(String id, double ttftMs, double tokensPerS) {
     return new SimModel(id, new LogNormal(ttftMs, 0), new LogNormal(tokensPerS, 0), 64, 1,
-        0, 0, 0, 0, 120_000, 0, 0, 0, false, NO_REASONING, true, false, Drift.NONE, null, 0);
+        0, 0, 0, 0, 120_000, 0, 0, 0, false, NO_REASONING, true, false, Drift.NONE, null, 0, TextWeights.NONE);
   }
 
   /** The same model with another capacity model (null: none). */
   public SimModel withCapacity(Capacity c) {
     return new SimModel(id, ttftMs, tokensPerS, maxConcurrency, retryAfterS, rate429, rate5xx, rateTruncate, rateHang,
-        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, drift, c, prefillTokensPerS);
+        hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, drift, c, prefillTokensPerS, text);
   }
 
   /** The same model reading prompts at {@code tokensPerS} (0: no prefill time). */
   public SimModel withPrefill(double tokensPerS) {
     return new SimModel(id, ttftMs, this.tokensPerS, maxConcurrency, retryAfterS, rate429, rate5xx, rateTruncate, rateHang,
         hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, drift, capacity,
-        tokensPerS);
+        tokensPerS, text);
   }
 
   /** How long reading {@code uncachedTokens} prompt tokens takes, in ms before {@code time_scale}; 0 without prefill. */
@@ -100,7 +103,7 @@ public record SimModel(
   SimModel withDrift(Drift newDrift) {
     return new SimModel(id, ttftMs, tokensPerS, maxConcurrency, retryAfterS, rate429, rate5xx, rateTruncate, rateHang,
         hangMs, rateMalformed, judgeErrorRate, rate400, toolCalls, reasoningMs, usage, prefixCache, newDrift, capacity,
-        prefillTokensPerS);
+        prefillTokensPerS, text);
   }
 
   /** This model with delays (prefill included) {@code latencyFactor} times longer and {@code judgeErrorAdd} more judge errors. */
@@ -108,6 +111,6 @@ public record SimModel(
     return new SimModel(id, new LogNormal(ttftMs.median() * latencyFactor, ttftMs.sigma()),
         new LogNormal(tokensPerS.median() / latencyFactor, tokensPerS.sigma()), maxConcurrency, retryAfterS, rate429,
         rate5xx, rateTruncate, rateHang, hangMs, rateMalformed, Math.min(1, judgeErrorRate + judgeErrorAdd), rate400,
-        toolCalls, reasoningMs, usage, prefixCache, Drift.NONE, capacity, prefillTokensPerS / latencyFactor);
+        toolCalls, reasoningMs, usage, prefixCache, Drift.NONE, capacity, prefillTokensPerS / latencyFactor, text);
   }
 }

@@ -173,6 +173,11 @@ class BadInputTest {
     rejects("adaptive confidence out of range", job(j -> j + "adaptive: {confidence: 1.5}\n"),
         "job.yaml: adaptive.confidence: must be between 0.5 and 0.9999, got 1.5. Fix: write the confidence of each decision,"
             + " e.g. `confidence: 0.95`");
+    rejects("audit reference unknown", job(j -> j.replace("trials: 1\n", "") + "audit: {reference: P9}\n"),
+        "job.yaml: audit.reference: `P9` names no provider of the job. Fix: use one of P1");
+    rejects("audit at temperature 0", job(j -> j.replace("trials: 1\n", "") + "audit: {reference: P1/m-8b, temperature: 0}\n"),
+        "job.yaml: audit.temperature: must be above 0, got 0.0. Fix: sample at a temperature above 0, e.g."
+            + " `temperature: 1`: at 0 a deployment gives one completion per prompt");
     rejects("invalid run id", args("--run-id", "../up"),
         "--run-id: `../up` is not a valid run id. Fix: use letters, digits, dot, dash and underscore only, starting with a letter or digit");
     rejects("malformed dataset row", cases(c -> c.replace("\"Milan\",", "\"Milan\"")),

@@ -1,0 +1,84 @@
+package dev.provbench.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.provbench.input.BadInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job's {@code audit} section: defaults, what it sets of the run, and one line per bad section with its message. */
+class AuditReaderTest {
+  private static final String JOB = """
+      dataset: cases.jsonl
+      task: {template: judge.yaml}
+      providers:
+        - {name: Ref, base_url: http://127.0.0.1:1/v1, models: [{id: org/m-405b}]}
+        - {name: Two, base_url: http://127.0.0.1:2/v1, models: [{id: a}, {id: b}]}
+      """;
+
+  @TempDir
+  Path dir;
+
+  @BeforeEach
+  void files() throws Exception {
+    Files.writeString(dir.resolve("cases.jsonl"), "{\"input\": \"q\", \"expected\": 1}\n");
+    Files.writeString(dir.resolve("judge.yaml"), "prompt: x\nchoice_scores: {A: 1}\n");
+  }
+
+  private Job read(String more) throws Exception {
+    Path f = dir.resolve("job.yaml");
+    Files.writeString(f, JOB + more);
+    return JobReader.read(f);
+  }
+
+  private void rejects(String more, String message) throws Exception {
+    BadInputException e = assertThrows(BadInputException.class, () -> read(more));
+    assertEquals(dir.resolve("job.yaml") + ": " + message, e.getMessage());
+  }
+
+  @Test
+  void defaultsAndWhatItSetsOfTheRun() throws Exception {
+    assertNull(read("").audit());
+    Job job = read("audit: {reference: Ref}\n");
+    assertEquals(new AuditPlan("Ref", "org/m-405b", 10, 1.0, 64), job.audit());
+    assertEquals("Ref/org/m-405b", job.audit().reference());
+    assertEquals(10, job.trials(), "samples are the trials");
+    assertEquals(1.0, job.task().temperature());
+    assertEquals(64, job.task().maxTokens());
+    Job named = read("audit: {reference: Two/b, samples: 4, temperature: 0.7, max_tokens: 32}\n");
+    assertEquals(new AuditPlan("Two", "b", 4, 0.7, 32), named.audit());
+    assertEquals(4, named.trials());
+  }
+
+  @Test
+  void theExampleOfTheDocsStatesTheDefaults() throws Exception {
+    String doc = Files.readString(Path.of("docs/JOBS.md"));
+    int section = doc.indexOf("### Fidelity audit");
+    int from = doc.indexOf("```yaml\n", section) + "```yaml\n".length();
+    String example = doc.substring(from, doc.indexOf("```", from)).replaceFirst("reference: .*", "reference: Ref");
+    assertEquals(new AuditPlan("Ref", "org/m-405b", AuditPlan.DEFAULT_SAMPLES, AuditPlan.DEFAULT_TEMPERATURE,
+        AuditPlan.DEFAULT_MAX_TOKENS), read(example).audit());
+  }
+
+  @Test
+  void badSections() throws Exception {
+    rejects("audit: {samples: 4}\n", "audit.reference: is missing. Fix: name the reference deployment as `PROVIDER` or"
+        + " `PROVIDER/MODEL`, e.g. `reference: Self-hosted vLLM/meta-llama/Llama-3.1-405B-Instruct`");
+    rejects("audit: {reference: Nobody}\n", "audit.reference: `Nobody` names no provider of the job. Fix: use one of Ref, Two");
+    rejects("audit: {reference: Two}\n", "audit.reference: `Two` serves 2 models. Fix: name one: `reference: Two/a`");
+    rejects("audit: {reference: Two/c}\n", "audit.reference: `c` is not a model of Two. Fix: use one of a, b");
+    rejects("audit: {reference: Ref, samples: 1}\n",
+        "audit.samples: must be at least 2, got 1. Fix: ask each prompt at least twice per deployment, e.g. `samples: 10`");
+    rejects("audit: {reference: Ref, temperature: 0}\n", "audit.temperature: must be above 0, got 0.0. Fix: sample at a"
+        + " temperature above 0, e.g. `temperature: 1`: at 0 a deployment gives one completion per prompt");
+    rejects("trials: 3\naudit: {reference: Ref}\n", "trials: cannot be given with `audit`. Fix: remove `trials`:"
+        + " `audit.samples` is how many times each prompt is asked");
+    rejects("audit: {reference: Ref, sample: 3}\n",
+        "audit.sample: is not a known field (did you mean `samples`?). Fix: rename it to `samples`");
+  }
+}
