@@ -4,6 +4,7 @@ import dev.provbench.results.CellStatus;
 import dev.provbench.results.ResultSchema;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -88,8 +89,12 @@ public final class SyntheticResults {
         "CAST(array() AS array<struct<attempt:int,status:string,http_status:int,latency_ms:bigint,wait_ms:bigint,"
             + "error:string,prompt_tokens:bigint,completion_tokens:bigint,response_id:string>>) AS attempt_log",
         "'" + runId + "' AS run_id");
+    List<String> made = Arrays.asList(rows.columns());
+    // A column made here keeps an array's own element nullability (Spark refuses a cast to non-null elements); one the
+    // generator does not make (a later format's) is null, as in results written before it.
     Column[] typed = Arrays.stream(ResultSchema.SCHEMA.fields())
-        .map(f -> f.name().equals("attempt_log") ? functions.col(f.name())
+        .map(f -> !made.contains(f.name()) ? functions.lit(null).cast(f.dataType()).as(f.name())
+            : f.name().equals("attempt_log") || f.name().equals("chunk_gaps_ms") ? functions.col(f.name())
             : functions.col(f.name()).cast(f.dataType()).as(f.name())).toArray(Column[]::new);
     rows.select(typed).write().mode(SaveMode.Append).partitionBy("run_id").parquet(dir.toString());
   }

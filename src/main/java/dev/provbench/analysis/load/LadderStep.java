@@ -35,6 +35,14 @@ public record LadderStep(Integer step, Integer concurrency, Double rate, Map<Int
       steps.put(r.getInt(0), r.isNullAt(1) ? null : r.getInt(1));
       rates.put(r.getInt(0), r.isNullAt(2) ? null : r.getDouble(2));
     }
+    return choose(runId, asked, steps, rates);
+  }
+
+  /**
+   * The same from the run's steps, rising, each with its highest concurrency and rate (null when none): the rule
+   * whether the steps come from SQL or from cells on the driver.
+   */
+  public static LadderStep choose(String runId, Integer asked, Map<Integer, Integer> steps, Map<Integer, Double> rates) {
     if (steps.isEmpty()) {
       if (asked != null) throw new BadInputException("--load-step", "run `" + runId + "` has no load ladder", "drop --load-step");
       return NONE;
@@ -44,7 +52,7 @@ public record LadderStep(Integer step, Integer concurrency, Double rate, Map<Int
       throw new BadInputException("--load-step", "run `" + runId + "` has no load step " + step,
           "use one of " + steps.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")));
     }
-    return new LadderStep(step, steps.get(step), rates.get(step), Collections.unmodifiableMap(steps));
+    return new LadderStep(step, steps.get(step), rates.get(step), Collections.unmodifiableMap(new LinkedHashMap<>(steps)));
   }
 
   /** The SQL condition on {@code cells} rows that the ordinary tables read. */
