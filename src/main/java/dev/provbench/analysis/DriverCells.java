@@ -63,12 +63,23 @@ public final class DriverCells {
   public static DriverCells readIfSmall(SparkSession spark, String scorer) {
     long limit = rowLimit(spark);
     if (limit <= 0 || storedRows(spark, limit) > limit) return null;
+    interpret(spark);
     String primary = scorer == null ? "correct_score" : RunCells.scoreOf(scorer);
     Map<String, List<Cell>> byRun = new LinkedHashMap<>();
     for (Row r : spark.sql(SQL.formatted(primary)).collectAsList()) {
       byRun.computeIfAbsent(r.getAs("run_id"), k -> new ArrayList<>()).add(new Cell(r));
     }
     return new DriverCells(byRun);
+  }
+
+  /**
+   * From now on the session evaluates expressions interpreted: on a few thousand rows, compiling each plan's code
+   * (whole-stage and per expression) takes longer than running it, and every later query of a small folder (the
+   * report's samples, say) reads as few rows.
+   */
+  private static void interpret(SparkSession spark) {
+    spark.conf().set("spark.sql.codegen.wholeStage", "false");
+    spark.conf().set("spark.sql.codegen.factoryMode", "NO_CODEGEN");
   }
 
   /** The limit in force: {@link #LIMIT_CONF}, else {@link #DEFAULT_ROW_LIMIT}. */
