@@ -6,6 +6,7 @@ import dev.provbench.results.CellStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The cells of a small results folder, read from the {@code cells} view in one Spark query and held on the driver,
+ * The cells of a small results folder, read from the stored rows in one Spark query and held on the driver,
  * so that a run of a few thousand cells is analysed without a Spark job per table: each figure is computed here by
  * the same rule as its SQL (the two sit side by side in each figure's class, and {@code DriverPathAgreementTest}
  * holds them equal). A folder with more stored rows than {@link #rowLimit} is left to Spark. Immutable; one per
@@ -34,19 +35,19 @@ public final class DriverCells {
   public static final String LIMIT_CONF = "spark.provbench.analysis.driverRows";
 
   /**
-   * The columns the tables read, over every run of the folder; {@code correct_score} is the primary score the
+   * The columns the tables read, from every stored row of the folder; {@code correct_score} is the primary score the
    * tables read (the run's own, or the scorer's given with {@code --scorer}), {@code own_correct_score} the stored
    * one, which the {@code scores} view gives for results without a {@code scores} column.
    */
   static final String SQL = """
-      SELECT run_id, provider, model, size, case_id, xxhash64(case_id) AS case_key, status, attempts, reconnects,
+      SELECT run_id, cell_id, provider, model, size, case_id, xxhash64(case_id) AS case_key, status, attempts, reconnects,
              rate_limited, backoff_ms, duration_ms, latency_ms, ttft_ms, first_answer_ms, tpot_ms, output_tps,
              chunk_gaps_ms, prompt_tokens, completion_tokens, usage_source, cost_usd, usd_per_hour,
              CAST(output AS STRING) AS output_text, %s AS correct_score, correct_score AS own_correct_score, non_null,
              transform(scores, s -> named_struct('scorer', s.scorer, 'score', s.score)) AS scores, tool_mode, stream,
              load_step, load_concurrency, load_rate, load_warmup, unix_micros(started_at) AS started_us,
              unix_micros(finished_at) AS finished_us
-      FROM cells""";
+      FROM results""";
 
   private final Map<String, List<Cell>> byRun;
 
@@ -66,10 +67,24 @@ public final class DriverCells {
     interpret(spark);
     String primary = scorer == null ? "correct_score" : RunCells.scoreOf(scorer);
     Map<String, List<Cell>> byRun = new LinkedHashMap<>();
-    for (Row r : spark.sql(SQL.formatted(primary)).collectAsList()) {
-      byRun.computeIfAbsent(r.getAs("run_id"), k -> new ArrayList<>()).add(new Cell(r));
+    for (Cell c : latest(spark.sql(SQL.formatted(primary)).collectAsList())) {
+      byRun.computeIfAbsent(c.runId(), k -> new ArrayList<>()).add(c);
     }
     return new DriverCells(byRun);
+  }
+
+  /**
+   * The {@code cells} view's rule on the driver ({@link dev.provbench.results.ResultsViews#CELLS_SQL}): of a cell's
+   * stored rows, the one with the latest {@code finished_at} wins. Here it costs no shuffle.
+   */
+  private static Collection<Cell> latest(List<Row> stored) {
+    Map<List<String>, Cell> latest = new LinkedHashMap<>();
+    for (Row r : stored) {
+      Cell c = new Cell(r);
+      latest.merge(List.of(c.runId(), r.getAs("cell_id")), c,
+          (a, b) -> b.finishedUs() != null && (a.finishedUs() == null || b.finishedUs() > a.finishedUs()) ? b : a);
+    }
+    return latest.values();
   }
 
   /**
