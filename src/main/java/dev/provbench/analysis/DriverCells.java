@@ -33,6 +33,8 @@ public final class DriverCells {
   public static final long DEFAULT_ROW_LIMIT = 100_000;
   /** The Spark setting that overrides {@link #DEFAULT_ROW_LIMIT} (0: always Spark). */
   public static final String LIMIT_CONF = "spark.provbench.analysis.driverRows";
+  /** Parquet files past which a folder is left to Spark without counting its rows. */
+  static final int MAX_FILES = 1000;
 
   /**
    * The columns the tables read, from every stored row of the folder; {@code correct_score} is the primary score the
@@ -102,11 +104,16 @@ public final class DriverCells {
     return Long.parseLong(spark.conf().get(LIMIT_CONF, String.valueOf(DEFAULT_ROW_LIMIT)));
   }
 
-  /** Rows in the files the {@code results} view reads, counted until they pass {@code limit}. */
+  /**
+   * Rows in the files the {@code results} view reads, counted until they pass {@code limit}; past {@link #MAX_FILES}
+   * files the count is not worth its footer reads (one request each on an object store) and reads as over the limit.
+   */
   private static long storedRows(SparkSession spark, long limit) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
+    String[] files = spark.table("results").inputFiles();
+    if (files.length > MAX_FILES) return Long.MAX_VALUE;
     long rows = 0;
-    for (String file : spark.table("results").inputFiles()) {
+    for (String file : files) {
       try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(file), conf))) {
         rows += reader.getRecordCount();
       } catch (IOException e) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.load.LoadOptions;
 import dev.provbench.analysis.output.OutputFormat;
@@ -41,12 +42,6 @@ class DriverPathAgreementTest {
     spark = SparkTestSession.get();
     ResultsFixture.write(spark, dir.resolve("fixture"));
     BreakdownRows.write(spark, dir.resolve("breakdown"));
-    SyntheticResults.write(spark, dir.resolve("synthetic"), "synthetic", 3000);
-    // The fixture again as a load ladder: two steps by trial, case c1's cells warming up.
-    spark.read().parquet(dir.resolve("fixture").toString())
-        .selectExpr("* EXCEPT (load_step, load_concurrency, load_warmup)", "CAST(trial AS INT) AS load_step",
-            "CAST(trial * 2 AS INT) AS load_concurrency", "case_id = 'c1' AS load_warmup")
-        .write().mode(SaveMode.Overwrite).partitionBy("run_id").parquet(dir.resolve("ladder").toString());
   }
 
   @Test
@@ -75,23 +70,30 @@ class DriverPathAgreementTest {
   }
 
   @Test
+  @Slow("writes and analyses 3,000 synthetic cells twice")
   void syntheticRunOfThreeThousandCells() throws Exception {
+    SyntheticResults.write(spark, dir.resolve("synthetic"), "synthetic", 3000);
     agree("synthetic", List.of(), options(null, null));
   }
 
   @Test
-  void eachStepOfALoadLadder() throws Exception {
-    agree("ladder", List.of(), options(null, null));
+  @Slow("the load tables of a ladder run twice, by Spark in both paths")
+  void aStepOfALoadLadder() throws Exception {
+    // The fixture again as a load ladder: two steps by trial, case c1's cells warming up.
+    spark.read().parquet(dir.resolve("fixture").toString())
+        .selectExpr("* EXCEPT (load_step, load_concurrency, load_warmup)", "CAST(trial AS INT) AS load_step",
+            "CAST(trial * 2 AS INT) AS load_concurrency", "case_id = 'c1' AS load_warmup")
+        .write().mode(SaveMode.Overwrite).partitionBy("run_id").parquet(dir.resolve("ladder").toString());
     agreeAtStep("ladder", 2);
   }
 
   @Test
   void aSmallFolderIsReadOnceOnTheDriverALargeOneIsLeftToSpark() {
-    ResultsViews.register(spark, dir.resolve("synthetic").toString());
+    ResultsViews.register(spark, dir.resolve("fixture").toString());
     assertNotNull(DriverCells.readIfSmall(spark, null));
     try {
-      spark.conf().set(DriverCells.LIMIT_CONF, "2999");
-      assertNull(DriverCells.readIfSmall(spark, null), "3,000 stored rows are more than 2,999");
+      spark.conf().set(DriverCells.LIMIT_CONF, "18");
+      assertNull(DriverCells.readIfSmall(spark, null), "19 stored rows are more than 18");
     } finally {
       spark.conf().unset(DriverCells.LIMIT_CONF);
     }

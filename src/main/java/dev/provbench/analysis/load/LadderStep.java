@@ -25,12 +25,13 @@ public record LadderStep(Integer step, Integer concurrency, Double rate, Map<Int
 
   /**
    * The step to show for {@code runId}: {@code asked}, or the lowest when null. Fails when a step is asked of a
-   * run without it. Needs the {@code cells} view.
+   * run without it. Reads the stored rows ({@code results}): a cell's rows share its step, so the steps need no
+   * de-duplication (which costs a shuffle of the whole folder).
    */
   public static LadderStep choose(SparkSession spark, String runId, Integer asked) {
     Map<Integer, Integer> steps = new LinkedHashMap<>();
     Map<Integer, Double> rates = new LinkedHashMap<>();
-    for (Row r : spark.sql("SELECT load_step, max(load_concurrency), max(load_rate) FROM cells WHERE run_id = :run"
+    for (Row r : spark.sql("SELECT load_step, max(load_concurrency), max(load_rate) FROM results WHERE run_id = :run"
         + " AND load_step IS NOT NULL GROUP BY load_step ORDER BY load_step", Map.of("run", runId)).collectAsList()) {
       steps.put(r.getInt(0), r.isNullAt(1) ? null : r.getInt(1));
       rates.put(r.getInt(0), r.isNullAt(2) ? null : r.getDouble(2));
