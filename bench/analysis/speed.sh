@@ -44,7 +44,7 @@ for i in $(seq "$reps"); do
   echo "round $i of $reps done (load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
 done
 
-cells=$(./provbench sql "$results" "SELECT count(*) AS n FROM cells" | grep -Eo '[0-9]+' | tail -1)
+cells=$(./provbench sql "$results" "SELECT count(*) AS n FROM cells" | sed -n 3p | tr -dc 0-9)
 echo "results: $results ($cells cells); $reps rounds; $(nproc) cores; seconds per command, a fresh JVM each"
 stats() { # label -> "median min max" in seconds
   awk -F'\t' -v k="$1" '$1 == k { print $2 / 1000 }' "$timings" | sort -g |
