@@ -1,8 +1,14 @@
 package dev.provbench.analysis;
 
+import static dev.provbench.analysis.SqlAggregates.num;
+import static dev.provbench.analysis.SqlAggregates.sum;
+
+import dev.provbench.analysis.DriverCells.Cell;
 import dev.provbench.stats.CaseTotals;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -41,6 +47,27 @@ public final class CaseScores {
     }
     Map<Experiment, CaseTotals> out = new HashMap<>();
     byExperiment.forEach((e, cases) -> out.put(e, CaseTotals.of(cases)));
+    return out;
+  }
+
+  /** The same as {@link #SQL}, from the cells on the driver. */
+  static Map<Experiment, CaseTotals> of(List<Cell> cells) {
+    Map<Experiment, CaseTotals> out = new HashMap<>();
+    DriverCells.byExperiment(cells).forEach((e, at) -> {
+      Map<Long, double[]> cases = new HashMap<>();
+      byCase(at).forEach((caseId, trials) -> {
+        long scored = trials.stream().filter(c -> c.correctScore() != null).count();
+        if (scored > 0) cases.put(trials.get(0).caseKey(), new double[] {num(sum(trials, Cell::correctScore)), scored});
+      });
+      if (!cases.isEmpty()) out.put(e, CaseTotals.of(cases));
+    });
+    return out;
+  }
+
+  /** An experiment's cells by {@code case_id}, in the order first met. */
+  static Map<String, List<Cell>> byCase(List<Cell> cells) {
+    Map<String, List<Cell>> out = new LinkedHashMap<>();
+    for (Cell c : cells) out.computeIfAbsent(c.caseId(), k -> new ArrayList<>()).add(c);
     return out;
   }
 

@@ -1,5 +1,6 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.DriverCells.Cell;
 import dev.provbench.results.CellStatus;
 import dev.provbench.stats.CaseDurations;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -32,6 +34,18 @@ public final class DurationsByCase {
     }
     Map<Experiment, CaseDurations> out = new HashMap<>();
     byExperiment.forEach((e, cases) -> out.put(e, CaseDurations.of(cases)));
+    return out;
+  }
+
+  /** The same as {@link #SQL}, from the cells on the driver. */
+  static Map<Experiment, CaseDurations> of(List<Cell> cells) {
+    Map<Experiment, CaseDurations> out = new HashMap<>();
+    DriverCells.byExperiment(cells.stream().filter(Cell::answered).toList()).forEach((e, at) -> {
+      Map<Long, List<Long>> cases = new HashMap<>();
+      CaseScores.byCase(at).forEach((caseId, trials) -> cases.put(trials.get(0).caseKey(),
+          trials.stream().map(Cell::durationMs).filter(Objects::nonNull).toList()));
+      out.put(e, CaseDurations.of(cases));
+    });
     return out;
   }
 }

@@ -2,7 +2,11 @@ package dev.provbench.analysis;
 
 import static dev.provbench.analysis.RowValues.lng;
 import static dev.provbench.analysis.RowValues.num;
+import static dev.provbench.analysis.SqlAggregates.countIf;
+import static dev.provbench.analysis.SqlAggregates.num;
+import static dev.provbench.analysis.SqlAggregates.sumLong;
 
+import dev.provbench.analysis.DriverCells.Cell;
 import dev.provbench.results.CellStatus;
 import java.util.Arrays;
 import java.util.Collections;
@@ -49,6 +53,19 @@ public record ExperimentReliability(long cells, long answered, long failed, long
 
   public ExperimentReliability {
     byStatus = Collections.unmodifiableMap(new LinkedHashMap<>(byStatus));
+  }
+
+  /** The same as {@link #COLUMNS}, from one experiment's cells on the driver. */
+  static ExperimentReliability of(List<Cell> cells) {
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    for (String s : FAILED_STATUSES) byStatus.put(s, countIf(cells, c -> s.equals(c.status())));
+    long answered = countIf(cells, Cell::answered);
+    return new ExperimentReliability(cells.size(), answered, cells.size() - answered,
+        byStatus.get(CellStatus.PARSE_ERROR.value()), byStatus, (long) num(sumLong(cells, Cell::rateLimited)),
+        countIf(cells, c -> c.rateLimited() != null && c.rateLimited() > 0),
+        (long) num(sumLong(cells, c -> c.attempts() == null ? null : c.attempts() - 1)),
+        (long) num(sumLong(cells, c -> c.reconnects() == null ? 0 : c.reconnects())),
+        num(sumLong(cells, Cell::backoffMs)) / 1000);
   }
 
   static ExperimentReliability of(Row r) {

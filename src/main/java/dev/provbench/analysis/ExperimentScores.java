@@ -2,7 +2,12 @@ package dev.provbench.analysis;
 
 import static dev.provbench.analysis.RowValues.dbl;
 import static dev.provbench.analysis.RowValues.lng;
+import static dev.provbench.analysis.SqlAggregates.avg;
+import static dev.provbench.analysis.SqlAggregates.countIf;
 
+import dev.provbench.analysis.DriverCells.Cell;
+import java.util.List;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 
 /**
@@ -20,6 +25,13 @@ public record ExperimentScores(Double correct, Double nonNull, long correctCells
       "avg(non_null) AS non_null",
       "count_if(correct_score >= :correct_at) AS correct_cells",
       "count_if(correct_score >= :correct_at AND duration_ms <= :objective_ms) AS good_cells");
+
+  /** The same as {@link #COLUMNS}, from one experiment's cells on the driver. */
+  static ExperimentScores of(List<Cell> cells, AnalysisOptions options) {
+    Predicate<Cell> correct = c -> c.correctScore() != null && c.correctScore() >= options.correctAt();
+    return new ExperimentScores(avg(cells, Cell::correctScore), avg(cells, Cell::nonNull), countIf(cells, correct),
+        countIf(cells, correct.and(c -> c.durationMs() != null && c.durationMs() <= options.latencyObjectiveMs())));
+  }
 
   static ExperimentScores of(Row r) {
     return new ExperimentScores(dbl(r, "correct_score"), dbl(r, "non_null"), lng(r, "correct_cells"), lng(r, "good_cells"));

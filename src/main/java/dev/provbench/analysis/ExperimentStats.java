@@ -1,5 +1,6 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.DriverCells.Cell;
 import dev.provbench.results.CellStatus;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,14 @@ public record ExperimentStats(Experiment experiment, ExperimentReliability relia
         "objective_ms", options.latencyObjectiveMs())).collectAsList();
     return rows.stream().map(ExperimentStats::of).sorted((a, b) -> Experiment.ORDER.compare(a.experiment, b.experiment))
         .toList();
+  }
+
+  /** The same as {@link #SQL}, from the cells on the driver. */
+  static List<ExperimentStats> of(List<Cell> cells, AnalysisOptions options) {
+    return DriverCells.byExperiment(cells).entrySet().stream()
+        .map(e -> new ExperimentStats(e.getKey(), ExperimentReliability.of(e.getValue()), ExperimentTiming.of(e.getValue()),
+            ExperimentScores.of(e.getValue(), options), ExperimentCost.of(e.getValue(), options)))
+        .sorted((a, b) -> Experiment.ORDER.compare(a.experiment, b.experiment)).toList();
   }
 
   static ExperimentStats of(Row r) {

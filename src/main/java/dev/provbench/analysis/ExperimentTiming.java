@@ -3,10 +3,19 @@ package dev.provbench.analysis;
 import static dev.provbench.analysis.RowValues.dbl;
 import static dev.provbench.analysis.RowValues.nan;
 import static dev.provbench.analysis.RowValues.num;
+import static dev.provbench.analysis.SqlAggregates.avg;
+import static dev.provbench.analysis.SqlAggregates.div;
+import static dev.provbench.analysis.SqlAggregates.nan;
+import static dev.provbench.analysis.SqlAggregates.num;
+import static dev.provbench.analysis.SqlAggregates.stddevSamp;
+import static dev.provbench.analysis.SqlAggregates.sumLong;
+import static dev.provbench.analysis.SqlAggregates.values;
 
+import dev.provbench.analysis.DriverCells.Cell;
 import dev.provbench.results.CellStatus;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.apache.spark.sql.Row;
 
 /**
@@ -69,6 +78,50 @@ public record ExperimentTiming(double durationMean, double durationStddev, doubl
         nan(r, "duration_max_s"), p, num(r, "duration_mean_all_s"), dbl(r, "latency_p50_s"), dbl(r, "ttft_p50_s"),
         dbl(r, "first_answer_p50_s"), dbl(r, "output_tps"), dbl(r, "output_tps_median"), dbl(r, "tpot_p50_ms"),
         dbl(r, "itl_p50_ms"), dbl(r, "itl_p99_ms"), num(r, "busy_s"), num(r, "wall_s"));
+  }
+
+  /** The same as {@link #COLUMNS} and {@link ExperimentStats#SQL}'s gaps and busy time, from one experiment's cells. */
+  static ExperimentTiming of(List<Cell> cells) {
+    List<Cell> answered = cells.stream().filter(Cell::answered).toList();
+    double[] durations = values(answered, Cell::durationMs);
+    Arrays.sort(durations);
+    double[] p = new double[PERCENTILES.length];
+    for (int i = 0; i < p.length; i++) p[i] = durations.length == 0 ? Double.NaN : ExactPercentile.sorted(durations, PERCENTILES[i]) / 1000;
+    List<Cell> streamed = answered.stream().filter(c -> Boolean.TRUE.equals(c.stream()) && c.ttftMs() != null
+        && c.latencyMs() != null && c.latencyMs() > c.ttftMs()).toList();
+    Long tokens = sumLong(streamed, Cell::completionTokens);
+    Long generating = sumLong(streamed, c -> c.latencyMs() - c.ttftMs());
+    double[] gaps = answered.stream().flatMap(c -> c.chunkGapsMs().stream()).filter(Objects::nonNull)
+        .mapToDouble(Integer::doubleValue).toArray();
+    Arrays.sort(gaps);
+    Long last = cells.stream().map(Cell::finishedMs).filter(Objects::nonNull).max(Long::compare).orElse(null);
+    Long first = cells.stream().map(Cell::startedMs).filter(Objects::nonNull).min(Long::compare).orElse(null);
+    return new ExperimentTiming(nan(div(avg(answered, Cell::durationMs), 1000)),
+        num(stddevSamp(answered, Cell::durationMs)) / 1000,
+        durations.length == 0 ? Double.NaN : durations[0] / 1000,
+        durations.length == 0 ? Double.NaN : durations[durations.length - 1] / 1000, p,
+        num(div(avg(cells, Cell::durationMs), 1000)), div(SqlAggregates.percentile(answered, Cell::latencyMs, 0.5), 1000),
+        div(SqlAggregates.percentile(answered, Cell::ttftMs, 0.5), 1000), div(SqlAggregates.percentile(answered, Cell::firstAnswerMs, 0.5), 1000),
+        tokens == null || generating == null ? null : (double) (1000 * tokens) / generating,
+        SqlAggregates.percentile(answered, Cell::outputTps, 0.5), SqlAggregates.percentile(answered, Cell::tpotMs, 0.5),
+        gaps.length == 0 ? null : ExactPercentile.sorted(gaps, 0.5), gaps.length == 0 ? null : ExactPercentile.sorted(gaps, 0.99),
+        busyMs(cells) / 1000.0, last == null || first == null ? 0 : (last - first) / 1000.0);
+  }
+
+  /**
+   * Time during which at least one of the cells was in flight, ms: in start order, each cell adds the part of its
+   * span after every earlier cell's end, as {@link ExperimentStats#SQL}'s {@code busy} window does.
+   */
+  private static long busyMs(List<Cell> cells) {
+    long busy = 0;
+    Long before = null;
+    for (Cell c : cells.stream().sorted(DriverCells.BY_START).toList()) {
+      Long start = c.startedMs();
+      Long end = c.finishedMs();
+      if (start != null && end != null) busy += Math.max(0, end - Math.max(start, before == null ? start : before));
+      if (end != null) before = before == null ? end : Math.max(before, end);
+    }
+    return busy;
   }
 
   /** The median answered duration, s. */

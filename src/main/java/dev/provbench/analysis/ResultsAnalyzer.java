@@ -34,7 +34,8 @@ public final class ResultsAnalyzer {
       AnalysisOptions options, LoadOptions load) {
     if (runIds.size() > 2) throw new BadInputException("--run", "give at most two runs to compare, got " + runIds, "pass --run once or twice");
     ResultsViews.register(spark, results.toString());
-    List<String> known = runIds(spark);
+    DriverCells local = DriverCells.readIfSmall(spark, options.scorer());
+    List<String> known = local != null ? local.runIds() : runIds(spark);
     if (known.isEmpty()) throw new BadInputException(results.toString(), "holds no results (no run_id=<id>/ folders)", "pass the folder a run wrote to (its `output`)");
     List<String> chosen = runIds.isEmpty() ? List.of(known.get(0)) : runIds;
     for (String id : chosen) {
@@ -42,14 +43,17 @@ public final class ResultsAnalyzer {
         throw new BadInputException(results.toString(), "has no run `" + id + "`", "use one of " + String.join(", ", known));
       }
     }
-    RunAnalysis a = load(spark, results, chosen.get(0), simulated, options, load.step());
-    RunAnalysis b = chosen.size() == 2 ? load(spark, results, chosen.get(1), simulated, options, load.step()) : null;
-    return Analysis.of(a, b, RunBreakdowns.load(spark, results, a, b, load));
+    RunAnalysis a = load(spark, local, results, chosen.get(0), simulated, options, load.step());
+    RunAnalysis b = chosen.size() == 2 ? load(spark, local, results, chosen.get(1), simulated, options, load.step()) : null;
+    return Analysis.of(a, b, RunBreakdowns.load(spark, results, a, b, load, local));
   }
 
-  private static RunAnalysis load(SparkSession spark, StoragePath results, String runId, boolean simulated, AnalysisOptions options,
-      Integer loadStep) {
-    return RunAnalysis.load(spark, runId, simulated || SimulatedRuns.isSimulated(results, runId), options, loadStep);
+  /** From the cells on the driver when the folder is small ({@link DriverCells}), else by Spark SQL. */
+  private static RunAnalysis load(SparkSession spark, DriverCells local, StoragePath results, String runId,
+      boolean simulated, AnalysisOptions options, Integer loadStep) {
+    boolean sim = simulated || SimulatedRuns.isSimulated(results, runId);
+    return local != null ? RunAnalysis.load(local, runId, sim, options, loadStep)
+        : RunAnalysis.load(spark, runId, sim, options, loadStep);
   }
 
   /** The runs in the registered {@code results} view, latest finished first. */

@@ -60,16 +60,35 @@ public record RunAnalysis(String runId, boolean simulated, AnalysisOptions optio
     }
   }
 
+  /**
+   * The same from the cells on the driver ({@link DriverCells}): every figure by the rule of its SQL, without a Spark
+   * job.
+   */
+  public static RunAnalysis load(DriverCells local, String runId, boolean simulated, AnalysisOptions options,
+      Integer loadStep) {
+    LadderStep ladder = local.ladder(runId, loadStep);
+    List<DriverCells.Cell> cells = local.tableCells(runId, ladder, options.scorer());
+    List<SizeStats> sizes = SizeStats.of(cells);
+    if (sizes.isEmpty()) throw new IllegalArgumentException("run `" + runId + "` has no cells in these results");
+    return assemble(runId, simulated, options, ladder, sizes, ExperimentStats.of(cells, options), CaseScores.of(cells),
+        DurationsByCase.of(cells), TrialAgreement.of(cells));
+  }
+
   private static RunAnalysis load(SparkSession spark, String runId, boolean simulated, AnalysisOptions options,
       Dataset<Row> cells, LadderStep ladder) {
     List<SizeStats> sizes = SizeStats.load(spark, runId);
     if (sizes.isEmpty()) throw new IllegalArgumentException("run `" + runId + "` has no cells in these results");
-    List<ExperimentStats> experiments = ExperimentStats.load(spark, runId, options);
-    Map<Experiment, CaseTotals> totals = CaseScores.load(spark, runId);
+    return assemble(runId, simulated, options, ladder, sizes, ExperimentStats.load(spark, runId, options),
+        CaseScores.load(spark, runId), DurationsByCase.load(spark), TrialAgreement.load(spark, runId));
+  }
+
+  /** The bootstraps and paired tests over a run's loaded figures, on the driver. */
+  private static RunAnalysis assemble(String runId, boolean simulated, AnalysisOptions options, LadderStep ladder,
+      List<SizeStats> sizes, List<ExperimentStats> experiments, Map<Experiment, CaseTotals> totals,
+      Map<Experiment, CaseDurations> durations, Map<Experiment, TrialAgreement> agreement) {
     Bootstrap bootstrap = options.bootstrap();
     Map<Experiment, Interval> accuracy = new ConcurrentHashMap<>();
     totals.entrySet().parallelStream().forEach(e -> accuracy.put(e.getKey(), bootstrap.mean(e.getKey().key(), e.getValue())));
-    Map<Experiment, CaseDurations> durations = DurationsByCase.load(spark);
     Map<Experiment, Interval> speed = new ConcurrentHashMap<>();
     experiments.parallelStream().forEach(s -> speed.put(s.experiment(), bootstrap.median(s.experiment().key(),
         durations.getOrDefault(s.experiment(), CaseDurations.of(Map.of())))));
@@ -79,7 +98,7 @@ public record RunAnalysis(String runId, boolean simulated, AnalysisOptions optio
     Map<String, List<PairedComparison>> paired = new LinkedHashMap<>();
     for (SizeStats s : sizes) paired.put(s.size(), pairedAt(s.size(), experiments, totals, accuracy, bootstrap));
     return new RunAnalysis(runId, simulated, options, sizes, experiments, totals, Map.copyOf(accuracy),
-        Map.copyOf(speed), Map.copyOf(sizeAccuracy), paired, TrialAgreement.load(spark, runId), ladder);
+        Map.copyOf(speed), Map.copyOf(sizeAccuracy), paired, agreement, ladder);
   }
 
   private static List<PairedComparison> pairedAt(String size, List<ExperimentStats> experiments,

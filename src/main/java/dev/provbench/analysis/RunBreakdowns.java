@@ -59,15 +59,31 @@ public record RunBreakdowns(List<ScorerScores.Score> scores, SpeedByPromptSize.B
   /** Loads them for {@code run} and {@code compared} (null: none); needs the {@code cells} and {@code scores} views. */
   public static RunBreakdowns load(SparkSession spark, StoragePath results, RunAnalysis run, RunAnalysis compared,
       LoadOptions load) {
+    return load(spark, results, run, compared, load, null);
+  }
+
+  /**
+   * The same, reading the cells on the driver when {@code local} holds them (null: Spark SQL); a load ladder's
+   * curves and an adaptive run's decisions are read by Spark either way.
+   */
+  public static RunBreakdowns load(SparkSession spark, StoragePath results, RunAnalysis run, RunAnalysis compared,
+      LoadOptions load, DriverCells local) {
     String id = run.runId();
-    List<ScorerScores.Score> scores = ScorerScores.load(spark, id, run.options().bootstrap(), run.ladder());
-    SpeedByPromptSize.Bands bands = SpeedByPromptSize.load(spark, id, run.ladder());
-    Map<Experiment, String> modesA = compared == null ? Map.of() : ToolModes.load(spark, id);
-    Map<Experiment, String> modesB = compared == null ? Map.of() : ToolModes.load(spark, compared.runId());
-    List<LoadCurve> curves = LoadAnalysis.hasLadder(spark, id)
+    List<ScorerScores.Score> scores = local != null ? ScorerScores.of(local.all(id), run.options().bootstrap(), run.ladder())
+        : ScorerScores.load(spark, id, run.options().bootstrap(), run.ladder());
+    SpeedByPromptSize.Bands bands = local != null ? SpeedByPromptSize.of(local.all(id), run.ladder())
+        : SpeedByPromptSize.load(spark, id, run.ladder());
+    Map<Experiment, String> modesA = compared == null ? Map.of() : toolModes(spark, local, id);
+    Map<Experiment, String> modesB = compared == null ? Map.of() : toolModes(spark, local, compared.runId());
+    boolean ladder = local != null ? local.hasLadder(id) : LoadAnalysis.hasLadder(spark, id);
+    List<LoadCurve> curves = ladder
         ? LoadAnalysis.load(spark, id, load, run.options().bootstrap(), run.options().correctAt()) : null;
     return new RunBreakdowns(scores, bands, modesA, modesB, curves, load.objective(), Decisions.load(spark, results, id),
         FidelityTable.load(spark, id));
+  }
+
+  private static Map<Experiment, String> toolModes(SparkSession spark, DriverCells local, String runId) {
+    return local != null ? ToolModes.of(local.all(runId)) : ToolModes.load(spark, runId);
   }
 
   /** Per experiment run in two different tool modes: how often each mode's answers could not be parsed. */

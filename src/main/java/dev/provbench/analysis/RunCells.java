@@ -34,6 +34,11 @@ public final class RunCells {
     return cache(spark, runId, step, null);
   }
 
+  /** SQL giving a cell's score by {@code scorer} (the first of that name in {@code scores}), null when it has none. */
+  static String scoreOf(String scorer) {
+    return "try_element_at(filter(coalesce(scores, array()), s -> s.scorer = '" + scorer.replace("'", "''") + "'), 1).score";
+  }
+
   /**
    * As {@link #cache(SparkSession, String, LadderStep)}, with {@code correct_score} holding scorer {@code scorer}'s
    * score of each cell (null: the run's own primary score), so every ordinary table reads that scorer.
@@ -50,10 +55,7 @@ public final class RunCells {
             "use one of " + String.join(", ", names));
       }
       for (int i = 0; i < columns.length; i++) {
-        if (columns[i].equals("correct_score")) {
-          columns[i] = "filter(coalesce(scores, array()), s -> s.scorer = '" + scorer.replace("'", "''")
-              + "')[0].score AS correct_score";
-        }
+        if (columns[i].equals("correct_score")) columns[i] = scoreOf(scorer) + " AS correct_score";
       }
     }
     Dataset<Row> cells = spark.table("cells").where(col("run_id").equalTo(runId)).where(step.rowFilter())

@@ -3,6 +3,7 @@ package dev.provbench.analysis;
 import static dev.provbench.analysis.output.Column.number;
 import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.DriverCells.Cell;
 import dev.provbench.analysis.load.LadderStep;
 import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.analysis.output.Insight;
@@ -78,8 +79,42 @@ public final class ScorerScores {
       byScorer.computeIfAbsent(r.getString(3), k -> new HashMap<>()).computeIfAbsent(e, k -> new HashMap<>())
           .put(r.getLong(4), new double[] {r.getDouble(5), r.getLong(6)});
     }
+    Map<String, Integer> position = new HashMap<>();
+    for (Row r : spark.sql(ORDER_SQL, Map.of("run_id", runId)).collectAsList()) position.put(r.getString(0), r.getInt(1));
+    return scores(byScorer, position, bootstrap);
+  }
+
+  /** The same as {@link #SQL} and {@link #ORDER_SQL}, from a run's cells on the driver ({@code all}: warm-up too). */
+  static List<Score> of(List<Cell> all, Bootstrap bootstrap, LadderStep ladder) {
+    Map<String, Map<Experiment, Map<Long, double[]>>> byScorer = new HashMap<>();
+    Map<String, Integer> position = new HashMap<>();
+    Map<String, Map<Experiment, Map<String, List<Cell.Score>>>> cases = new HashMap<>();
+    Map<String, Long> caseKeys = new HashMap<>();
+    for (Cell c : all) {
+      List<Cell.Score> stored = c.scores();
+      if (stored != null) for (int i = 0; i < stored.size(); i++) position.merge(stored.get(i).scorer(), i, Math::min);
+      if (!DriverCells.step(ladder).test(c)) continue;
+      for (Cell.Score s : c.scoresView()) {
+        cases.computeIfAbsent(s.scorer(), k -> new HashMap<>()).computeIfAbsent(c.experiment(), k -> new LinkedHashMap<>())
+            .computeIfAbsent(c.caseId(), k -> new ArrayList<>()).add(s);
+      }
+      caseKeys.put(c.caseId(), c.caseKey());
+    }
+    cases.forEach((scorer, byExperiment) -> byExperiment.forEach((e, byCase) -> byCase.forEach((caseId, scores) -> {
+      long counted = scores.stream().filter(s -> s.score() != null).count();
+      double total = scores.stream().filter(s -> s.score() != null).mapToDouble(Cell.Score::score).sum();
+      if (counted > 0) {
+        byScorer.computeIfAbsent(scorer, k -> new HashMap<>()).computeIfAbsent(e, k -> new HashMap<>())
+            .put(caseKeys.get(caseId), new double[] {total, counted});
+      }
+    })));
+    return scores(byScorer, position, bootstrap);
+  }
+
+  private static List<Score> scores(Map<String, Map<Experiment, Map<Long, double[]>>> byScorer, Map<String, Integer> position,
+      Bootstrap bootstrap) {
     List<Score> unranked = new ArrayList<>();
-    for (String scorer : order(spark, runId, byScorer.keySet())) {
+    for (String scorer : order(position, byScorer.keySet())) {
       byScorer.get(scorer).entrySet().stream().sorted(Map.Entry.comparingByKey(Experiment.ORDER)).forEach(e -> {
         CaseTotals totals = CaseTotals.of(e.getValue());
         long cells = Arrays.stream(totals.counts()).sum();
@@ -91,9 +126,7 @@ public final class ScorerScores {
   }
 
   /** The job's order where the {@code scores} column gives it, else by name (CorrectScore before NonNull). */
-  private static List<String> order(SparkSession spark, String runId, Set<String> scorers) {
-    Map<String, Integer> position = new HashMap<>();
-    for (Row r : spark.sql(ORDER_SQL, Map.of("run_id", runId)).collectAsList()) position.put(r.getString(0), r.getInt(1));
+  private static List<String> order(Map<String, Integer> position, Set<String> scorers) {
     return scorers.stream().sorted(Comparator.comparing((String s) -> position.getOrDefault(s, Integer.MAX_VALUE))
         .thenComparing(Comparator.naturalOrder())).toList();
   }

@@ -1,8 +1,17 @@
 package dev.provbench.analysis;
 
+import static dev.provbench.analysis.SqlAggregates.avg;
+import static dev.provbench.analysis.SqlAggregates.countIf;
+import static dev.provbench.analysis.SqlAggregates.div;
+import static dev.provbench.analysis.SqlAggregates.nan;
+import static dev.provbench.analysis.SqlAggregates.percentile;
+
+import dev.provbench.analysis.DriverCells.Cell;
 import dev.provbench.results.CellStatus;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -49,6 +58,21 @@ public record SizeStats(String size, long experiments, long cells, long failed, 
           RowValues.dbl(r, "non_null"), RowValues.nan(r, "duration_mean_s"),
           RowValues.nan(r, "duration_p50_s")));
     }
+    out.sort((a, b) -> SizeOrder.COMPARATOR.compare(a.size, b.size));
+    return out;
+  }
+
+  /** The same as {@link #SQL}, from the cells on the driver. */
+  static List<SizeStats> of(List<Cell> cells) {
+    List<SizeStats> out = new ArrayList<>();
+    cells.stream().collect(Collectors.groupingBy(c -> c.experiment().size(), LinkedHashMap::new, Collectors.toList()))
+        .forEach((size, at) -> {
+          List<Cell> answered = at.stream().filter(Cell::answered).toList();
+          out.add(new SizeStats(size, at.stream().map(Cell::experiment).distinct().count(), at.size(),
+              countIf(at, c -> !c.answered()), countIf(at, c -> c.status() != null && !c.status().equals("ok")),
+              avg(at, Cell::correctScore), avg(at, Cell::nonNull), nan(div(avg(answered, Cell::durationMs), 1000)),
+              nan(div(percentile(answered, Cell::durationMs, 0.5), 1000))));
+        });
     out.sort((a, b) -> SizeOrder.COMPARATOR.compare(a.size, b.size));
     return out;
   }

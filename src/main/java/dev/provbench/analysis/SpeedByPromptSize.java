@@ -3,6 +3,7 @@ package dev.provbench.analysis;
 import static dev.provbench.analysis.output.Column.number;
 import static dev.provbench.analysis.output.Column.text;
 
+import dev.provbench.analysis.DriverCells.Cell;
 import dev.provbench.analysis.load.LadderStep;
 import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.analysis.output.Insight;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
@@ -77,10 +79,30 @@ public final class SpeedByPromptSize {
           PromptBand.values()[r.<Integer>getAs("band")], r.<Long>getAs("answered"), RowValues.dbl(r, "ttft_p50_s"),
           RowValues.num(r, "p50_s"), 0, null));
     }
+    long unknown = spark.sql(UNKNOWN_SQL.formatted(ladder.rowFilter()), Map.of("run_id", runId)).first().getLong(0);
+    return ranked(raw, unknown);
+  }
+
+  /** The same as {@link #SQL} and {@link #UNKNOWN_SQL}, from a run's cells on the driver ({@code all}: warm-up too). */
+  static Bands of(List<Cell> all, LadderStep ladder) {
+    List<Cell> answered = all.stream().filter(DriverCells.step(ladder)).filter(Cell::answered).toList();
+    List<BandSpeed> raw = new ArrayList<>();
+    Map<Experiment, Map<PromptBand, List<Cell>>> groups = new LinkedHashMap<>();
+    for (Cell c : answered) {
+      if (c.promptTokens() == null) continue;
+      groups.computeIfAbsent(c.experiment(), k -> new TreeMap<>()).computeIfAbsent(PromptBand.of(c.promptTokens()),
+          k -> new ArrayList<>()).add(c);
+    }
+    groups.forEach((e, bands) -> bands.forEach((band, cells) -> raw.add(new BandSpeed(e, band, cells.size(),
+        SqlAggregates.div(SqlAggregates.percentile(cells, Cell::ttftMs, 0.5), 1000),
+        SqlAggregates.num(SqlAggregates.div(SqlAggregates.percentile(cells, Cell::durationMs, 0.5), 1000)), 0, null))));
+    return ranked(raw, SqlAggregates.countIf(answered, c -> c.promptTokens() == null));
+  }
+
+  private static Bands ranked(List<BandSpeed> raw, long unknown) {
     List<BandSpeed> ranked = raw.stream().map(b -> new BandSpeed(b.experiment(), b.band(), b.answered(), b.ttftP50(),
         b.p50(), rank(b, raw, BandSpeed::p50), b.ttftP50() == null ? null : rank(b, raw, o -> o.ttftP50() == null
             ? Double.POSITIVE_INFINITY : o.ttftP50()))).sorted(ORDER).toList();
-    long unknown = spark.sql(UNKNOWN_SQL.formatted(ladder.rowFilter()), Map.of("run_id", runId)).first().getLong(0);
     return new Bands(ranked, unknown);
   }
 

@@ -1,8 +1,12 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.DriverCells.Cell;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -28,6 +32,17 @@ final class ToolModes {
       String modes = r.getString(3);
       if (!modes.isEmpty()) out.put(new Experiment(r.getString(0), r.getString(1), r.getString(2)), modes);
     }
+    return out;
+  }
+
+  /** The same as {@link #SQL}, from a run's cells on the driver (warm-up too). */
+  static Map<Experiment, String> of(List<Cell> all) {
+    Map<Experiment, String> out = new HashMap<>();
+    DriverCells.byExperiment(all).forEach((e, cells) -> {
+      String modes = cells.stream().map(Cell::toolMode).filter(Objects::nonNull).distinct().sorted()
+          .collect(Collectors.joining(", "));
+      if (!modes.isEmpty()) out.put(e, modes);
+    });
     return out;
   }
 }

@@ -1,6 +1,8 @@
 package dev.provbench.analysis;
 
+import dev.provbench.analysis.DriverCells.Cell;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,6 +34,24 @@ public record TrialAgreement(long cases, long repeated, long agreeing) {
       out.put(new Experiment(r.getString(0), r.getString(1), r.getString(2)),
           new TrialAgreement(r.getLong(3), r.getLong(4), r.getLong(5)));
     }
+    return out;
+  }
+
+  /** The same as {@link #SQL}, from the cells on the driver. */
+  static Map<Experiment, TrialAgreement> of(List<Cell> cells) {
+    Map<Experiment, TrialAgreement> out = new HashMap<>();
+    DriverCells.byExperiment(cells).forEach((e, at) -> {
+      long cases = 0;
+      long repeated = 0;
+      long agreeing = 0;
+      for (List<Cell> trials : CaseScores.byCase(at).values()) {
+        cases++;
+        long outputs = trials.stream().map(c -> c.outputText() == null ? "null" : c.outputText()).distinct().count();
+        if (trials.size() > 1) repeated++;
+        if (trials.size() > 1 && outputs == 1) agreeing++;
+      }
+      out.put(e, new TrialAgreement(cases, repeated, agreeing));
+    });
     return out;
   }
 }

@@ -89,9 +89,9 @@ public final class SyntheticResults {
         "CAST(array() AS array<struct<attempt:int,status:string,http_status:int,latency_ms:bigint,wait_ms:bigint,"
             + "error:string,prompt_tokens:bigint,completion_tokens:bigint,response_id:string>>) AS attempt_log",
         "'" + runId + "' AS run_id");
-    // Spark will not cast an array that may hold nulls to one that may not: those two keep their own type. Columns
-    // the generator does not make (a chat task's, the load ladder's) are null.
-    List<String> made = List.of(rows.columns());
+    List<String> made = Arrays.asList(rows.columns());
+    // A column made here keeps an array's own element nullability (Spark refuses a cast to non-null elements); one the
+    // generator does not make (a later format's) is null, as in results written before it.
     Column[] typed = Arrays.stream(ResultSchema.SCHEMA.fields())
         .map(f -> !made.contains(f.name()) ? functions.lit(null).cast(f.dataType()).as(f.name())
             : f.name().equals("attempt_log") || f.name().equals("chunk_gaps_ms") ? functions.col(f.name())

@@ -25,16 +25,25 @@ public record LadderStep(Integer step, Integer concurrency, Double rate, Map<Int
 
   /**
    * The step to show for {@code runId}: {@code asked}, or the lowest when null. Fails when a step is asked of a
-   * run without it. Needs the {@code cells} view.
+   * run without it. Reads the stored rows ({@code results}): a cell's rows share its step, so the steps need no
+   * de-duplication (which costs a shuffle of the whole folder).
    */
   public static LadderStep choose(SparkSession spark, String runId, Integer asked) {
     Map<Integer, Integer> steps = new LinkedHashMap<>();
     Map<Integer, Double> rates = new LinkedHashMap<>();
-    for (Row r : spark.sql("SELECT load_step, max(load_concurrency), max(load_rate) FROM cells WHERE run_id = :run"
+    for (Row r : spark.sql("SELECT load_step, max(load_concurrency), max(load_rate) FROM results WHERE run_id = :run"
         + " AND load_step IS NOT NULL GROUP BY load_step ORDER BY load_step", Map.of("run", runId)).collectAsList()) {
       steps.put(r.getInt(0), r.isNullAt(1) ? null : r.getInt(1));
       rates.put(r.getInt(0), r.isNullAt(2) ? null : r.getDouble(2));
     }
+    return choose(runId, asked, steps, rates);
+  }
+
+  /**
+   * The same from the run's steps, rising, each with its highest concurrency and rate (null when none): the rule
+   * whether the steps come from SQL or from cells on the driver.
+   */
+  public static LadderStep choose(String runId, Integer asked, Map<Integer, Integer> steps, Map<Integer, Double> rates) {
     if (steps.isEmpty()) {
       if (asked != null) throw new BadInputException("--load-step", "run `" + runId + "` has no load ladder", "drop --load-step");
       return NONE;
@@ -44,7 +53,7 @@ public record LadderStep(Integer step, Integer concurrency, Double rate, Map<Int
       throw new BadInputException("--load-step", "run `" + runId + "` has no load step " + step,
           "use one of " + steps.keySet().stream().map(String::valueOf).collect(Collectors.joining(", ")));
     }
-    return new LadderStep(step, steps.get(step), rates.get(step), Collections.unmodifiableMap(steps));
+    return new LadderStep(step, steps.get(step), rates.get(step), Collections.unmodifiableMap(new LinkedHashMap<>(steps)));
   }
 
   /** The SQL condition on {@code cells} rows that the ordinary tables read. */

@@ -25,9 +25,12 @@ public final class LoadAnalysis {
 
   private LoadAnalysis() {}
 
-  /** Whether the run has ladder rows. */
+  /**
+   * Whether the run has ladder rows. Reads the stored rows ({@code results}): a cell's rows share its load step, so
+   * the question needs no de-duplication, and the first row found answers it.
+   */
   public static boolean hasLadder(SparkSession spark, String runId) {
-    return spark.sql("SELECT 1 FROM cells WHERE " + MEASURED + " LIMIT 1", Map.of("run", runId)).count() > 0;
+    return !spark.sql("SELECT 1 FROM results WHERE " + MEASURED + " LIMIT 1", Map.of("run", runId)).isEmpty();
   }
 
   /**
