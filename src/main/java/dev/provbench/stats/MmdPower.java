@@ -33,18 +33,10 @@ public final class MmdPower {
       int replicates, double alpha, long seed) {
     List<PromptSamples> usable = data.stream().filter(PromptSamples::testable).toList();
     if (usable.isEmpty() || replicates < 1) return Double.NaN;
-    SplittableRandom random = new SplittableRandom(seed);
-    int rejected = 0;
-    for (int r = 0; r < replicates; r++) {
-      List<PromptSamples> drawn = new ArrayList<>();
-      for (int i = 0; i < prompts; i++) {
-        PromptSamples s = usable.get(random.nextInt(usable.size()));
-        drawn.add(new PromptSamples(s.prompt() + "#" + i, draw(s.reference(), samples, random),
-            draw(s.candidate(), samples, random)));
-      }
-      if (MmdTest.run(drawn, kernel, PERMUTATIONS, random.nextLong()).p() <= alpha) rejected++;
-    }
-    return rejected / (double) replicates;
+    return rejected(kernel, prompts, replicates, alpha, seed, (i, random) -> {
+      PromptSamples s = usable.get(random.nextInt(usable.size()));
+      return new PromptSamples(s.prompt() + "#" + i, draw(s.reference(), samples, random), draw(s.candidate(), samples, random));
+    });
   }
 
   /**
@@ -55,19 +47,30 @@ public final class MmdPower {
       int samples, int replicates, double alpha, long seed) {
     List<List<String>> usable = referenceByPrompt.stream().filter(c -> c.size() >= 4).toList();
     if (usable.isEmpty() || replicates < 1) return Double.NaN;
+    return rejected(kernel, prompts, replicates, alpha, seed, (i, random) -> {
+      List<String> completions = usable.get(random.nextInt(usable.size()));
+      List<String> shuffled = draw(completions, completions.size(), random);
+      int half = completions.size() / 2;
+      List<String> vocabulary = vocabulary(completions);
+      List<String> changed = draw(shuffled.subList(half, shuffled.size()), samples, random).stream()
+          .map(c -> changeWords(c, rate, vocabulary, random)).toList();
+      return new PromptSamples("p" + i, draw(shuffled.subList(0, half), samples, random), changed);
+    });
+  }
+
+  /** One prompt's samples of a replicate: the {@code i}-th prompt drawn. */
+  private interface PromptDraw {
+    PromptSamples draw(int i, SplittableRandom random);
+  }
+
+  /** The share of {@code replicates} of {@code prompts} drawn prompts each that reject at {@code alpha}. */
+  private static double rejected(HammingKernel kernel, int prompts, int replicates, double alpha, long seed,
+      PromptDraw prompt) {
     SplittableRandom random = new SplittableRandom(seed);
     int rejected = 0;
     for (int r = 0; r < replicates; r++) {
       List<PromptSamples> drawn = new ArrayList<>();
-      for (int i = 0; i < prompts; i++) {
-        List<String> completions = usable.get(random.nextInt(usable.size()));
-        List<String> shuffled = draw(completions, completions.size(), random);
-        int half = completions.size() / 2;
-        List<String> vocabulary = vocabulary(completions);
-        List<String> changed = draw(shuffled.subList(half, shuffled.size()), samples, random).stream()
-            .map(c -> changeWords(c, rate, vocabulary, random)).toList();
-        drawn.add(new PromptSamples("p" + i, draw(shuffled.subList(0, half), samples, random), changed));
-      }
+      for (int i = 0; i < prompts; i++) drawn.add(prompt.draw(i, random));
       if (MmdTest.run(drawn, kernel, PERMUTATIONS, random.nextLong()).p() <= alpha) rejected++;
     }
     return rejected / (double) replicates;
