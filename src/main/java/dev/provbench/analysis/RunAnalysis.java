@@ -1,6 +1,7 @@
 package dev.provbench.analysis;
 
 import dev.provbench.analysis.load.LadderStep;
+import dev.provbench.input.BadInputException;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.results.SimulatedRuns;
 import dev.provbench.stats.Bootstrap;
@@ -86,6 +87,7 @@ public record RunAnalysis(String runId, boolean simulated, AnalysisOptions optio
   private static RunAnalysis assemble(String runId, boolean simulated, AnalysisOptions options, LadderStep ladder,
       List<SizeStats> sizes, List<ExperimentStats> experiments, Map<Experiment, CaseTotals> totals,
       Map<Experiment, CaseDurations> durations, Map<Experiment, TrialAgreement> agreement) {
+    requirePrimaryScores(runId, experiments, totals);
     Bootstrap bootstrap = options.bootstrap();
     Map<Experiment, Interval> accuracy = new ConcurrentHashMap<>();
     totals.entrySet().parallelStream().forEach(e -> accuracy.put(e.getKey(), bootstrap.mean(e.getKey().key(), e.getValue())));
@@ -99,6 +101,22 @@ public record RunAnalysis(String runId, boolean simulated, AnalysisOptions optio
     for (SizeStats s : sizes) paired.put(s.size(), pairedAt(s.size(), experiments, totals, accuracy, bootstrap));
     return new RunAnalysis(runId, simulated, options, sizes, experiments, totals, Map.copyOf(accuracy),
         Map.copyOf(speed), Map.copyOf(sizeAccuracy), paired, agreement, ladder);
+  }
+
+  /**
+   * Every experiment needs a primary score on some case for accuracy and its tests: a job whose only scorer is NonNull
+   * (or whose LLM judge never answered) has none.
+   *
+   * @throws BadInputException naming the experiments without one and the fix.
+   */
+  private static void requirePrimaryScores(String runId, List<ExperimentStats> experiments,
+      Map<Experiment, CaseTotals> totals) {
+    List<String> without = experiments.stream().map(ExperimentStats::experiment).filter(e -> !totals.containsKey(e))
+        .map(Experiment::key).toList();
+    if (without.isEmpty()) return;
+    throw new BadInputException("run `" + runId + "`", "has no primary score (a scorer other than NonNull, or the"
+        + " --scorer named) in any cell of " + String.join(", ", without),
+        "analyze it by a scorer its cells have, e.g. --scorer NonNull, or give the job a scorer such as CorrectScore");
   }
 
   private static List<PairedComparison> pairedAt(String size, List<ExperimentStats> experiments,

@@ -3,6 +3,7 @@ package dev.provbench.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.load.LoadOptions;
 import dev.provbench.analysis.output.OutputFormat;
+import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
 import dev.provbench.results.ResultsViews;
 import dev.provbench.stats.Bootstrap;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +88,25 @@ class DriverPathAgreementTest {
             "CAST(trial * 2 AS INT) AS load_concurrency", "case_id = 'c1' AS load_warmup")
         .write().mode(SaveMode.Overwrite).partitionBy("run_id").parquet(dir.resolve("ladder").toString());
     agreeAtStep("ladder", 2);
+  }
+
+  @Test
+  void aRunWithoutAPrimaryScoreIsRefusedWithTheFixByBothPaths() {
+    // The fixture as a job whose only scorer is NonNull writes it: no cell has a primary score.
+    spark.read().parquet(dir.resolve("fixture").toString()).withColumn("correct_score", functions.lit(null).cast("double"))
+        .write().mode(SaveMode.Overwrite).partitionBy("run_id").parquet(dir.resolve("unscored").toString());
+    StoragePath results = StoragePath.local(dir.resolve("unscored"));
+    for (String limit : new String[] {null, "0"}) {
+      try {
+        if (limit != null) spark.conf().set(DriverCells.LIMIT_CONF, limit);
+        BadInputException e = assertThrows(BadInputException.class, () -> ResultsAnalyzer.analyze(spark, results,
+            List.of("r1"), false, options(null, null), LoadOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("run `r1`: has no primary score") && e.getMessage().contains("--scorer NonNull"),
+            e.getMessage());
+      } finally {
+        spark.conf().unset(DriverCells.LIMIT_CONF);
+      }
+    }
   }
 
   @Test
