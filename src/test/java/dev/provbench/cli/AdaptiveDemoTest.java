@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.Slow;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -22,18 +20,10 @@ class AdaptiveDemoTest {
   @Test
   void theAdaptiveDemoSaysWhatItDecidedAndForHowManyCalls() throws Exception {
     Path out = dir.resolve("results");
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    int exit;
-    System.setOut(new PrintStream(console, true));
-    try {
-      exit = Main.execute("demo", "--workload", "adaptive", "--job", "jobs/adaptive-8b.yaml", "--profile",
-          "data/sim/adaptive-easy-profile.yaml", "--out", out.toString(), "--time-scale", "0.05", "--run-id", "adaptive-demo");
-    } finally {
-      System.setOut(stdout);
-    }
-    String text = console.toString();
-    assertEquals(0, exit, text);
+    ConsoleRun run = ConsoleRun.of("demo", "--workload", "adaptive", "--job", "jobs/adaptive-8b.yaml", "--profile",
+        "data/sim/adaptive-easy-profile.yaml", "--out", out.toString(), "--time-scale", "0.05", "--run-id", "adaptive-demo");
+    String text = run.text();
+    assertEquals(0, run.exit(), text);
     Matcher decided = Pattern.compile("At 8b, Provider 1 is most accurate \\(95% anytime-valid\\); decided after (\\d+) of 540"
         + " calls").matcher(text);
     assertTrue(decided.find(), text);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -25,17 +23,9 @@ class AuditDemoTest {
   @Test
   void flagsTheQuantizedDeploymentAndNotTheIdenticalOne() {
     Path out = dir.resolve("results");
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    int exit;
-    System.setOut(new PrintStream(console, true));
-    try {
-      exit = Main.execute("demo", "--workload", "audit", "--out", out.toString(), "--run-id", "audit-test");
-    } finally {
-      System.setOut(stdout);
-    }
-    String text = console.toString();
-    assertEquals(0, exit, text);
+    ConsoleRun run = ConsoleRun.of("demo", "--workload", "audit", "--out", out.toString(), "--run-id", "audit-test");
+    String text = run.text();
+    assertEquals(0, run.exit(), text);
     assertTrue(text.contains("3 providers, 3 models, 25 cases x 10 trials = 750 cells"), text);
     assertTrue(text.contains("Fidelity to the reference Self-hosted vLLM 405b"), text);
     assertTrue(text.contains("Quantized Cloud 405b: outputs differ from the reference Self-hosted vLLM 405b"), text);

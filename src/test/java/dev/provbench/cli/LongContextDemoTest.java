@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,19 +33,11 @@ class LongContextDemoTest {
   void theFastestProviderFlipsBetweenShortAndLongPrompts() throws Exception {
     Path job = smallJob();
     Path out = dir.resolve("results");
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    int exit;
-    System.setOut(new PrintStream(console, true));
-    try {
-      // Time scale 0.5: the medians the profile sets stay 50 ms or more apart, well above the scheduling noise.
-      exit = Main.execute("demo", "--workload", "long-context", "--job", job.toString(), "--out", out.toString(),
-          "--time-scale", "0.5", "--run-id", "long-context-test");
-    } finally {
-      System.setOut(stdout);
-    }
-    String text = console.toString();
-    assertEquals(0, exit, text);
+    // Time scale 0.5: the medians the profile sets stay 50 ms or more apart, well above the scheduling noise.
+    ConsoleRun run = ConsoleRun.of("demo", "--workload", "long-context", "--job", job.toString(), "--out", out.toString(),
+        "--time-scale", "0.5", "--run-id", "long-context-test");
+    String text = run.text();
+    assertEquals(0, run.exit(), text);
     assertTrue(text.contains("SIMULATED providers") && text.contains("long-context-profile.yaml"), text);
     assertTrue(text.contains("3 providers, 3 models, 8 cases x 2 trials = 48 cells"), text);
     assertTrue(text.contains("Speed variance") && !text.contains("Aggregate trade-off by size"), text);
