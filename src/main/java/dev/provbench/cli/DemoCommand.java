@@ -18,7 +18,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--workload", paramLabel = "NAME", defaultValue = "reference",
       description = "what to benchmark, one of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}): reference is the"
           + " factuality judge (jobs/demo.yaml), long-context short and long prompts (jobs/long-context.yaml), load a load"
-          + " ladder (jobs/load-demo.yaml), adaptive the reference job in rounds that stop when decided (jobs/adaptive.yaml),"
+          + " ladder (jobs/load-demo.yaml), adaptive the reference task over a 600-case eval in rounds that stop when"
+          + " decided (jobs/adaptive.yaml),"
           + " audit a fidelity audit of three deployments of one model (jobs/audit.yaml)")
   DemoRun.Workload workload;
 
