@@ -40,6 +40,9 @@ import java.util.List;
  * @param audit             the fidelity audit ({@code audit} section): every case asked {@code samples} times at a
  *                          temperature above 0, each deployment's completions later tested against the reference's;
  *                          null (the default) for no audit.
+ * @param trace             the trace replay ({@code trace} section): the trace's rows sent to every deployment at their
+ *                          timestamps; null (the default) for a run of the dataset's cases. With a trace, {@code trials}
+ *                          is 1 and {@code dataset} is needed only for {@code prompts: cases} (null otherwise).
  */
 public record Job(
     StoragePath file,
@@ -59,7 +62,8 @@ public record Job(
     int taskSlots,
     LoadPlan load,
     AdaptivePlan adaptive,
-    AuditPlan audit) {
+    AuditPlan audit,
+    TracePlan trace) {
 
   /** The scorers the factuality judge may name, and its default list; a chat task takes any of ScorerCatalog's. */
   public static final List<String> SCORERS = List.of("CorrectScore", "NonNull");
@@ -75,41 +79,41 @@ public record Job(
 
   public Job withRunId(String id) {
     return new Job(file, name, id, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, taskSlots, load, adaptive, audit);
+        retry, commit, providers, maxCost, taskSlots, load, adaptive, audit, trace);
   }
 
   public Job withOutput(StoragePath dir) {
     return new Job(file, name, runId, dataset, dir, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, taskSlots, load, adaptive, audit);
+        retry, commit, providers, maxCost, taskSlots, load, adaptive, audit, trace);
   }
 
   public Job withProviders(List<ProviderSpec> list) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, list, maxCost, taskSlots, load, adaptive, audit);
+        retry, commit, list, maxCost, taskSlots, load, adaptive, audit, trace);
   }
 
   /** The same job with another spending cap (null: none). */
   public Job withMaxCost(Double usd) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, usd, taskSlots, load, adaptive, audit);
+        retry, commit, providers, usd, taskSlots, load, adaptive, audit, trace);
   }
 
   /** The same job packed into another number of Spark tasks (0: the task slots Spark has). */
   public Job withTaskSlots(int slots) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, slots, load, adaptive, audit);
+        retry, commit, providers, maxCost, slots, load, adaptive, audit, trace);
   }
 
   /** The same job with another load plan (null: a plain run). */
   public Job withLoad(LoadPlan plan) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, taskSlots, plan, adaptive, audit);
+        retry, commit, providers, maxCost, taskSlots, plan, adaptive, audit, trace);
   }
 
   /** The same job run in rounds by another adaptive plan (null: the whole matrix). */
   public Job withAdaptive(AdaptivePlan plan) {
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitionsPerModel, timeouts,
-        retry, commit, providers, maxCost, taskSlots, load, plan, audit);
+        retry, commit, providers, maxCost, taskSlots, load, plan, audit, trace);
   }
 
   /** Total models over all providers. */

@@ -33,13 +33,15 @@ public final class JobReader {
     YamlFields f = new YamlFields(file.toString(), "", root);
     String name = f.string("name", file.fileName().replaceFirst("\\.ya?ml$", ""));
     String runId = RunIdPolicy.read(f, name);
-    StoragePath dataset = dataset(f, dir);
+    boolean replay = f.has("trace");
+    StoragePath dataset = replay && !f.has("dataset") ? null : dataset(f, dir);
     StoragePath output = dir.resolve(f.string("output", Job.DEFAULT_OUTPUT)).normalize();
     TaskSpec task = TaskReader.read(f, dir);
+    TracePlan trace = TracePlanReader.read(f, dir, task);
     List<ScorerSpec> scorerSpecs = ScorerNames.read(f, task);
     if (task.isChat()) task = task.withChat(task.chat().withScorers(scorerSpecs));
     List<String> scorers = scorerSpecs.stream().map(ScorerSpec::name).toList();
-    int trials = f.integer("trials", Job.DEFAULT_TRIALS, 1, "run each case at least once, e.g. `trials: 3`");
+    int trials = f.integer("trials", trace != null ? 1 : Job.DEFAULT_TRIALS, 1, "run each case at least once, e.g. `trials: 3`");
     int concurrency = f.integer("concurrency", ModelSpec.DEFAULT_CONCURRENCY, 1, "allow at least one request in flight per model");
     int partitions = f.integer("partitions_per_model", Job.DEFAULT_PARTITIONS_PER_MODEL, 1, "use at least one partition per model");
     Timeouts timeouts = PolicyReader.timeouts(f.object("timeouts"));
@@ -61,7 +63,7 @@ public final class JobReader {
     f.finish();
     PartitionRule.check(f, partitions, providers);
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitions, timeouts, retry, commit,
-        providers, maxCost, taskSlots, load, adaptive, audit);
+        providers, maxCost, taskSlots, load, adaptive, audit, trace);
   }
 
   private static StoragePath dataset(YamlFields f, StoragePath dir) {

@@ -13,6 +13,8 @@ import java.util.SplittableRandom;
 final class AnswerComposer {
   /** Mixed into the request's seed for sampled text, so the earlier draws keep their values. */
   static final long SAMPLE_STREAM = 0x5A4D504C45L;
+  /** Appended to pad an answer, then cut to whole tokens of four characters. */
+  private static final String FILLER = " and so on, as ";
 
   private AnswerComposer() {}
 
@@ -36,7 +38,8 @@ final class AnswerComposer {
   static Completion compose(ChatRequest request, SimModel model, RequestDraws draws, boolean malformed,
       Serving serving) {
     String tag = Long.toHexString(draws.streamSeed());
-    Text text = cut(text(request, model, draws, malformed, serving.judgeErrorRate()), request.maxTokens());
+    Text text = padded(cut(text(request, model, draws, malformed, serving.judgeErrorRate()), request.maxTokens()),
+        request.minTokens());
     int reasoningTokens = ReasoningText.tokens(draws.reasoningMs(), draws.tokensPerS());
     Completion.Message message = new Completion.Message(text.mode(), text.text(), "call_" + tag,
         model.reasons() ? ReasoningText.of(reasoningTokens) : null, text.finishReason());
@@ -72,6 +75,19 @@ final class AnswerComposer {
   private static Text cut(Text text, int maxTokens) {
     if (maxTokens <= 0 || TokenCount.of(text.text()) <= maxTokens) return text;
     return new Text(text.mode(), text.text().substring(0, maxTokens * 4), "length");
+  }
+
+  /**
+   * The text padded to {@code minTokens} (vLLM's {@code min_tokens}, or {@code ignore_eos}): filler words of four
+   * characters, cut so the answer counts exactly that many tokens, finishing for {@code length}; as it is when long
+   * enough. Tool calls are left as they are.
+   */
+  private static Text padded(Text text, int minTokens) {
+    if (minTokens <= 0 || text.mode() != ReplyMode.CONTENT || TokenCount.of(text.text()) >= minTokens) return text;
+    StringBuilder out = new StringBuilder(text.text());
+    while (out.length() < minTokens * 4) out.append(FILLER);
+    out.setLength(minTokens * 4);
+    return new Text(text.mode(), out.toString(), "length");
   }
 
   /** The drawn delays, the uncached prompt's prefill and the answer's decoding, each slowed by the batch. */

@@ -20,9 +20,11 @@ import java.util.List;
  * @param includeUsage {@code stream_options.include_usage}: send a usage chunk before {@code [DONE]}.
  * @param maxTokens    {@code max_tokens} (or {@code max_completion_tokens}); 0 when absent.
  * @param temperature  {@code temperature}; 1 when absent, as OpenAI's API defaults it. Only sampled text reads it.
+ * @param minTokens    the answer's least length in tokens: vLLM's {@code min_tokens}, or {@code max_tokens} when
+ *                     {@code ignore_eos} is true (generation runs to the limit); 0 when neither is given.
  */
 record ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens,
-    double temperature) {
+    double temperature, int minTokens) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Message(String role, String content) {}
@@ -42,6 +44,11 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
     this(model, messages, stream, includeUsage, maxTokens, 1.0);
   }
 
+  ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens,
+      double temperature) {
+    this(model, messages, stream, includeUsage, maxTokens, temperature, 0);
+  }
+
   static ChatRequest parse(byte[] body) throws Invalid {
     JsonNode root;
     try {
@@ -58,10 +65,13 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
     if (!messages.isArray() || messages.isEmpty()) throw new Invalid("'messages' must be a non-empty array.");
     List<Message> out = new ArrayList<>();
     for (JsonNode m : messages) out.add(new Message(m.path("role").asText(""), content(m.path("content"))));
-    int maxTokens = root.path("max_tokens").asInt(root.path("max_completion_tokens").asInt(0));
+    int maxTokens = Math.max(0, root.path("max_tokens").asInt(root.path("max_completion_tokens").asInt(0)));
+    int minTokens = Math.max(0, root.path("min_tokens").asInt(0));
+    if (root.path("ignore_eos").asBoolean(false)) minTokens = Math.max(minTokens, maxTokens);
+    if (maxTokens > 0) minTokens = Math.min(minTokens, maxTokens);
     return new ChatRequest(model.asText(), out, root.path("stream").asBoolean(false),
-        root.path("stream_options").path("include_usage").asBoolean(false), Math.max(0, maxTokens),
-        root.path("temperature").asDouble(1.0));
+        root.path("stream_options").path("include_usage").asBoolean(false), maxTokens,
+        root.path("temperature").asDouble(1.0), minTokens);
   }
 
   /** Text content, or the text parts of a content array. */
@@ -88,6 +98,13 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
   int promptTokens(int count) {
     long chars = messages.subList(0, count).stream().mapToLong(m -> m.content().length()).sum();
     return TokenCount.of(chars);
+  }
+
+  /** Every message's content in order, joined without separators: the text whose tokens the prefix cache blocks. */
+  String promptText() {
+    StringBuilder out = new StringBuilder();
+    for (Message m : messages) out.append(m.content());
+    return out.toString();
   }
 
   /** A stable 64-bit hash of roles and contents: the request's identity for seeding. */

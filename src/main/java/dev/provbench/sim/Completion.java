@@ -33,7 +33,7 @@ record Completion(Head head, Message message, Usage usage, Pace pace) {
    * @param sent            whether {@code usage} is sent at all ({@code usage: false} omits it).
    * @param reportsCache    whether usage carries {@code prompt_tokens_details.cached_tokens} ({@code prefix_cache}).
    * @param promptTokens    ceil(prompt characters / 4).
-   * @param cachedTokens    prompt tokens of the longest already-seen run of leading messages; 0 without a prefix cache.
+   * @param cachedTokens    prompt tokens of the leading cache blocks already seen ({@link PrefixCache}); 0 without one.
    * @param answerTokens    ceil(text characters / 4).
    * @param reasoningTokens ceil(reasoning characters / 4); 0 without reasoning.
    */

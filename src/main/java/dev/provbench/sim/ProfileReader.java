@@ -49,6 +49,8 @@ final class ProfileReader {
     double timeScale = f.number("time_scale", 1.0, 0.0, 1000.0, "use e.g. 1 (real time) or 0.1 (ten times faster)");
     long seed = f.longValue("seed", 42, Long.MIN_VALUE, "write a whole number, e.g. 42");
     long idleCloseMs = f.longValue("idle_close_ms", 0, 0, "write a whole number of ms, e.g. 5000, or 0 to never close");
+    int blockTokens = f.integer("cache_block_tokens", SimProfile.DEFAULT_CACHE_BLOCK_TOKENS, 1,
+        "write the prefix cache's block size in tokens, e.g. 16 (vLLM's default)");
     List<SimProvider> providers = new ArrayList<>();
     Set<String> names = new HashSet<>();
     Set<String> paths = new HashSet<>();
@@ -59,7 +61,7 @@ final class ProfileReader {
       providers.add(provider);
     }
     f.finish();
-    return new SimProfile(timeScale, seed, idleCloseMs, providers);
+    return new SimProfile(timeScale, seed, idleCloseMs, providers, blockTokens);
   }
 
   private static SimProvider provider(YamlFields p) {

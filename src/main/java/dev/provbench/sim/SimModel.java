@@ -34,8 +34,9 @@ package dev.provbench.sim;
  *                       reasoning. Default median 0, sigma 0.
  * @param usage          send {@code usage} at all; false omits it, streamed or not, whatever the request asks.
  *                       Default true.
- * @param prefixCache    report {@code prompt_tokens_details.cached_tokens} for the longest run of leading
- *                       messages this model has already answered. Default false.
+ * @param prefixCache    report {@code prompt_tokens_details.cached_tokens}: the prompt's leading blocks of the
+ *                       profile's {@code cache_block_tokens} this model has already seen ({@link PrefixCache}).
+ *                       Default false.
  * @param drift          how its speed and accuracy change with the UTC time of day. Default {@link Drift#NONE}.
  * @param capacity       serving slots, a queue, slowdown as the batch fills and accuracy under load; null (the
  *                       default) serves every admitted request at once at full speed.

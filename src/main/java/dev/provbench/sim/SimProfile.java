@@ -20,11 +20,21 @@ import java.util.Optional;
  *                    not scaled by {@code timeScale}), without a {@code Connection: close} header, as uvicorn
  *                    does after 5 s; 0 never closes. Default 0.
  * @param providers   the providers served; at least one, names and paths unique.
+ * @param cacheBlockTokens the block size of every {@code prefix_cache} model's cache, in tokens as {@link TokenCount}
+ *                    counts them (four characters each), as vLLM's automatic prefix caching blocks a prompt: only
+ *                    whole leading blocks seen before count as cached. Default {@value #DEFAULT_CACHE_BLOCK_TOKENS}.
  */
-public record SimProfile(double timeScale, long seed, long idleCloseMs, List<SimProvider> providers) {
+public record SimProfile(double timeScale, long seed, long idleCloseMs, List<SimProvider> providers,
+    int cacheBlockTokens) {
+  public static final int DEFAULT_CACHE_BLOCK_TOKENS = 16;
 
   public SimProfile {
     providers = List.copyOf(providers);
+  }
+
+  /** A profile with the default cache block size. */
+  public SimProfile(double timeScale, long seed, long idleCloseMs, List<SimProvider> providers) {
+    this(timeScale, seed, idleCloseMs, providers, DEFAULT_CACHE_BLOCK_TOKENS);
   }
 
   /** Reads and validates a YAML profile; a {@code BadInputException} names the file, the field and the fix. */
@@ -42,11 +52,11 @@ public record SimProfile(double timeScale, long seed, long idleCloseMs, List<Sim
   }
 
   public SimProfile withSeed(long newSeed) {
-    return new SimProfile(timeScale, newSeed, idleCloseMs, providers);
+    return new SimProfile(timeScale, newSeed, idleCloseMs, providers, cacheBlockTokens);
   }
 
   public SimProfile withTimeScale(double newScale) {
-    return new SimProfile(newScale, seed, idleCloseMs, providers);
+    return new SimProfile(newScale, seed, idleCloseMs, providers, cacheBlockTokens);
   }
 
   /**
@@ -58,10 +68,10 @@ public record SimProfile(double timeScale, long seed, long idleCloseMs, List<Sim
     int now = Instant.now().atZone(ZoneOffset.UTC).getHour();
     List<SimProvider> shifted = providers.stream().map(p -> new SimProvider(p.name(), p.path(),
         p.models().stream().map(m -> m.withDrift(m.drift().shifted(now - hour))).toList())).toList();
-    return new SimProfile(timeScale, seed, idleCloseMs, shifted);
+    return new SimProfile(timeScale, seed, idleCloseMs, shifted, cacheBlockTokens);
   }
 
   public SimProfile withIdleCloseMs(long newIdleCloseMs) {
-    return new SimProfile(timeScale, seed, newIdleCloseMs, providers);
+    return new SimProfile(timeScale, seed, newIdleCloseMs, providers, cacheBlockTokens);
   }
 }

@@ -60,7 +60,7 @@ public final class SimulatedProviders implements AutoCloseable {
     this.front = front;
     this.threads = threads;
     AttemptCounter attempts = new AttemptCounter();
-    PrefixCache prefixes = new PrefixCache();
+    PrefixCache prefixes = new PrefixCache(profile.cacheBlockTokens());
     for (SimProvider p : profile.providers()) {
       Map<String, ModelLoad> providerLoads = new HashMap<>();
       for (SimModel m : p.models()) {
