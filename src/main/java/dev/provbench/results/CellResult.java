@@ -20,9 +20,19 @@ import java.util.List;
  * @param reading  what the task read from the answer.
  * @param scoring  the scores.
  * @param load     the load ladder's step; {@link Load#NONE} outside a ladder.
+ * @param conversation the conversation the cell is a turn of; {@link Conversation#NONE} for a single request.
+ * @param replay   when a trace replay meant to send the cell and how late it went; {@link Replay#NONE} outside one.
  */
 public record CellResult(Identity identity, Setup setup, Attempts attempts, Timing timing, Speed speed, Tokens tokens,
-    Cost cost, Outcome outcome, Answer answer, Reading reading, Scoring scoring, Load load) {
+    Cost cost, Outcome outcome, Answer answer, Reading reading, Scoring scoring, Load load, Conversation conversation,
+    Replay replay) {
+
+  /** A cell of no conversation and no trace replay. */
+  public CellResult(Identity identity, Setup setup, Attempts attempts, Timing timing, Speed speed, Tokens tokens,
+      Cost cost, Outcome outcome, Answer answer, Reading reading, Scoring scoring, Load load) {
+    this(identity, setup, attempts, timing, speed, tokens, cost, outcome, answer, reading, scoring, load,
+        Conversation.NONE, Replay.NONE);
+  }
 
   /**
    * @param runId    the run.
@@ -161,5 +171,25 @@ public record CellResult(Identity identity, Setup setup, Attempts attempts, Timi
   public record Load(Integer step, Integer concurrency, Double rate, boolean warmup) {
     /** Outside a load ladder. */
     public static final Load NONE = new Load(null, null, null, false);
+  }
+
+  /**
+   * @param id   the conversation (a trace's {@code session_id}), or null for a request of no conversation.
+   * @param turn the cell's 1-based position among its conversation's requests, or null.
+   */
+  public record Conversation(String id, Integer turn) {
+    /** A single request. */
+    public static final Conversation NONE = new Conversation(null, null);
+  }
+
+  /**
+   * @param scheduledMs when the trace replay meant to send the cell: the row's timestamp ÷ the speed factor, ms from
+   *                    the deployment's replay start; null outside a replay.
+   * @param sendLagMs   its first attempt's send minus that moment, ms (fractional); above 10 it went late; null
+   *                    outside a replay.
+   */
+  public record Replay(Long scheduledMs, Double sendLagMs) {
+    /** Outside a trace replay. */
+    public static final Replay NONE = new Replay(null, null);
   }
 }

@@ -23,9 +23,10 @@ public final class ResultSchema {
    * 3 added the own eval's expected_text, extracted and scores, and the load ladder's load_step, load_concurrency,
    * load_rate and load_warmup;
    * 4 added tool_mode and judge_calls, and a score in {@code scores} may be null (an LLM judge that could not answer);
-   * 5 added temperature and audit_reference (a fidelity audit's cells; {@code trial} is the sample index).
+   * 5 added temperature and audit_reference (a fidelity audit's cells; {@code trial} is the sample index);
+   * 6 added conversation_id and turn, and a trace replay's scheduled_ms and send_lag_ms.
    */
-  public static final int FORMAT_VERSION = 5;
+  public static final int FORMAT_VERSION = 6;
   /** The oldest format whose files this version still reads and appends to. */
   public static final int OLDEST_READABLE_FORMAT = 1;
 
@@ -128,6 +129,10 @@ public final class ResultSchema {
       col("load_concurrency", INT, true, r -> r.load().concurrency()),
       col("load_rate", DOUBLE, true, r -> r.load().rate()),
       col("load_warmup", BOOL, true, r -> r.load().warmup()),
+      col("conversation_id", STRING, true, r -> r.conversation().id()),
+      col("turn", INT, true, r -> r.conversation().turn()),
+      col("scheduled_ms", LONG, true, r -> r.replay().scheduledMs()),
+      col("send_lag_ms", DOUBLE, true, r -> r.replay().sendLagMs()),
       col("started_at", TIME, false, r -> Timestamp.from(r.timing().startedAt())),
       col("finished_at", TIME, false, r -> Timestamp.from(r.timing().finishedAt())),
       col("attempt_log", ATTEMPTS, false, r -> attempts(r.attempts().log())),

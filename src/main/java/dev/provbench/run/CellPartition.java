@@ -75,13 +75,14 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
     for (PartitionSpec share : part.shares()) {
       CellRunner runner = new CellRunner(spec, share, apiKey(spec.providers().get(share.provider())));
       LoadGuard guard = new LoadGuard(spec.load(), all.size()); // a load step's pacing and stops, per model share
+      TracePacer pacer = spec.trace() == null ? null : new TracePacer(spec.trace()); // a trace replay's, per share
       UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, share, all), skip, selection),
           () -> spend.reached() || guard.tripped());
       shares.add(cells);
       guards.add(guard);
       lanes.add(new WindowedIterator.Lane<>(cells, share.window(), cell -> {
         guard.awaitSendTime(cell);
-        CellResult r = runner.run(cell, all.get(cell.caseIndex()));
+        CellResult r = runner.run(cell, all.get(cell.caseIndex()), pacer == null ? null : pacer.awaitDue(cell.caseIndex()));
         guard.observe(r);
         // Counted as the call ends, before the window refills: the next cell sees this one's cost.
         spend.spent(SpendCap.micros(r.cost().usd()));

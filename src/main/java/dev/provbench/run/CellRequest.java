@@ -30,8 +30,18 @@ public final class CellRequest {
   private CellRequest() {}
 
   public static ChatRequest of(RunSpec spec, ProviderSpec provider, ModelSpec model, String cellId, EvalCase evalCase) {
+    return of(spec, provider, model, cellId, evalCase, -1);
+  }
+
+  /**
+   * The request of case {@code caseIndex}: in a trace replay, its {@code max_tokens} is the row's output length (and,
+   * with {@code exact_output}, vLLM's {@code min_tokens} the same and {@code ignore_eos} true); -1 (estimates, checks)
+   * sends the task's {@code max_tokens}.
+   */
+  public static ChatRequest of(RunSpec spec, ProviderSpec provider, ModelSpec model, String cellId, EvalCase evalCase,
+      int caseIndex) {
     String nonce = spec.cacheBust() ? CacheBust.nonce(spec.runId(), cellId) : "";
-    if (spec.chat() != null) return chat(spec, provider, model, nonce, evalCase);
+    if (spec.chat() != null) return chat(spec, provider, model, nonce, evalCase, caseIndex);
     Prompt prompt = FactualityTask.prompt(spec.template(), evalCase.vars());
     ObjectNode overrides = null;
     String system = prompt.system();
@@ -44,7 +54,8 @@ public final class CellRequest {
         provider.streamOptions(), overrides);
   }
 
-  private static ChatRequest chat(RunSpec spec, ProviderSpec provider, ModelSpec model, String nonce, EvalCase evalCase) {
+  private static ChatRequest chat(RunSpec spec, ProviderSpec provider, ModelSpec model, String nonce, EvalCase evalCase,
+      int caseIndex) {
     ChatTask task = spec.chat();
     List<MessageTemplate> messages = task.render(evalCase.input());
     ObjectNode overrides = (ObjectNode) task.paramsJson();
@@ -53,13 +64,18 @@ public final class CellRequest {
       MessageTemplate m = messages.get(i);
       array.addObject().put("role", m.role()).put("content", i == 0 ? nonce + m.content() : m.content());
     }
+    int maxTokens = spec.maxTokens();
+    if (spec.trace() != null && caseIndex >= 0) {
+      maxTokens = spec.trace().outputTokens()[caseIndex];
+      if (spec.trace().exactOutput()) overrides.put("min_tokens", maxTokens).put("ignore_eos", true);
+    }
     overrides = withModelFields(overrides, model);
     // system and user only size the request (estimates, pacing): the messages themselves go in the overrides.
     String system = messages.stream().filter(m -> m.role().equals("system")).map(MessageTemplate::content)
         .collect(Collectors.joining("\n"));
     String rest = messages.stream().filter(m -> !m.role().equals("system")).map(MessageTemplate::content)
         .collect(Collectors.joining("\n"));
-    return new ChatRequest(model.id(), nonce + system, rest, spec.temperature(), spec.maxTokens(), spec.stream(),
+    return new ChatRequest(model.id(), nonce + system, rest, spec.temperature(), maxTokens, spec.stream(),
         provider.streamOptions(), overrides);
   }
 

@@ -50,10 +50,17 @@ public final class CellRunner {
   }
 
   public CellResult run(Cell cell, EvalCase evalCase) {
+    return run(cell, evalCase, null);
+  }
+
+  /**
+   * @param due when a trace replay meant to send the cell (its lag is measured from it), or null outside a replay.
+   */
+  public CellResult run(Cell cell, EvalCase evalCase, Instant due) {
     Instant queued = Instant.now();
     CallOutcome call;
     try {
-      ChatRequest request = CellRequest.of(spec, provider, model, cell.cellId(), evalCase);
+      ChatRequest request = CellRequest.of(spec, provider, model, cell.cellId(), evalCase, cell.caseIndex());
       long estimate = ProviderThrottle.estimateTokens(request.system(), request.user());
       RetryingCaller.Pacing pacing = throttle == null ? RetryingCaller.Pacing.NONE : () -> throttle.beforeAttempt(estimate);
       call = caller.call(pacing, () -> {
@@ -67,7 +74,19 @@ public final class CellRunner {
       call = new CallOutcome(List.of(AttemptResult.failure(AttemptResult.Outcome.TRANSPORT_ERROR, null, ms, null,
           "internal error: " + e)), List.of(0L), List.of(0L), ms, queued);
     }
-    return result(cell, evalCase, call, call.firstSent(), Instant.now());
+    CellResult r = result(cell, evalCase, call, call.firstSent(), Instant.now());
+    return spec.trace() == null ? r : replayed(r, cell, due, call.firstSent());
+  }
+
+  /** The row with its trace replay's conversation turn, due offset and send lag; the lag counted when late. */
+  private CellResult replayed(CellResult r, Cell cell, Instant due, Instant firstSent) {
+    TraceSchedule t = spec.trace();
+    int i = cell.caseIndex();
+    Double lag = due == null ? null : TracePacer.lagMs(due, firstSent);
+    if (lag != null && t.late() != null) t.late().add((long) Math.floor(lag));
+    return new CellResult(r.identity(), r.setup(), r.attempts(), r.timing(), r.speed(), r.tokens(), r.cost(), r.outcome(),
+        r.answer(), r.reading(), r.scoring(), r.load(), t.conversationIds()[i] == null ? CellResult.Conversation.NONE
+            : new CellResult.Conversation(t.conversationIds()[i], t.turns()[i]), new CellResult.Replay(t.scheduledMs(i), lag));
   }
 
   private CellResult result(Cell cell, EvalCase c, CallOutcome call, Instant started, Instant finished) {

@@ -21,6 +21,11 @@ record LateSends(LongAccumulator count, LongAccumulator totalMs) implements Seri
         sc.longAccumulator("load step " + step + " lateness ms"));
   }
 
+  /** A trace replay's counters. */
+  static LateSends registerReplay(SparkContext sc) {
+    return new LateSends(sc.longAccumulator("trace replay late sends"), sc.longAccumulator("trace replay lateness ms"));
+  }
+
   void add(long lateMs) {
     if (lateMs <= TOLERANCE_MS) return;
     count.add(1);

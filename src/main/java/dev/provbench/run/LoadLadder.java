@@ -47,7 +47,7 @@ public final class LoadLadder {
       }
       // A resumed pass subtracts the run's whole spend itself; a new one is given what is left of the cap.
       Job stepJob = job.withProviders(active).withMaxCost(run.resume() == null ? remainingCap(spark, job) : job.maxCost());
-      RunSpec spec = RunSpec.of(stepJob, run.spec().template(), CellPlanner.partitions(stepJob)).withLoad(step);
+      RunSpec spec = RunSpec.of(stepJob, run.spec().template(), CellPlanner.partitions(stepJob), null).withLoad(step);
       out.printf("load step %d of %d: %s%n", step.step(), steps, step.describe());
       committed += BenchmarkRun.execute(spark, new PreparedRun(stepJob, run.cases(), spec, run.resume()), out, progressSeconds);
       if (step.late() != null && !step.late().describe(step.capText()).isEmpty()) {

@@ -33,7 +33,9 @@ public record PreparedRun(Job job, List<EvalCase> cases, RunSpec spec, Resume re
   }
 
   public static PreparedRun prepare(Job job, Map<String, String> env, Resume resume) {
-    List<EvalCase> cases = job.task().isChat() ? DatasetReader.readAny(job.dataset()) : DatasetReader.read(job.dataset());
+    TraceCases trace = job.trace() == null ? null : TraceCases.read(job);
+    List<EvalCase> cases = trace != null ? trace.cases()
+        : job.task().isChat() ? DatasetReader.readAny(job.dataset()) : DatasetReader.read(job.dataset());
     JudgeTemplate template = job.task().isChat() ? null : JudgeTemplate.load(job.task().template());
     for (int i = 0; i < cases.size() && template != null; i++) {
       FactualityTask.checkVariables(template, job.task().template().toString(), cases.get(i).vars(),
@@ -43,7 +45,8 @@ public record PreparedRun(Job job, List<EvalCase> cases, RunSpec spec, Resume re
     JobReader.checkKeys(job, env);
     if (resume == null) ResultsFolder.check(job.output(), job.runId());
     else ResultsFolder.checkResumable(job.output(), job.runId());
-    return new PreparedRun(job, cases, RunSpec.of(job, template, CellPlanner.partitions(job)), resume);
+    return new PreparedRun(job, cases, RunSpec.of(job, template, CellPlanner.partitions(job),
+        trace == null ? null : trace.schedule()), resume);
   }
 
   public long totalCells() {

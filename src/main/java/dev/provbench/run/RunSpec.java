@@ -36,6 +36,8 @@ import java.util.List;
  * @param load        the load step this pass runs, or null for a plain run.
  * @param auditReference the audit's reference deployment ({@code PROVIDER/MODEL}), stamped on every cell of an audit;
  *                    null for a run without one.
+ * @param trace       a trace replay's schedule (case {@code i} is the trace's row {@code i}), or null for a run of the
+ *                    dataset's cases.
  */
 public record RunSpec(
     String runId,
@@ -56,7 +58,8 @@ public record RunSpec(
     String toolMode,
     ChatTask chat,
     LoadStep load,
-    String auditReference) implements Serializable {
+    String auditReference,
+    TraceSchedule trace) implements Serializable {
 
   public RunSpec {
     providers = List.copyOf(providers);
@@ -64,17 +67,24 @@ public record RunSpec(
     partitions = List.copyOf(partitions);
   }
 
-  static RunSpec of(Job job, JudgeTemplate template, List<PartitionSpec> partitions) {
+  static RunSpec of(Job job, JudgeTemplate template, List<PartitionSpec> partitions, TraceSchedule trace) {
     return new RunSpec(job.runId(), job.providers(), template, job.task().temperature(), job.task().maxTokens(),
         job.task().stream(), job.task().cacheBust(), job.scorers(), job.trials(), job.timeouts(), job.retry(), partitions,
         ResultsFolder.runDir(job.output(), job.runId()).toUri().toString(), job.commit(), job.maxCost(),
-        job.task().toolMode(), job.task().chat(), null, job.audit() == null ? null : job.audit().reference());
+        job.task().toolMode(), job.task().chat(), null, job.audit() == null ? null : job.audit().reference(),
+        trace);
   }
 
   /** The same pass running one load step. */
   RunSpec withLoad(LoadStep step) {
     return new RunSpec(runId, providers, template, temperature, maxTokens, stream, cacheBust, scorers, trials, timeouts,
-        retry, partitions, resultsDir, commit, maxCost, toolMode, chat, step, auditReference);
+        retry, partitions, resultsDir, commit, maxCost, toolMode, chat, step, auditReference, trace);
+  }
+
+  /** The same pass replaying a trace by {@code schedule}. */
+  RunSpec withTrace(TraceSchedule schedule) {
+    return new RunSpec(runId, providers, template, temperature, maxTokens, stream, cacheBust, scorers, trials, timeouts,
+        retry, partitions, resultsDir, commit, maxCost, toolMode, chat, load, auditReference, schedule);
   }
 
   /** The factuality judge asks through native {@code tools}. */
