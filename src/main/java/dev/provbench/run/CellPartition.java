@@ -82,7 +82,7 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
       guards.add(guard);
       lanes.add(new WindowedIterator.Lane<>(cells, share.window(), cell -> {
         guard.awaitSendTime(cell);
-        CellResult r = runner.run(cell, all.get(cell.caseIndex()), pacer == null ? null : pacer.awaitDue(cell.caseIndex()));
+        CellResult r = runner.run(cell, all.get(cell.caseIndex()), pacer);
         guard.observe(r);
         // Counted as the call ends, before the window refills: the next cell sees this one's cost.
         spend.spent(SpendCap.micros(r.cost().usd()));

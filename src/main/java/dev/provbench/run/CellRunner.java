@@ -50,18 +50,24 @@ public final class CellRunner {
   }
 
   public CellResult run(Cell cell, EvalCase evalCase) {
-    return run(cell, evalCase, null);
+    return run(cell, evalCase, (TracePacer) null);
   }
 
   /**
-   * @param due when a trace replay meant to send the cell (its lag is measured from it), or null outside a replay.
+   * @param pacer holds a trace replay's row until it is due, once its request is built (so building it is never part
+   *              of the send's lag); null outside a replay.
    */
-  public CellResult run(Cell cell, EvalCase evalCase, Instant due) {
+  CellResult run(Cell cell, EvalCase evalCase, TracePacer pacer) {
     Instant queued = Instant.now();
+    Instant due = null;
     CallOutcome call;
     try {
       ChatRequest request = CellRequest.of(spec, provider, model, cell.cellId(), evalCase, cell.caseIndex());
       long estimate = ProviderThrottle.estimateTokens(request.system(), request.user());
+      if (pacer != null) {
+        due = pacer.awaitDue(cell.caseIndex());
+        queued = Instant.now();
+      }
       RetryingCaller.Pacing pacing = throttle == null ? RetryingCaller.Pacing.NONE : () -> throttle.beforeAttempt(estimate);
       call = caller.call(pacing, () -> {
         AttemptResult r = client.send(request);
