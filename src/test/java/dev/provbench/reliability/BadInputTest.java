@@ -55,6 +55,12 @@ class BadInputTest {
         [Submission]: {{output}}
       choice_scores: {A: 0.4, B: 0.6, C: 1, D: 0, E: 1}
       """;
+  /** A trace of three rows: line 2 has output_length 3, line 3 timestamp 400. */
+  private static final String TRACE = """
+      {"timestamp": 0, "input_length": 40, "output_length": 2, "hash_ids": [1]}
+      {"timestamp": 200, "input_length": 40, "output_length": 3, "hash_ids": [1]}
+      {"timestamp": 400, "input_length": 40, "output_length": 4, "hash_ids": [2]}
+      """;
   private static final String UNSET_KEY = "PROVBENCH_RELIABILITY_UNSET_KEY";
 
   @StartStop
@@ -228,6 +234,28 @@ class BadInputTest {
     rejects("run id that already has results", file("results/run_id=r1/part-0.parquet", ""),
         "results/run_id=r1: run `r1` already has results here. Fix: choose another --run-id or --out folder, or finish it with --resume r1");
 
+    rejects("trace with a load ladder", trace(j -> j + "load: {concurrency: [1, 2]}\n", TRACE),
+        "job.yaml: load: cannot be given with `trace`. Fix: a trace replay sets its own arrivals; run the `load` section in"
+            + " a job of its own");
+    rejects("trace with trials above 1", trace(j -> j.replace("trials: 1", "trials: 3"), TRACE),
+        "job.yaml: trials: must be 1 with `trace` (each row is sent once per deployment). Fix: remove `trials`; to replay"
+            + " the trace again, run the job again under another run id");
+    rejects("trace with an unknown prompts mode", trace(j -> j.replace("prompts: synthetic", "prompts: real"), TRACE),
+        "job.yaml: trace.prompts: must be `synthetic` or `cases`, got `real`. Fix: write `prompts: synthetic` (text built"
+            + " to the trace's lengths and shared blocks) or `prompts: cases` (the dataset's)");
+    rejects("trace of cases without a dataset", trace(j -> j.replace("prompts: synthetic", "prompts: cases"), TRACE),
+        "job.yaml: trace.prompts: `cases` takes the prompts from the job's dataset, but it has none. Fix: add `dataset:"
+            + " cases.jsonl`, or write `prompts: synthetic`");
+    rejects("trace file missing", trace(j -> j.replace("file: trace.jsonl", "file: nope.jsonl"), TRACE),
+        "job.yaml: trace.file: file not found: nope.jsonl. Fix: check the path; it is relative to the job file's folder");
+    rejects("trace out of timestamp order", trace(j -> j, TRACE.replace("\"timestamp\": 400", "\"timestamp\": 100")),
+        "trace.jsonl: line 3: timestamp: 100 is before the previous row's 200. Fix: sort the trace by timestamp (ms from"
+            + " its start), e.g. `sort -n` on the field");
+    rejects("trace row with a negative length", trace(j -> j, TRACE.replace("\"output_length\": 3,", "\"output_length\": -3,")),
+        "trace.jsonl: line 2: output_length: must be from 1 to 2147483647, got -3. Fix: give the answer's tokens, at least 1,"
+            + " e.g. \"output_length\": 52");
+    rejects("trace row without input_length", trace(j -> j, TRACE.replace("\"input_length\": 40, ", "")),
+        "trace.jsonl: line 1: input_length: is missing. Fix: give the prompt's tokens, at least 1, e.g. \"input_length\": 6955");
     assertEquals(0, server.getRequestCount(), "no request was sent for any bad input");
     assertTrue(failures.isEmpty(), failures.size() + " cases differ:\n" + String.join("\n", failures));
     DocSection.check("bad-input", doc.toString());
@@ -280,6 +308,19 @@ class BadInputTest {
 
   private static Change template(UnaryOperator<String> change) {
     return edit("judge.yaml", change);
+  }
+
+  /**
+   * The job made a trace replay of {@code traceText} (a chat task of {@code {{prompt}}}, no dataset), then changed.
+   */
+  private static Change trace(UnaryOperator<String> change, String traceText) {
+    return dir -> {
+      Files.writeString(dir.resolve("trace.jsonl"), traceText);
+      job(j -> change.apply(j.replace("dataset: cases.jsonl\n", "")
+          .replace("task: {template: judge.yaml, stream: false}", "task: {type: chat, stream: false, messages: [{role: user,"
+              + " content: '{{prompt}}'}]}\ntrace: {file: trace.jsonl, prompts: synthetic}")
+          .replace("scorers: [CorrectScore, NonNull]", "scorers: [NonNull]"))).apply(dir);
+    };
   }
 
   private static Change baseUrl(String url) {
