@@ -14,7 +14,8 @@ import java.util.Map;
  * task). Immutable (the arrays are never written after construction; {@code late} holds accumulators).
  *
  * @param speed           the replay's speed factor; a row is due {@code timestamp ÷ speed} after the share's start.
- * @param offsetMs        each row's timestamp, ms from the trace's start (before the speed factor).
+ * @param offsetMs        each row's timestamp minus the first row's, ms (before the speed factor): the replay starts
+ *                        with the first row.
  * @param outputTokens    each row's output length: its {@code max_tokens}.
  * @param conversationIds each row's session id, or null.
  * @param turns           each row's 1-based position among its session's rows, or 0 without a session.
