@@ -118,7 +118,8 @@ public final class BenchmarkRun {
   private static String replayLine(TraceSchedule t, long committed) {
     long late = t.late().count().value();
     return String.format(java.util.Locale.ROOT, "trace replay: %d rows per deployment over %.1f s at speed %s; %d of %d"
-        + " sends more than %d ms late%s%n", t.rows(), t.seconds(), t.speed(), late, committed, LateSends.TOLERANCE_MS,
+        + " sends more than %d ms late%s%n", t.rows(), t.seconds(), t.speed() == Math.rint(t.speed())
+            ? String.valueOf((long) t.speed()) : String.valueOf(t.speed()), late, committed, LateSends.TOLERANCE_MS,
         late == 0 ? "" : " (on average " + t.late().totalMs().value() / late + " ms)");
   }
 

@@ -75,12 +75,13 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
     for (PartitionSpec share : part.shares()) {
       CellRunner runner = new CellRunner(spec, share, apiKey(spec.providers().get(share.provider())));
       LoadGuard guard = new LoadGuard(spec.load(), all.size()); // a load step's pacing and stops, per model share
-      TracePacer pacer = spec.trace() == null ? null : new TracePacer(spec.trace()); // a trace replay's, per share
+      TracePacer pacer = spec.trace() == null ? null : new TracePacer(spec.trace(), share.window()); // per share
       UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, share, all), skip, selection),
           () -> spend.reached() || guard.tripped());
       shares.add(cells);
       guards.add(guard);
-      lanes.add(new WindowedIterator.Lane<>(cells, share.window(), cell -> {
+      int threads = pacer == null ? share.window() : TracePacer.laneThreads(share.window()); // replay rows wait outside
+      lanes.add(new WindowedIterator.Lane<>(cells, threads, cell -> {
         guard.awaitSendTime(cell);
         CellResult r = runner.run(cell, all.get(cell.caseIndex()), pacer);
         guard.observe(r);

@@ -54,8 +54,8 @@ public final class CellRunner {
   }
 
   /**
-   * @param pacer holds a trace replay's row until it is due, once its request is built (so building it is never part
-   *              of the send's lag); null outside a replay.
+   * @param pacer holds a trace replay's row until it is due and a send permit is free, once its request is built (so
+   *              building it is never part of the send's lag); null outside a replay.
    */
   CellResult run(Cell cell, EvalCase evalCase, TracePacer pacer) {
     Instant queued = Instant.now();
@@ -69,11 +69,15 @@ public final class CellRunner {
         queued = Instant.now();
       }
       RetryingCaller.Pacing pacing = throttle == null ? RetryingCaller.Pacing.NONE : () -> throttle.beforeAttempt(estimate);
-      call = caller.call(pacing, () -> {
-        AttemptResult r = client.send(request);
-        if (throttle != null) throttle.afterAttempt(r, estimate);
-        return r;
-      });
+      try {
+        call = caller.call(pacing, () -> {
+          AttemptResult r = client.send(request);
+          if (throttle != null) throttle.afterAttempt(r, estimate);
+          return r;
+        });
+      } finally {
+        if (due != null) pacer.sent();
+      }
     } catch (RuntimeException e) {
       // A bug must not re-run the partition's paid calls: it becomes this cell's error.
       long ms = Duration.between(queued, Instant.now()).toMillis();

@@ -1,28 +1,43 @@
 package dev.provbench.run;
 
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Holds each row of a trace replay until it is due, counting from the model share's first send (so setting up the
- * task does not make sends late): each deployment replays the whole trace from its own start. A row the window held
- * back (all the model's {@code concurrency} in flight) goes at once, late. One per model share in a partition;
- * thread-safe.
+ * task does not make sends late): each deployment replays the whole trace from its own start. Rows wait for their
+ * time outside the share's window: the lane has {@link #LOOKAHEAD} times the window's threads, and a row due takes one
+ * of the window's send permits, so at most {@code window} requests are in flight and a waiting row never keeps a due
+ * one from going. A row due while every permit is taken goes once one frees, late. One per model share in a
+ * partition; thread-safe.
  */
 final class TracePacer {
+  /** Threads per send permit: rows up to this many windows ahead may wait for their time. */
+  static final int LOOKAHEAD = 2;
+
   private final TraceSchedule schedule;
+  private final Semaphore permits;
   private Start start;
 
   /** The share's start on both clocks: monotonic for waiting, the wall clock for the rows' send times. */
   private record Start(long nanos, Instant wall) {}
 
-  TracePacer(TraceSchedule schedule) {
+  /** @param window the share's requests in flight at most (its part of the model's {@code concurrency}). */
+  TracePacer(TraceSchedule schedule, int window) {
     this.schedule = schedule;
+    this.permits = new Semaphore(window);
+  }
+
+  /** The lane's threads: the window's, {@link #LOOKAHEAD} times. */
+  static int laneThreads(int window) {
+    return window * LOOKAHEAD;
   }
 
   /**
-   * Called on the call's own thread just before it is sent: waits until the row is due. Returns when it was due,
-   * on the wall clock, against which the row's first send is measured.
+   * Called on the call's own thread just before it is sent: waits until the row is due, then for a send permit.
+   * Returns when it was due, on the wall clock, against which the row's first send is measured; the caller gives the
+   * permit back with {@link #sent()} once the call has ended.
    */
   Instant awaitDue(int row) {
     Start s = start();
@@ -36,7 +51,13 @@ final class TracePacer {
         throw new IllegalStateException("interrupted while waiting to send trace row " + row);
       }
     }
+    permits.acquireUninterruptibly();
     return s.wall().plusNanos(schedule.dueNanos(row));
+  }
+
+  /** The call of a row that {@link #awaitDue} let go has ended: its permit is free. */
+  void sent() {
+    permits.release();
   }
 
   /** The lag of a send: its first attempt's moment minus the row's due moment, ms. */
