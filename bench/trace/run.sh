@@ -2,7 +2,7 @@
 # Trace replay timing: replays jobs/trace.yaml (the shipped chat trace, 483 rows over 61 s) against a fresh simulator
 # (data/sim/trace-profile.yaml, so every replay starts with cold prefix caches) at each speed factor given, then prints
 # the send lag p50/p99/max per deployment from the stored Parquet and the trace table of `analyze`.
-# Usage: bench/trace/run.sh [SPEED...]   (default: 1 4); PROVBENCH_JAVA_OPTS passes JVM options (e.g. -XX:+UseZGC),
+# Usage: bench/trace/run.sh [SPEED...]   (default: 1 2); PROVBENCH_JAVA_OPTS passes JVM options (e.g. -XX:+UseZGC),
 # BENCH_PORT the simulator's port (default 18766).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -10,7 +10,7 @@ work="$PWD/target/bench-trace"
 port="${BENCH_PORT:-18766}"
 mkdir -p "$work"
 stamp="$(date +%H%M%S)"
-for speed in ${*:-1 4}; do
+for speed in ${*:-1 2}; do
   ./provbench simulate --profile data/sim/trace-profile.yaml --port "$port" > "$work/sim-$speed.log" 2>&1 &
   sim=$!
   trap 'kill $sim 2>/dev/null || true' EXIT
