@@ -30,11 +30,18 @@ public record CellResult(Identity identity, Setup setup, Attempts attempts, Timi
    * @param provider the provider's display name.
    * @param model    the model id as sent.
    * @param size     8b, 70b, 405b, … (given or inferred), or empty.
-   * @param caseId   the dataset case.
+   * @param caseId   the dataset case (a conversation's case for each of its turns).
    * @param trial    1-based trial number.
+   * @param conversationId the conversation the cell is a turn of (a multi-turn case's id, a trace's session), or null.
+   * @param turn     the cell's 1-based turn in its conversation, or null outside one.
    */
   public record Identity(String runId, String cellId, String provider, String model, String size, String caseId,
-      int trial) {}
+      int trial, String conversationId, Integer turn) {
+    /** A cell outside a conversation. */
+    public Identity(String runId, String cellId, String provider, String model, String size, String caseId, int trial) {
+      this(runId, cellId, provider, model, size, caseId, trial, null, null);
+    }
+  }
 
   /**
    * @param toolMode     the task's tool mode, {@code text} or {@code native}, or null (rows of a format before 4).

@@ -23,9 +23,10 @@ public final class ResultSchema {
    * 3 added the own eval's expected_text, extracted and scores, and the load ladder's load_step, load_concurrency,
    * load_rate and load_warmup;
    * 4 added tool_mode and judge_calls, and a score in {@code scores} may be null (an LLM judge that could not answer);
-   * 5 added temperature and audit_reference (a fidelity audit's cells; {@code trial} is the sample index).
+   * 5 added temperature and audit_reference (a fidelity audit's cells; {@code trial} is the sample index);
+   * 6 added conversation_id and turn (a multi-turn conversation's turns), and the status {@code not_sent}.
    */
-  public static final int FORMAT_VERSION = 5;
+  public static final int FORMAT_VERSION = 6;
   /** The oldest format whose files this version still reads and appends to. */
   public static final int OLDEST_READABLE_FORMAT = 1;
 
@@ -82,6 +83,8 @@ public final class ResultSchema {
       col("size", STRING, false, r -> r.identity().size()),
       col("case_id", STRING, false, r -> r.identity().caseId()),
       col("trial", INT, false, r -> r.identity().trial()),
+      col("conversation_id", STRING, true, r -> r.identity().conversationId()),
+      col("turn", INT, true, r -> r.identity().turn()),
       col("status", STRING, false, r -> r.outcome().status().value()),
       col("http_status", INT, true, r -> r.attempts().httpStatus()),
       col("error", STRING, true, r -> r.outcome().error()),

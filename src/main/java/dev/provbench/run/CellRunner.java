@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs one cell end to end: render, call with retries, judge the reply ({@link Verdict}), ask a chat task's LLM
@@ -50,10 +51,15 @@ public final class CellRunner {
   }
 
   public CellResult run(Cell cell, EvalCase evalCase) {
+    return run(cell, evalCase, () -> CellRequest.of(spec, provider, model, cell.cellId(), evalCase));
+  }
+
+  /** Runs a cell whose request is made by {@code request} (a conversation's turn), judged against {@code evalCase}. */
+  CellResult run(Cell cell, EvalCase evalCase, Supplier<ChatRequest> build) {
     Instant queued = Instant.now();
     CallOutcome call;
     try {
-      ChatRequest request = CellRequest.of(spec, provider, model, cell.cellId(), evalCase);
+      ChatRequest request = build.get();
       long estimate = ProviderThrottle.estimateTokens(request.system(), request.user());
       RetryingCaller.Pacing pacing = throttle == null ? RetryingCaller.Pacing.NONE : () -> throttle.beforeAttempt(estimate);
       call = caller.call(pacing, () -> {
@@ -70,6 +76,30 @@ public final class CellRunner {
     return result(cell, evalCase, call, call.firstSent(), Instant.now());
   }
 
+  /**
+   * A conversation's turn that was never sent, because an earlier turn got no answer: a row with status
+   * {@code not_sent}, no attempts and no cost, scoring 0.
+   */
+  CellResult notSent(Cell cell, EvalCase c, String why) {
+    Instant now = Instant.now();
+    Verdict verdict = Verdict.of(spec, c, CellStatus.NOT_SENT, why, null, null, CellJudges.NOT_JUDGED);
+    VerdictColumns.Decided decided = VerdictColumns.of(verdict, new CellResult.Answer(null, null, null, null));
+    return new CellResult(identity(cell, c), setup(c),
+        new CellResult.Attempts(0, 0, 0, 0, 0, null, List.of()), new CellResult.Timing(now, now, 0),
+        CellResult.Speed.NONE, CellResult.Tokens.NONE, new CellResult.Cost(null,
+            model.costPerHour()), decided.outcome(), decided.answer(), decided.reading(), decided.scoring(), load(cell));
+  }
+
+  private CellResult.Identity identity(Cell cell, EvalCase c) {
+    return new CellResult.Identity(spec.runId(), cell.cellId(), provider.name(), model.id(), model.size(), c.id(),
+        cell.trial(), cell.turn() > 0 ? c.id() : null, cell.turn() > 0 ? cell.turn() : null);
+  }
+
+  private CellResult.Setup setup(EvalCase c) {
+    return new CellResult.Setup(toolMode(spec), spec.stream(), spec.cacheBust(), c.expected(), expectedText(c),
+        spec.temperature(), spec.auditReference());
+  }
+
   private CellResult result(Cell cell, EvalCase c, CallOutcome call, Instant started, Instant finished) {
     AttemptResult last = call.last();
     Reply reply = last.reply();
@@ -79,10 +109,7 @@ public final class CellRunner {
         reply == null ? null : reply.content(), toolCalls, judges == null ? CellJudges.NOT_JUDGED : judges);
     VerdictColumns.Decided decided = VerdictColumns.of(verdict, new CellResult.Answer(last.responseId(),
         reply == null ? null : reply.content(), reply == null ? null : reply.reasoning(), toolCalls));
-    return new CellResult(
-        new CellResult.Identity(spec.runId(), cell.cellId(), provider.name(), model.id(), model.size(), c.id(), cell.trial()),
-        new CellResult.Setup(toolMode(spec), spec.stream(), spec.cacheBust(), c.expected(), expectedText(c),
-            spec.temperature(), spec.auditReference()),
+    return new CellResult(identity(cell, c), setup(c),
         new CellResult.Attempts(call.attempts(), call.reconnects(), call.rateLimited(), call.backoffMs(),
             call.totalThrottleMs(), last.httpStatus(), log(call)),
         new CellResult.Timing(started, finished, call.durationMs()),
