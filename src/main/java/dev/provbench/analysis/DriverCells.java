@@ -44,7 +44,7 @@ public final class DriverCells {
   static final String SQL = """
       SELECT run_id, cell_id, provider, model, size, case_id, xxhash64(case_id) AS case_key, status, attempts, reconnects,
              rate_limited, backoff_ms, duration_ms, latency_ms, ttft_ms, first_answer_ms, tpot_ms, output_tps,
-             chunk_gaps_ms, prompt_tokens, completion_tokens, usage_source, cost_usd, usd_per_hour,
+             chunk_gaps_ms, prompt_tokens, completion_tokens, cached_tokens, usage_source, cost_usd, usd_per_hour, turn,
              CAST(output AS STRING) AS output_text, %s AS correct_score, correct_score AS own_correct_score, non_null,
              transform(scores, s -> named_struct('scorer', s.scorer, 'score', s.score)) AS scores, tool_mode, stream,
              load_step, load_concurrency, load_rate, load_warmup, unix_micros(started_at) AS started_us,
@@ -278,6 +278,15 @@ public final class DriverCells {
 
     Long completionTokens() {
       return row.getAs("completion_tokens");
+    }
+
+    Long cachedTokens() {
+      return row.getAs("cached_tokens");
+    }
+
+    /** The cell's turn in its conversation, or null outside one. */
+    Integer turn() {
+      return row.getAs("turn");
     }
 
     String usageSource() {
