@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.provbench.SparkTestSession;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
+import dev.provbench.preflight.RunEstimate;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
@@ -38,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConversationRequestTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CASES = """
-      {"id": "a", "input": {"turns": [{"user": "Start with 5.", "expected": "5", "assistant": "rec a1"}, {"user": "Add 2.", "expected": "7", "assistant": "rec a2"}, {"user": "Add 3.", "expected": "10"}]}}
+      {"id": "a", "input": {"turns": [{"user": "Start with 5.", "expected": "5", "assistant": "rec a1"}, {"user": "Add 2.", "expected": "Add 2.", "assistant": "rec a2"}, {"user": "Add 3.", "expected": "10"}]}}
       {"id": "b", "input": {"turns": [{"user": "Start with 1.", "expected": "1", "assistant": "rec b1"}, {"user": "FAIL", "expected": "2", "assistant": "rec b2"}, {"user": "Add 1.", "expected": "3"}]}}
       """;
 
@@ -47,6 +49,8 @@ class ConversationRequestTest {
 
   private final MockWebServer server = new MockWebServer();
   private final ConcurrentLinkedQueue<JsonNode> bodies = new ConcurrentLinkedQueue<>();
+  private RunEstimate estimate;
+  private Job job;
 
   /** Replies "reply N to <the last user message>", N counting the conversation's messages; 400 to "FAIL". */
   @BeforeEach
@@ -88,8 +92,11 @@ class ConversationRequestTest {
         + "scorers: [ExactMatch, NonNull]\ntrials: 2\nconcurrency: 2\n"
         + "providers:\n  - {name: P, base_url: " + server.url("/v1").toString().replaceAll("/$", "") + ", models: [{id: m}]}\n");
     Job job = JobReader.read(file);
-    BenchmarkRun.execute(SparkTestSession.get(), PreparedRun.prepare(job, Map.of()),
-        new PrintStream(OutputStream.nullOutputStream()), 0);
+    PreparedRun prepared = PreparedRun.prepare(job, Map.of());
+    estimate = RunEstimate.of(prepared, 1000, List.of(), "none", Set.of());
+    assertEquals(12, prepared.totalCells(), "2 conversations x 3 turns x 2 trials");
+    BenchmarkRun.execute(SparkTestSession.get(), prepared, new PrintStream(OutputStream.nullOutputStream()), 0);
+    this.job = job;
     return SparkTestSession.get().read().parquet(job.output().toString()).where("run_id = '" + runId + "'")
         .orderBy("case_id", "trial", "turn").collectAsList();
   }
@@ -130,14 +137,25 @@ class ConversationRequestTest {
           + " " + r.getAs("extracted") + " / " + r.getAs("expected_text"));
     }
     assertEquals(List.of(
-        "a a t1 ok Start with 5. / 5", "a a t2 ok Add 2. / 7", "a a t3 ok Add 3. / 10",
-        "a a t1 ok Start with 5. / 5", "a a t2 ok Add 2. / 7", "a a t3 ok Add 3. / 10",
+        "a a t1 ok Start with 5. / 5", "a a t2 ok Add 2. / Add 2.", "a a t3 ok Add 3. / 10",
+        "a a t1 ok Start with 5. / 5", "a a t2 ok Add 2. / Add 2.", "a a t3 ok Add 3. / 10",
         "b b t1 ok Start with 1. / 1", "b b t2 http_error null / 2", "b b t3 not_sent null / 3",
         "b b t1 ok Start with 1. / 1", "b b t2 http_error null / 2", "b b t3 not_sent null / 3"), table);
     Row notSent = rows.get(5 + 3);
     assertEquals(0, notSent.<Integer>getAs("attempts"));
     String why = notSent.getAs("error");
     assertTrue(why.startsWith("turn 2 got no answer (http_error)"), why);
+    // The estimate counts every turn, each turn's prompt with the turns before it.
+    assertEquals(12, estimate.cells());
+    // Rescoring with one more scorer judges each turn against its own expected value again.
+    Path more = dir.resolve("more.yaml");
+    Files.writeString(more, Files.readString(dir.resolve("own.yaml")).replace("[ExactMatch, NonNull]",
+        "[ExactMatch, NonNull, {type: ExactMatch, name: again}]"));
+    Rescorer.Rescored again = Rescorer.rescore(SparkTestSession.get(), job.output(), "own", "own-again", JobReader.read(more));
+    assertEquals(12, again.cells());
+    assertEquals(0, again.changed(), "the same primary scores from the stored replies");
+    assertEquals("[[12,2.0]]", SparkTestSession.get().sql("SELECT count(*), sum(score) FROM scores WHERE run_id = 'own-again'"
+        + " AND scorer = 'again'").collectAsList().toString(), "turn 2 of a right in both trials, by its own expected value");
     // The turns of one trial ran in order.
     for (int i = 1; i < rows.size(); i++) {
       Row before = rows.get(i - 1);
