@@ -25,7 +25,10 @@ import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,13 +86,17 @@ class ConversationRequestTest {
   }
 
   private List<Row> run(String runId, String history) throws IOException {
+    return run(runId, history, "");
+  }
+
+  private List<Row> run(String runId, String history, String more) throws IOException {
     Files.writeString(dir.resolve("cases.jsonl"), CASES);
     Path file = dir.resolve(runId + ".yaml");
     Files.writeString(file, "run_id: " + runId + "\ndataset: cases.jsonl\noutput: results\n"
         + "task:\n  type: conversation\n  history: " + history + "\n  stream: false\n"
         + "  messages:\n    - {role: system, content: \"Keep count.\"}\n"
         + "  extract: {type: regex, pattern: 'to (.*)'}\n"
-        + "scorers: [ExactMatch, NonNull]\ntrials: 2\nconcurrency: 2\n"
+        + "scorers: [ExactMatch, NonNull]\ntrials: 2\nconcurrency: 2\n" + more
         + "providers:\n  - {name: P, base_url: " + server.url("/v1").toString().replaceAll("/$", "") + ", models: [{id: m}]}\n");
     Job job = JobReader.read(file);
     PreparedRun prepared = PreparedRun.prepare(job, Map.of());
@@ -164,6 +171,26 @@ class ConversationRequestTest {
         assertTrue(!r.<java.sql.Timestamp>getAs("started_at").before(before.getAs("finished_at")), "turn order at row " + i);
       }
     }
+  }
+
+  /** A task retried after its first attempt committed some conversations runs the others, each whole, once. */
+  @Test
+  void aRetriedTaskCommitsEachConversationWhole() throws IOException {
+    SparkSession spark = SparkTestSession.get();
+    spark.sparkContext().setLocalProperty(CellPartition.FAIL_FIRST_ATTEMPT_AFTER, "4");
+    try {
+      run("retried", "own", "commit: {every_cells: 1}\n");
+    } finally {
+      spark.sparkContext().setLocalProperty(CellPartition.FAIL_FIRST_ATTEMPT_AFTER, null);
+    }
+    Dataset<Row> rows = spark.read().parquet(dir.resolve("results").toString()).where("run_id = 'retried'")
+        .withColumn("file", functions.input_file_name());
+    assertEquals(12, rows.count());
+    assertEquals(12, rows.select("cell_id").distinct().count());
+    // Every conversation's trial sits in one file: its turns were committed together, by one attempt.
+    assertEquals(4, rows.groupBy("case_id", "trial").agg(functions.countDistinct("file").as("files"),
+        functions.count("*").as("turns")).where("files = 1 AND turns = 3").count());
+    assertTrue(rows.where("file LIKE '%-a1-%'").count() > 0, "the second attempt ran what was left");
   }
 
   @Test
