@@ -15,6 +15,7 @@ import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.input.StoragePath;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
+import dev.provbench.report.RunReport;
 import dev.provbench.sim.RequestRecord;
 import dev.provbench.sim.SimProfile;
 import dev.provbench.sim.SimulatedProviders;
@@ -93,6 +94,11 @@ class ConversationSimTest {
       assertEquals(0, served.get("Provider 2")[1], "no cache at Provider 2");
       AnalysisTable byTurn = analysis.table(TurnsTable.ID);
       assertEquals(turns * 2 * 3, byTurn.rows().stream().mapToLong(r -> (Long) r.get(byTurn.column("cells"))).sum());
+      // The report carries each experiment's accuracy per turn for its chart, and the table.
+      String page = Files.readString(RunReport.write(SparkTestSession.get(), analysis, LoadOptions.defaults(),
+          AnalysisOptions.defaults(), dir.resolve("report")));
+      assertTrue(page.contains("\"turns\":[{\"id\":\"provider-1-") && page.contains("id=\"turns\""), "turns in the page");
+      assertEquals(byTurn.rows().size(), page.split("\"turn\":").length - 1, "a point per row of table turns");
     }
   }
 }
