@@ -38,6 +38,8 @@ public record Analysis(RunAnalysis run, RunAnalysis compared, List<AnalysisTable
     if (compared != null) tables.add(RunComparison.of(run, compared, more.modesA(), more.modesB()));
     if (ScorerScores.worthShowing(more.scores())) tables.add(ScorerScores.table(run, more.scores()));
     if (more.bands().spanSeveral()) tables.add(SpeedByPromptSize.table(run, more.bands()));
+    if (!more.turns().isEmpty()) tables.add(TurnsTable.of(more.turns()));
+    if (CacheTable.worthShowing(more.cache())) tables.add(CacheTable.of(more.cache()));
     if (more.loadCurves() != null) {
       tables.add(LoadTables.steps(more.loadCurves()));
       tables.add(LoadTables.findings(more.loadCurves(), more.objective()));
@@ -52,6 +54,8 @@ public record Analysis(RunAnalysis run, RunAnalysis compared, List<AnalysisTable
     insights.addAll(Insights.of(run));
     if (ScorerScores.worthShowing(more.scores())) insights.addAll(ScorerScores.insights(more.scores()));
     if (more.bands().spanSeveral()) insights.addAll(SpeedByPromptSize.insights(more.bands()));
+    insights.addAll(TurnsTable.insights(more.turns()));
+    if (CacheTable.worthShowing(more.cache())) insights.addAll(CacheTable.insights(more.cache()));
     if (compared != null) insights.addAll(RunBreakdowns.toolModeInsights(run, compared, more.modesA(), more.modesB()));
     if (more.loadCurves() != null) insights.addAll(LoadTables.insights(more.loadCurves(), more.objective()));
     if (fidelity != null) insights.addAll(FidelityTable.insights(more.fidelity(), fidelity));

@@ -44,7 +44,7 @@ public final class DriverCells {
   static final String SQL = """
       SELECT run_id, cell_id, provider, model, size, case_id, xxhash64(case_id) AS case_key, status, attempts, reconnects,
              rate_limited, backoff_ms, duration_ms, latency_ms, ttft_ms, first_answer_ms, tpot_ms, output_tps,
-             chunk_gaps_ms, prompt_tokens, completion_tokens, cached_tokens, usage_source, cost_usd, usd_per_hour,
+             chunk_gaps_ms, prompt_tokens, completion_tokens, cached_tokens, usage_source, cost_usd, usd_per_hour, turn,
              CAST(output AS STRING) AS output_text, %s AS correct_score, correct_score AS own_correct_score, non_null,
              transform(scores, s -> named_struct('scorer', s.scorer, 'score', s.score)) AS scores, tool_mode, stream,
              load_step, load_concurrency, load_rate, load_warmup, scheduled_ms, send_lag_ms,
@@ -293,6 +293,11 @@ public final class DriverCells {
     /** A trace replay's send lag, ms; null outside one. */
     Double sendLagMs() {
       return row.getAs("send_lag_ms");
+    }
+
+    /** The cell's turn in its conversation, or null outside one. */
+    Integer turn() {
+      return row.getAs("turn");
     }
 
     String usageSource() {

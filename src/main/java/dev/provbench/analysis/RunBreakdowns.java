@@ -34,11 +34,13 @@ import org.apache.spark.sql.SparkSession;
  * @param objective  the service objective the load tables hold steps to.
  * @param decisions  an adaptive run's decisions, walked again over its cells; null for a run of the whole matrix.
  * @param fidelity   a fidelity audit's completions ({@link FidelityTable}); null for a run without an audit.
+ * @param cache      per experiment, what its prefix cache served ({@link CacheTable}).
+ * @param turns      per experiment and turn of a multi-turn run ({@link TurnsTable}); empty for a run without turns.
  * @param trace      a trace replay's figures per experiment ({@link TraceTable}); empty for a run that replayed none.
  */
 public record RunBreakdowns(List<ScorerScores.Score> scores, SpeedByPromptSize.Bands bands, Map<Experiment, String> modesA,
     Map<Experiment, String> modesB, List<LoadCurve> loadCurves, ServiceObjective objective, Decisions decisions,
-    FidelityAudit fidelity, List<TraceTable.Replay> trace) {
+    FidelityAudit fidelity, List<CacheFigures> cache, List<CacheFigures> turns, List<TraceTable.Replay> trace) {
 
   /**
    * What an adaptive run decided: the planner's walk over its own cells with its stored plan.
@@ -79,9 +81,13 @@ public record RunBreakdowns(List<ScorerScores.Score> scores, SpeedByPromptSize.B
     boolean ladder = local != null ? local.hasLadder(id) : LoadAnalysis.hasLadder(spark, id);
     List<LoadCurve> curves = ladder
         ? LoadAnalysis.load(spark, id, load, run.options().bootstrap(), run.options().correctAt()) : null;
+    List<CacheFigures> cache = local != null ? CacheFigures.of(local.all(id), run.ladder(), false)
+        : CacheFigures.byExperiment(spark, id, run.ladder());
+    List<CacheFigures> turns = local != null ? CacheFigures.of(local.all(id), run.ladder(), true)
+        : CacheFigures.byTurn(spark, id, run.ladder());
     List<TraceTable.Replay> trace = local != null ? TraceTable.of(local.all(id)) : TraceTable.load(spark, id);
     return new RunBreakdowns(scores, bands, modesA, modesB, curves, load.objective(), Decisions.load(spark, results, id),
-        FidelityTable.load(spark, id), trace);
+        FidelityTable.load(spark, id), cache, turns, trace);
   }
 
   private static Map<Experiment, String> toolModes(SparkSession spark, DriverCells local, String runId) {

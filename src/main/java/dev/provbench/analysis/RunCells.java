@@ -21,7 +21,7 @@ public final class RunCells {
   static final String[] COLUMNS = {"provider", "model", "size", "case_id", "status", "attempts", "reconnects",
       "rate_limited", "backoff_ms", "duration_ms", "latency_ms", "ttft_ms", "first_answer_ms", "tpot_ms", "output_tps",
       "chunk_gaps_ms", "completion_tokens", "usage_source", "cost_usd", "usd_per_hour", "output", "correct_score",
-      "non_null", "stream", "started_at", "finished_at"};
+      "non_null", "stream", "started_at", "finished_at", "turn"};
 
   private RunCells() {}
 

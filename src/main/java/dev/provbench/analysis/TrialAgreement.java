@@ -1,7 +1,10 @@
 package dev.provbench.analysis;
 
 import dev.provbench.analysis.DriverCells.Cell;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -9,9 +12,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * How often an experiment's trials of a case agree: same task output, a failure (null output) counting
- * as an output of its own.
+ * as an output of its own. A conversation's turns are cases of their own here: each turn's trials are compared.
  *
- * @param cases      cases of the experiment.
+ * @param cases      cases of the experiment (turns of conversations each).
  * @param repeated   cases run more than once.
  * @param agreeing   repeated cases whose trials all gave the same output.
  */
@@ -20,7 +23,7 @@ public record TrialAgreement(long cases, long repeated, long agreeing) {
       SELECT provider, model, size, count(*), count_if(trials > 1), count_if(trials > 1 AND outputs = 1)
       FROM (SELECT provider, model, size, case_id, count(*) AS trials,
                    count(DISTINCT coalesce(CAST(output AS STRING), 'null')) AS outputs
-            FROM run_cells GROUP BY provider, model, size, case_id)
+            FROM run_cells GROUP BY provider, model, size, case_id, turn)
       GROUP BY provider, model, size""";
 
   /** Share of repeated cases whose trials all agree; NaN when no case was repeated. */
@@ -44,7 +47,9 @@ public record TrialAgreement(long cases, long repeated, long agreeing) {
       long cases = 0;
       long repeated = 0;
       long agreeing = 0;
-      for (List<Cell> trials : CaseScores.byCase(at).values()) {
+      Map<List<Object>, List<Cell>> byTurn = new LinkedHashMap<>();
+      for (Cell c : at) byTurn.computeIfAbsent(Arrays.asList(c.caseId(), c.turn()), k -> new ArrayList<>()).add(c);
+      for (List<Cell> trials : byTurn.values()) {
         cases++;
         long outputs = trials.stream().map(c -> c.outputText() == null ? "null" : c.outputText()).distinct().count();
         if (trials.size() > 1) repeated++;

@@ -3,11 +3,13 @@ package dev.provbench.cli;
 import dev.provbench.analysis.AccuracyTables;
 import dev.provbench.analysis.Analysis;
 import dev.provbench.analysis.AnalysisOptions;
+import dev.provbench.analysis.CacheTable;
 import dev.provbench.analysis.FidelityTable;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.SpeedByPromptSize;
 import dev.provbench.analysis.SpeedTables;
 import dev.provbench.analysis.TradeoffTable;
+import dev.provbench.analysis.TurnsTable;
 import dev.provbench.analysis.load.LoadOptions;
 import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.analysis.output.OutputFormat;
@@ -60,7 +62,9 @@ final class DemoRun {
     /** The reference benchmark in rounds that stop when decided: what was decided, for how many calls. */
     ADAPTIVE("adaptive", "jobs/adaptive.yaml", "data/sim/demo-profile.yaml", List.of("decisions")),
     /** A fidelity audit: sampled completions of three deployments of one model, tested against the reference's. */
-    AUDIT("audit", "jobs/audit.yaml", "data/sim/audit-profile.yaml", List.of(FidelityTable.ID));
+    AUDIT("audit", "jobs/audit.yaml", "data/sim/audit-profile.yaml", List.of(FidelityTable.ID)),
+    /** Multi-turn conversations: accuracy turn by turn, and what each provider's prefix cache served. */
+    CHAT("chat", "jobs/chat.yaml", "data/sim/chat-profile.yaml", List.of(TurnsTable.ID, CacheTable.ID));
 
     private final String label;
     private final String job;

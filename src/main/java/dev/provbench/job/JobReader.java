@@ -60,10 +60,20 @@ public final class JobReader {
       trials = audit.samples();
       task = task.withSampling(audit.temperature(), audit.maxTokens());
     }
+    conversationAlone(f, task, load, adaptive, audit);
     f.finish();
     PartitionRule.check(f, partitions, providers);
     return new Job(file, name, runId, dataset, output, task, scorers, trials, partitions, timeouts, retry, commit,
         providers, maxCost, taskSlots, load, adaptive, audit, trace);
+  }
+
+  /** A conversation's turns run in order within one cell group: ladders, rounds and audits plan single cells. */
+  private static void conversationAlone(YamlFields f, TaskSpec task, LoadPlan load, AdaptivePlan adaptive, AuditPlan audit) {
+    if (!task.isChat() || !task.chat().isConversation()) return;
+    String fix = "run the conversations as a plain run (remove `%s:`), or use `type: chat` for single-turn cases";
+    if (load != null) throw f.error("load", "a conversation task does not climb a load ladder", String.format(fix, "load"));
+    if (adaptive != null) throw f.error("adaptive", "a conversation task does not run in adaptive rounds", String.format(fix, "adaptive"));
+    if (audit != null) throw f.error("audit", "a conversation task cannot be audited", String.format(fix, "audit"));
   }
 
   private static StoragePath dataset(YamlFields f, StoragePath dir) {

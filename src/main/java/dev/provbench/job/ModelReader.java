@@ -37,7 +37,8 @@ final class ModelReader {
     if (pr == null) return null;
     String fix = "give US dollars per million tokens, zero or more";
     Price price = new Price(pr.number("input_per_1m", 0.0, 0, Double.MAX_VALUE, fix),
-        pr.number("output_per_1m", 0.0, 0, Double.MAX_VALUE, fix));
+        pr.number("output_per_1m", 0.0, 0, Double.MAX_VALUE, fix),
+        pr.number("cached_input_per_1m", null, 0, Double.MAX_VALUE, fix));
     pr.finish();
     return price;
   }

@@ -5,6 +5,7 @@ import dev.provbench.input.Storage;
 import dev.provbench.input.StoragePath;
 import dev.provbench.input.YamlFields;
 import dev.provbench.task.ChatTask;
+import dev.provbench.task.ConversationHistory;
 import dev.provbench.task.MessageTemplate;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,11 @@ final class TaskReader {
     YamlFields t = job.object("task");
     if (t == null) throw job.missing("task", "add `task:` with at least `template: ../data/templates/factuality.yaml`");
     String type = t.string("type", TaskSpec.FACTUALITY);
-    if (!type.equals(TaskSpec.FACTUALITY) && !type.equals(TaskSpec.CHAT)) {
-      String near = YamlFields.nearest(type, List.of(TaskSpec.FACTUALITY, TaskSpec.CHAT));
-      throw t.error("type", "unknown task `" + type + "`", near != null ? "did you mean `" + near + "`?" : "use `factuality` or `chat`");
+    List<String> types = List.of(TaskSpec.FACTUALITY, TaskSpec.CHAT, TaskSpec.CONVERSATION);
+    if (!types.contains(type)) {
+      String near = YamlFields.nearest(type, types);
+      throw t.error("type", "unknown task `" + type + "`",
+          near != null ? "did you mean `" + near + "`?" : "use `factuality`, `chat` or `conversation`");
     }
     StoragePath template = type.equals(TaskSpec.FACTUALITY) ? template(t, dir) : null;
     double temperature = t.number("temperature", TaskSpec.DEFAULT_TEMPERATURE, 0, 2, "use a temperature between 0 and 2");
@@ -36,12 +39,21 @@ final class TaskReader {
       }
     } else {
       if (t.has("template")) throw t.error("template", "a chat task has `messages`, not a judge template", "remove `template`, or use `type: factuality`");
-      List<MessageTemplate> messages = messages(t);
+      boolean conversation = type.equals(TaskSpec.CONVERSATION);
+      List<MessageTemplate> messages = conversation && !t.has("messages") ? List.of() : messages(t);
+      ConversationHistory history = conversation ? history(t) : null;
       String params = RequestFields.read(t, "params", Set.of("temperature", "max_tokens"), "set `task.%s` instead");
-      chat = new ChatTask(messages, params == null ? "{}" : params, ExtractReader.read(t), List.of());
+      chat = new ChatTask(messages, params == null ? "{}" : params, ExtractReader.read(t), List.of(), history);
     }
     t.finish();
     return new TaskSpec(template, temperature, maxTokens, stream, cacheBust, toolMode, chat);
+  }
+
+  private static ConversationHistory history(YamlFields t) {
+    String value = t.string("history", ConversationHistory.OWN.value());
+    for (ConversationHistory h : ConversationHistory.values()) if (h.value().equals(value)) return h;
+    throw t.error("history", "unknown history `" + value + "`",
+        "use `own` (each turn carries the model's own earlier replies) or `recorded` (the case's `assistant` replies)");
   }
 
   private static StoragePath template(YamlFields t, StoragePath dir) {

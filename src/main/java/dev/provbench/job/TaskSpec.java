@@ -29,6 +29,11 @@ public record TaskSpec(StoragePath template, double temperature, int maxTokens, 
   public static final String FACTUALITY = "factuality";
   /** A task of the user's own: {@code messages}, {@code params}, {@code extract} and the job's {@code scorers}. */
   public static final String CHAT = "chat";
+  /**
+   * A chat task over multi-turn cases ({@code input.turns}): every turn is a cell, sent with the conversation so far
+   * ({@code history}: the model's own replies or the recorded ones).
+   */
+  public static final String CONVERSATION = "conversation";
   public static final double DEFAULT_TEMPERATURE = 0.0;
   public static final int DEFAULT_MAX_TOKENS = 2048;
   public static final boolean DEFAULT_STREAM = true;

@@ -24,7 +24,7 @@ final class TracePlanReader {
       throw f.error("trials", "must be 1 with `trace` (each row is sent once per deployment)",
           "remove `trials`; to replay the trace again, run the job again under another run id");
     }
-    if (!task.isChat()) {
+    if (!task.isChat() || task.chat().isConversation()) {
       throw f.error("task", "a trace replay needs a chat task", "write `task: {type: chat, messages: [{role: user, content: "
           + "\"{{prompt}}\"}]}`");
     }

@@ -66,6 +66,7 @@ public record RunEstimate(List<ModelEstimate> models, int maxAttempts, int maxTo
     Job job = run.job();
     double assumed = latencyMs / 1000.0;
     int maxTokens = job.task().maxTokens();
+    boolean conversations = job.task().isChat() && job.task().chat().isConversation();
     List<ModelEstimate> out = new ArrayList<>();
     for (ProviderSpec p : job.providers()) {
       for (ModelSpec m : p.models()) {
@@ -74,11 +75,15 @@ public record RunEstimate(List<ModelEstimate> models, int maxAttempts, int maxTo
         long heuristic = 0;
         long cells = 0;
         for (EvalCase c : run.cases()) {
-          ChatRequest r = CellRequest.of(run.spec(), p, m, CellPlanner.cellId(job.runId(), p.name(), m.id(), c.id(), 1), c);
-          long left = trialsLeft(job, p, m, c, done);
-          chars += ((r.system() == null ? 0 : r.system().length()) + r.user().length()) * left;
-          heuristic += ProviderThrottle.estimateTokens(r.system(), r.user()) * left;
-          cells += left;
+          String cellId = CellPlanner.cellId(job.runId(), p.name(), m.id(), c.id(), 1);
+          List<ChatRequest> requests = conversations ? CellRequest.turns(run.spec(), p, m, cellId, c)
+              : List.of(CellRequest.of(run.spec(), p, m, cellId, c));
+          long left = trialsLeft(job, p, m, c, done, conversations);
+          for (ChatRequest r : requests) {
+            chars += ((r.system() == null ? 0 : r.system().length()) + r.user().length()) * left;
+            heuristic += ProviderThrottle.estimateTokens(r.system(), r.user()) * left;
+            cells += left;
+          }
         }
         long planned = cells;
         long prompt = check.isPresent() ? Math.round(chars * check.get().tokensPerChar()) : heuristic;
@@ -95,11 +100,14 @@ public record RunEstimate(List<ModelEstimate> models, int maxAttempts, int maxTo
     return new RunEstimate(out, job.retry().maxAttempts(), maxTokens, assumed, checkFile);
   }
 
-  private static long trialsLeft(Job job, ProviderSpec p, ModelSpec m, EvalCase c, Set<String> done) {
+  /** Trials of the case not yet done; a conversation's trial is done when its first turn is (turns commit together). */
+  private static long trialsLeft(Job job, ProviderSpec p, ModelSpec m, EvalCase c, Set<String> done, boolean conversation) {
     if (done.isEmpty()) return job.trials();
     long left = 0;
     for (int t = 1; t <= job.trials(); t++) {
-      if (!done.contains(CellPlanner.cellId(job.runId(), p.name(), m.id(), c.id(), t))) left++;
+      String id = conversation ? CellPlanner.cellId(job.runId(), p.name(), m.id(), c.id(), t, 1)
+          : CellPlanner.cellId(job.runId(), p.name(), m.id(), c.id(), t);
+      if (!done.contains(id)) left++;
     }
     return left;
   }

@@ -24,9 +24,11 @@ import java.util.Map;
  * @param comparison  per experiment of both runs, B − A, when two runs are compared; else empty.
  * @param cells       the sampled cells of each run shown.
  * @param limits      how the cells were sampled.
+ * @param turns       accuracy per experiment and turn of a run of conversations; empty for other runs.
  */
 record PageContent(RunFacts run, RunFacts compared, List<String> sizes, List<Provider> providers,
-    List<ExperimentFigures> experiments, List<ComparisonRow> comparison, List<RunCells> cells, SampleLimits limits) {
+    List<ExperimentFigures> experiments, List<ComparisonRow> comparison, List<RunCells> cells, SampleLimits limits,
+    List<TurnPoint> turns) {
 
   /** @param id the run id; {@code cells}, {@code failed} over the figures' rows. */
   record RunFacts(String id, boolean simulated, long cells, long failed) {
@@ -59,7 +61,7 @@ record PageContent(RunFacts run, RunFacts compared, List<String> sizes, List<Pro
     if (analysis.compared() != null) cells.add(RunCells.of(analysis.compared().runId(), comparedSamples));
     return new PageContent(RunFacts.of(run), RunFacts.of(analysis.compared()),
         run.sizes().stream().map(SizeStats::size).toList(), providers, ExperimentFigures.of(run),
-        ComparisonRow.of(analysis), cells, SampleLimits.CURRENT);
+        ComparisonRow.of(analysis), cells, SampleLimits.CURRENT, TurnPoint.of(analysis));
   }
 
   static String hex(Color c) {

@@ -20,18 +20,16 @@ import java.util.List;
  * @param reading  what the task read from the answer.
  * @param scoring  the scores.
  * @param load     the load ladder's step; {@link Load#NONE} outside a ladder.
- * @param conversation the conversation the cell is a turn of; {@link Conversation#NONE} for a single request.
  * @param replay   when a trace replay meant to send the cell and how late it went; {@link Replay#NONE} outside one.
  */
 public record CellResult(Identity identity, Setup setup, Attempts attempts, Timing timing, Speed speed, Tokens tokens,
-    Cost cost, Outcome outcome, Answer answer, Reading reading, Scoring scoring, Load load, Conversation conversation,
-    Replay replay) {
+    Cost cost, Outcome outcome, Answer answer, Reading reading, Scoring scoring, Load load, Replay replay) {
 
-  /** A cell of no conversation and no trace replay. */
+  /** A cell outside a trace replay. */
   public CellResult(Identity identity, Setup setup, Attempts attempts, Timing timing, Speed speed, Tokens tokens,
       Cost cost, Outcome outcome, Answer answer, Reading reading, Scoring scoring, Load load) {
     this(identity, setup, attempts, timing, speed, tokens, cost, outcome, answer, reading, scoring, load,
-        Conversation.NONE, Replay.NONE);
+        Replay.NONE);
   }
 
   /**
@@ -40,11 +38,18 @@ public record CellResult(Identity identity, Setup setup, Attempts attempts, Timi
    * @param provider the provider's display name.
    * @param model    the model id as sent.
    * @param size     8b, 70b, 405b, … (given or inferred), or empty.
-   * @param caseId   the dataset case.
+   * @param caseId   the dataset case (a conversation's case for each of its turns).
    * @param trial    1-based trial number.
+   * @param conversationId the conversation the cell is a turn of (a multi-turn case's id, a trace's session), or null.
+   * @param turn     the cell's 1-based turn in its conversation, or null outside one.
    */
   public record Identity(String runId, String cellId, String provider, String model, String size, String caseId,
-      int trial) {}
+      int trial, String conversationId, Integer turn) {
+    /** A cell outside a conversation. */
+    public Identity(String runId, String cellId, String provider, String model, String size, String caseId, int trial) {
+      this(runId, cellId, provider, model, size, caseId, trial, null, null);
+    }
+  }
 
   /**
    * @param toolMode     the task's tool mode, {@code text} or {@code native}, or null (rows of a format before 4).
@@ -171,15 +176,6 @@ public record CellResult(Identity identity, Setup setup, Attempts attempts, Timi
   public record Load(Integer step, Integer concurrency, Double rate, boolean warmup) {
     /** Outside a load ladder. */
     public static final Load NONE = new Load(null, null, null, false);
-  }
-
-  /**
-   * @param id   the conversation (a trace's {@code session_id}), or null for a request of no conversation.
-   * @param turn the cell's 1-based position among its conversation's requests, or null.
-   */
-  public record Conversation(String id, Integer turn) {
-    /** A single request. */
-    public static final Conversation NONE = new Conversation(null, null);
   }
 
   /**

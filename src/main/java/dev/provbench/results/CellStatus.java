@@ -19,7 +19,12 @@ public enum CellStatus {
   /** No complete answer within the job's timeouts. */
   TIMEOUT,
   /** The connection failed or broke (refused, reset, a stream cut before {@code [DONE]}). */
-  TRANSPORT_ERROR;
+  TRANSPORT_ERROR,
+  /**
+   * A turn of a conversation that was never sent: an earlier turn got no answer, and the job's history is the model's
+   * own replies. No request, no cost; it scores 0 like every cell without an answer.
+   */
+  NOT_SENT;
 
   /** The value stored in the {@code status} column. */
   public String value() {

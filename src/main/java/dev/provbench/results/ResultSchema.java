@@ -24,7 +24,8 @@ public final class ResultSchema {
    * load_rate and load_warmup;
    * 4 added tool_mode and judge_calls, and a score in {@code scores} may be null (an LLM judge that could not answer);
    * 5 added temperature and audit_reference (a fidelity audit's cells; {@code trial} is the sample index);
-   * 6 added conversation_id and turn, and a trace replay's scheduled_ms and send_lag_ms.
+   * 6 added conversation_id and turn (a multi-turn conversation's turns), the status {@code not_sent}, and a
+   * trace replay's scheduled_ms and send_lag_ms.
    */
   public static final int FORMAT_VERSION = 6;
   /** The oldest format whose files this version still reads and appends to. */
@@ -83,6 +84,8 @@ public final class ResultSchema {
       col("size", STRING, false, r -> r.identity().size()),
       col("case_id", STRING, false, r -> r.identity().caseId()),
       col("trial", INT, false, r -> r.identity().trial()),
+      col("conversation_id", STRING, true, r -> r.identity().conversationId()),
+      col("turn", INT, true, r -> r.identity().turn()),
       col("status", STRING, false, r -> r.outcome().status().value()),
       col("http_status", INT, true, r -> r.attempts().httpStatus()),
       col("error", STRING, true, r -> r.outcome().error()),
@@ -129,8 +132,6 @@ public final class ResultSchema {
       col("load_concurrency", INT, true, r -> r.load().concurrency()),
       col("load_rate", DOUBLE, true, r -> r.load().rate()),
       col("load_warmup", BOOL, true, r -> r.load().warmup()),
-      col("conversation_id", STRING, true, r -> r.conversation().id()),
-      col("turn", INT, true, r -> r.conversation().turn()),
       col("scheduled_ms", LONG, true, r -> r.replay().scheduledMs()),
       col("send_lag_ms", DOUBLE, true, r -> r.replay().sendLagMs()),
       col("started_at", TIME, false, r -> Timestamp.from(r.timing().startedAt())),

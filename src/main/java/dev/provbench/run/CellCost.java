@@ -8,7 +8,8 @@ import dev.provbench.provider.Usage;
 /**
  * What a cell cost by the model's price list: every attempt that reported usage is billed (a retried
  * attempt the provider answered, and failed cells, cost what they used); the answered attempt is billed
- * on estimated tokens when the server reported none ({@code usage_source = estimated}). A machine priced
+ * on estimated tokens when the server reported none ({@code usage_source = estimated}); prompt tokens the server
+ * reports as {@code cached_tokens} at the price list's cached-input price, when it has one. A machine priced
  * by the hour is costed by the analyses from its wall-clock span, not here. Stateless.
  */
 final class CellCost {
@@ -22,7 +23,8 @@ final class CellCost {
       Usage u = a.usage();
       boolean billable = u.reported() || (a.ok() && u.promptTokens() != null && u.completionTokens() != null);
       if (!billable) continue;
-      total = (total == null ? 0 : total) + model.price().cost(u.promptTokens(), u.completionTokens());
+      long cached = u.cachedTokens() == null ? 0 : u.cachedTokens();
+      total = (total == null ? 0 : total) + model.price().cost(u.promptTokens(), cached, u.completionTokens());
     }
     return total;
   }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
@@ -69,28 +70,32 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
     List<EvalCase> all = cases.value();
     Set<String> selection = only == null ? null : only.value();
     SpendCap.Watch spend = cap.watch(conf);
-    List<UntilCapped<Cell>> shares = new ArrayList<>();
+    List<UntilCapped<List<Cell>>> shares = new ArrayList<>();
     List<LoadGuard> guards = new ArrayList<>();
-    List<WindowedIterator.Lane<Cell, CellResult>> lanes = new ArrayList<>();
+    List<WindowedIterator.Lane<List<Cell>, List<CellResult>>> lanes = new ArrayList<>();
     for (PartitionSpec share : part.shares()) {
       CellRunner runner = new CellRunner(spec, share, apiKey(spec.providers().get(share.provider())));
+      ConversationRunner conversations = new ConversationRunner(spec, share, runner);
       LoadGuard guard = new LoadGuard(spec.load(), all.size()); // a load step's pacing and stops, per model share
       TracePacer pacer = spec.trace() == null ? null : new TracePacer(spec.trace(), share.window()); // per share
-      UntilCapped<Cell> cells = new UntilCapped<>(skipping(CellPlanner.cells(spec, share, all), skip, selection),
+      UntilCapped<List<Cell>> groups = new UntilCapped<>(skipping(CellPlanner.groups(spec, share, all), skip, selection),
           () -> spend.reached() || guard.tripped());
-      shares.add(cells);
+      shares.add(groups);
       guards.add(guard);
+      // Counted as each call ends, before the next: the next cell (or turn) sees this one's cost.
+      Consumer<CellResult> spent = r -> spend.spent(SpendCap.micros(r.cost().usd()));
       int threads = pacer == null ? share.window() : TracePacer.laneThreads(share.window()); // replay rows wait outside
-      lanes.add(new WindowedIterator.Lane<>(cells, threads, cell -> {
-        guard.awaitSendTime(cell);
-        CellResult r = runner.run(cell, all.get(cell.caseIndex()), pacer);
+      lanes.add(new WindowedIterator.Lane<>(groups, threads, group -> {
+        Cell first = group.get(0);
+        if (first.turn() > 0) return conversations.run(group, all.get(first.caseIndex()), spent);
+        guard.awaitSendTime(first);
+        CellResult r = runner.run(first, all.get(first.caseIndex()), pacer);
         guard.observe(r);
-        // Counted as the call ends, before the window refills: the next cell sees this one's cost.
-        spend.spent(SpendCap.micros(r.cost().usd()));
-        return r;
+        spent.accept(r);
+        return List.of(r);
       }));
     }
-    WindowedIterator<Cell, CellResult> results = new WindowedIterator<>(lanes, "provbench-p" + part.index());
+    WindowedIterator<List<Cell>, List<CellResult>> results = new WindowedIterator<>(lanes, "provbench-p" + part.index());
     if (context != null) {
       context.addTaskCompletionListener((TaskCompletionListener) ctx -> results.close());
     }
@@ -98,11 +103,14 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
     try (ChunkWriter writer = new ChunkWriter(runDir, prefix + "-" + execution + "-a" + attempt, conf, spec.commit().everyCells(),
         spec.commit().everySeconds() * 1000)) {
       while (results.hasNext()) {
-        CellResult r = results.next();
+        List<CellResult> group = results.next();
         long before = writer.committed();
-        writer.add(ResultSchema.toRow(r));
-        counters.cellDone(r, writer.committed() - before);
-        if (++count == failAfter) throw new IllegalStateException("injected failure of task attempt 0 after " + count + " cells");
+        // A conversation's turns are committed together: a resumed run finds all of them or none.
+        writer.addAll(group.stream().map(ResultSchema::toRow).toList());
+        for (CellResult r : group) counters.cellDone(r, 0);
+        counters.addCommitted(writer.committed() - before);
+        count += group.size();
+        if (failAfter >= 0 && count >= failAfter) throw new IllegalStateException("injected failure of task attempt 0 after " + count + " cells");
       }
       long before = writer.committed();
       writer.commit();
@@ -114,15 +122,19 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
     }
   }
 
-  /** The cells not in {@code skip} and, when {@code selection} is not null, in it. */
-  private static Iterator<Cell> skipping(Iterator<Cell> cells, Set<String> skip, Set<String> selection) {
+  /**
+   * The groups with their cells not in {@code skip} and, when {@code selection} is not null, in it; a group left with
+   * no cell is left out.
+   */
+  private static Iterator<List<Cell>> skipping(Iterator<List<Cell>> groups, Set<String> skip, Set<String> selection) {
     return new Iterator<>() {
-      Cell next = advance();
+      List<Cell> next = advance();
 
-      private Cell advance() {
-        while (cells.hasNext()) {
-          Cell c = cells.next();
-          if (!skip.contains(c.cellId()) && (selection == null || selection.contains(c.cellId()))) return c;
+      private List<Cell> advance() {
+        while (groups.hasNext()) {
+          List<Cell> kept = groups.next().stream()
+              .filter(c -> !skip.contains(c.cellId()) && (selection == null || selection.contains(c.cellId()))).toList();
+          if (!kept.isEmpty()) return kept;
         }
         return null;
       }
@@ -133,9 +145,9 @@ final class CellPartition implements FlatMapFunction<Iterator<PackedPartition>, 
       }
 
       @Override
-      public Cell next() {
+      public List<Cell> next() {
         if (next == null) throw new NoSuchElementException();
-        Cell c = next;
+        List<Cell> c = next;
         next = advance();
         return c;
       }

@@ -4,10 +4,12 @@ import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.Job;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
+import dev.provbench.task.Conversation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -68,11 +70,49 @@ public final class CellPlanner {
     return out;
   }
 
-  /** The cells of one share, in case-then-trial order. */
+  /** The cells of one share, in case-then-trial order (a conversation's turns in turn order, together). */
   public static Iterator<Cell> cells(RunSpec spec, PartitionSpec part, List<EvalCase> cases) {
     if (spec.load() != null) return LoadCells.of(spec, part, cases);
+    Iterator<List<Cell>> groups = groups(spec, part, cases);
+    return new Iterator<>() {
+      Iterator<Cell> current = Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && groups.hasNext()) current = groups.next().iterator();
+        return current.hasNext();
+      }
+
+      @Override
+      public Cell next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        return current.next();
+      }
+    };
+  }
+
+  /**
+   * The cells of one share in the groups that run as one: a conversation's turns of one trial, in order, or else
+   * a single cell. A load step's cells are single.
+   */
+  public static Iterator<List<Cell>> groups(RunSpec spec, PartitionSpec part, List<EvalCase> cases) {
+    if (spec.load() != null) {
+      Iterator<Cell> single = LoadCells.of(spec, part, cases);
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return single.hasNext();
+        }
+
+        @Override
+        public List<Cell> next() {
+          return List.of(single.next());
+        }
+      };
+    }
     ProviderSpec provider = spec.providers().get(part.provider());
     ModelSpec model = provider.models().get(part.model());
+    boolean conversations = spec.chat() != null && spec.chat().isConversation();
     long total = (long) cases.size() * spec.trials();
     return new Iterator<>() {
       long ordinal = part.shard();
@@ -83,15 +123,26 @@ public final class CellPlanner {
       }
 
       @Override
-      public Cell next() {
+      public List<Cell> next() {
         if (!hasNext()) throw new NoSuchElementException();
         int caseIndex = (int) (ordinal / spec.trials());
         int trial = (int) (ordinal % spec.trials()) + 1;
         ordinal += part.shards();
-        String id = cellId(spec.runId(), provider.name(), model.id(), cases.get(caseIndex).id(), trial);
-        return new Cell(id, caseIndex, trial);
+        EvalCase c = cases.get(caseIndex);
+        if (!conversations) return List.of(new Cell(cellId(spec.runId(), provider.name(), model.id(), c.id(), trial), caseIndex, trial));
+        int turns = Conversation.count(c.input());
+        List<Cell> out = new ArrayList<>(turns);
+        for (int t = 1; t <= turns; t++) {
+          out.add(new Cell(cellId(spec.runId(), provider.name(), model.id(), c.id(), trial, t), caseIndex, trial, false, t));
+        }
+        return out;
       }
     };
+  }
+
+  /** A conversation turn's id: the case's cell id with the turn mixed in. */
+  public static String cellId(String runId, String provider, String model, String caseId, int trial, int turn) {
+    return cellId(runId, provider, model, caseId + "\0turn " + turn, trial);
   }
 
   /** Stable across re-runs of the same run id: a resumed or re-scored run finds its cells again. */

@@ -9,12 +9,14 @@ import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.provider.ChatRequest;
 import dev.provbench.task.ChatTask;
+import dev.provbench.task.Conversation;
 import dev.provbench.task.FactualityTask;
 import dev.provbench.task.MessageTemplate;
 import dev.provbench.task.Prompt;
 import dev.provbench.task.SelectChoiceTool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -41,6 +43,9 @@ public final class CellRequest {
   public static ChatRequest of(RunSpec spec, ProviderSpec provider, ModelSpec model, String cellId, EvalCase evalCase,
       int caseIndex) {
     String nonce = spec.cacheBust() ? CacheBust.nonce(spec.runId(), cellId) : "";
+    if (spec.chat() != null && spec.chat().isConversation()) {
+      return turn(spec, provider, model, cellId, evalCase, Conversation.parse(evalCase.input(), evalCase.where()), 1, List.of());
+    }
     if (spec.chat() != null) return chat(spec, provider, model, nonce, evalCase, caseIndex);
     Prompt prompt = FactualityTask.prompt(spec.template(), evalCase.vars());
     ObjectNode overrides = null;
@@ -56,8 +61,53 @@ public final class CellRequest {
 
   private static ChatRequest chat(RunSpec spec, ProviderSpec provider, ModelSpec model, String nonce, EvalCase evalCase,
       int caseIndex) {
+    return messages(spec, provider, model, nonce, spec.chat().render(evalCase.input()), caseIndex);
+  }
+
+  /**
+   * The request of a conversation's turn: the task's opening messages for the case, then the earlier turns with
+   * {@code replies}, then this turn's user message.
+   *
+   * @param turn    1-based.
+   * @param replies the earlier turns' replies, in order (the model's own or the recorded ones).
+   */
+  public static ChatRequest turn(RunSpec spec, ProviderSpec provider, ModelSpec model, String cellId, EvalCase evalCase,
+      Conversation conversation, int turn, List<String> replies) {
+    String nonce = spec.cacheBust() ? CacheBust.nonce(spec.runId(), cellId) : "";
+    List<MessageTemplate> opening = spec.chat().render(evalCase.input());
+    return messages(spec, provider, model, nonce, conversation.messages(opening, turn, replies), -1);
+  }
+
+  /**
+   * Every turn's request of a conversation, for estimates: the earlier replies are the recorded ones, else the turns'
+   * expected answers as text, else empty (the model's own replies are not known before the run).
+   */
+  public static List<ChatRequest> turns(RunSpec spec, ProviderSpec provider, ModelSpec model, String cellId, EvalCase evalCase) {
+    Conversation conversation = Conversation.parse(evalCase.input(), evalCase.where());
+    List<String> replies = new ArrayList<>();
+    for (Conversation.Turn t : conversation.turns()) {
+      replies.add(t.assistant() != null ? t.assistant() : t.expectedJson() == null ? "" : expectedAsText(t.expectedJson()));
+    }
+    List<ChatRequest> out = new ArrayList<>();
+    for (int turn = 1; turn <= conversation.turns().size(); turn++) {
+      out.add(turn(spec, provider, model, cellId, evalCase, conversation, turn, replies));
+    }
+    return out;
+  }
+
+  private static String expectedAsText(String json) {
+    try {
+      JsonNode node = JSON.readTree(json);
+      return node.isTextual() ? node.asText() : json;
+    } catch (IOException e) {
+      return json;
+    }
+  }
+
+  /** @param caseIndex a trace replay's row, whose output length is {@code max_tokens}; -1 for the task's. */
+  private static ChatRequest messages(RunSpec spec, ProviderSpec provider, ModelSpec model, String nonce,
+      List<MessageTemplate> messages, int caseIndex) {
     ChatTask task = spec.chat();
-    List<MessageTemplate> messages = task.render(evalCase.input());
     ObjectNode overrides = (ObjectNode) task.paramsJson();
     ArrayNode array = overrides.putArray("messages");
     for (int i = 0; i < messages.size(); i++) {

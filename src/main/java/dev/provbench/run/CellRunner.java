@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs one cell end to end: render, call with retries, judge the reply ({@link Verdict}), ask a chat task's LLM
@@ -54,15 +55,26 @@ public final class CellRunner {
   }
 
   /**
+   * A cell of a plain run, or a trace replay's row.
+   *
    * @param pacer holds a trace replay's row until it is due and a send permit is free, once its request is built (so
    *              building it is never part of the send's lag); null outside a replay.
    */
   CellResult run(Cell cell, EvalCase evalCase, TracePacer pacer) {
+    return run(cell, evalCase, () -> CellRequest.of(spec, provider, model, cell.cellId(), evalCase, cell.caseIndex()), pacer);
+  }
+
+  /** Runs a cell whose request is made by {@code request} (a conversation's turn), judged against {@code evalCase}. */
+  CellResult run(Cell cell, EvalCase evalCase, Supplier<ChatRequest> build) {
+    return run(cell, evalCase, build, null);
+  }
+
+  private CellResult run(Cell cell, EvalCase evalCase, Supplier<ChatRequest> build, TracePacer pacer) {
     Instant queued = Instant.now();
     Instant due = null;
     CallOutcome call;
     try {
-      ChatRequest request = CellRequest.of(spec, provider, model, cell.cellId(), evalCase, cell.caseIndex());
+      ChatRequest request = build.get();
       long estimate = ProviderThrottle.estimateTokens(request.system(), request.user());
       if (pacer != null) {
         due = pacer.awaitDue(cell.caseIndex());
@@ -88,15 +100,41 @@ public final class CellRunner {
     return spec.trace() == null ? r : replayed(r, cell, due, call.firstSent());
   }
 
-  /** The row with its trace replay's conversation turn, due offset and send lag; the lag counted when late. */
+  /** The row with its trace replay's session and turn, due offset and send lag; the lag counted when late. */
   private CellResult replayed(CellResult r, Cell cell, Instant due, Instant firstSent) {
     TraceSchedule t = spec.trace();
     int i = cell.caseIndex();
     Double lag = due == null ? null : TracePacer.lagMs(due, firstSent);
     if (lag != null && t.late() != null) t.late().add((long) Math.floor(lag));
-    return new CellResult(r.identity(), r.setup(), r.attempts(), r.timing(), r.speed(), r.tokens(), r.cost(), r.outcome(),
-        r.answer(), r.reading(), r.scoring(), r.load(), t.conversationIds()[i] == null ? CellResult.Conversation.NONE
-            : new CellResult.Conversation(t.conversationIds()[i], t.turns()[i]), new CellResult.Replay(t.scheduledMs(i), lag));
+    CellResult.Identity id = r.identity();
+    String session = t.conversationIds()[i];
+    return new CellResult(new CellResult.Identity(id.runId(), id.cellId(), id.provider(), id.model(), id.size(), id.caseId(),
+        id.trial(), session, session == null ? null : t.turns()[i]), r.setup(), r.attempts(), r.timing(), r.speed(),
+        r.tokens(), r.cost(), r.outcome(), r.answer(), r.reading(), r.scoring(), r.load(), new CellResult.Replay(t.scheduledMs(i), lag));
+  }
+
+  /**
+   * A conversation's turn that was never sent, because an earlier turn got no answer: a row with status
+   * {@code not_sent}, no attempts and no cost, scoring 0.
+   */
+  CellResult notSent(Cell cell, EvalCase c, String why) {
+    Instant now = Instant.now();
+    Verdict verdict = Verdict.of(spec, c, CellStatus.NOT_SENT, why, null, null, CellJudges.NOT_JUDGED);
+    VerdictColumns.Decided decided = VerdictColumns.of(verdict, new CellResult.Answer(null, null, null, null));
+    return new CellResult(identity(cell, c), setup(c),
+        new CellResult.Attempts(0, 0, 0, 0, 0, null, List.of()), new CellResult.Timing(now, now, 0),
+        CellResult.Speed.NONE, CellResult.Tokens.NONE, new CellResult.Cost(null,
+            model.costPerHour()), decided.outcome(), decided.answer(), decided.reading(), decided.scoring(), load(cell));
+  }
+
+  private CellResult.Identity identity(Cell cell, EvalCase c) {
+    return new CellResult.Identity(spec.runId(), cell.cellId(), provider.name(), model.id(), model.size(), c.id(),
+        cell.trial(), cell.turn() > 0 ? c.id() : null, cell.turn() > 0 ? cell.turn() : null);
+  }
+
+  private CellResult.Setup setup(EvalCase c) {
+    return new CellResult.Setup(toolMode(spec), spec.stream(), spec.cacheBust(), c.expected(), expectedText(c),
+        spec.temperature(), spec.auditReference());
   }
 
   private CellResult result(Cell cell, EvalCase c, CallOutcome call, Instant started, Instant finished) {
@@ -108,10 +146,7 @@ public final class CellRunner {
         reply == null ? null : reply.content(), toolCalls, judges == null ? CellJudges.NOT_JUDGED : judges);
     VerdictColumns.Decided decided = VerdictColumns.of(verdict, new CellResult.Answer(last.responseId(),
         reply == null ? null : reply.content(), reply == null ? null : reply.reasoning(), toolCalls));
-    return new CellResult(
-        new CellResult.Identity(spec.runId(), cell.cellId(), provider.name(), model.id(), model.size(), c.id(), cell.trial()),
-        new CellResult.Setup(toolMode(spec), spec.stream(), spec.cacheBust(), c.expected(), expectedText(c),
-            spec.temperature(), spec.auditReference()),
+    return new CellResult(identity(cell, c), setup(c),
         new CellResult.Attempts(call.attempts(), call.reconnects(), call.rateLimited(), call.backoffMs(),
             call.totalThrottleMs(), last.httpStatus(), log(call)),
         new CellResult.Timing(started, finished, call.durationMs()),

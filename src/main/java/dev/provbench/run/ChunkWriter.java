@@ -44,7 +44,12 @@ final class ChunkWriter implements AutoCloseable {
   }
 
   void add(Row row) {
-    buffer.add(row);
+    addAll(List.of(row));
+  }
+
+  /** Adds rows that are committed together, in one chunk. */
+  void addAll(List<Row> rows) {
+    buffer.addAll(rows);
     if (buffer.size() >= everyCells || (System.nanoTime() - lastCommitNanos) / 1_000_000 >= everyMs) commit();
   }
 

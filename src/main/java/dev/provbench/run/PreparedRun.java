@@ -5,6 +5,7 @@ import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.Job;
 import dev.provbench.job.JobReader;
 import dev.provbench.results.ResultsFolder;
+import dev.provbench.task.Conversation;
 import dev.provbench.task.FactualityTask;
 import dev.provbench.task.JudgeTemplate;
 import java.util.List;
@@ -51,6 +52,12 @@ public record PreparedRun(Job job, List<EvalCase> cases, RunSpec spec, Resume re
 
   public long totalCells() {
     if (spec.load() != null) return (long) spec.load().cells() * job.modelCount();
-    return (long) cases.size() * job.trials() * job.modelCount();
+    return cellsPerTrial() * job.trials() * job.modelCount();
+  }
+
+  /** The cells of one trial of one model: a case each, or a conversation's turns each. */
+  private long cellsPerTrial() {
+    if (spec.chat() == null || !spec.chat().isConversation()) return cases.size();
+    return cases.stream().mapToLong(c -> Conversation.count(c.input())).sum();
   }
 }

@@ -18,6 +18,7 @@ import dev.provbench.results.ResultsViews;
 import dev.provbench.results.SimulatedRuns;
 import dev.provbench.score.ScorerCatalog;
 import dev.provbench.task.ChatTask;
+import dev.provbench.task.Conversation;
 import dev.provbench.task.JudgeTemplate;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -193,6 +194,11 @@ public final class Rescorer {
       for (String name : ResultSchema.SCHEMA.fieldNames()) v.put(name, cell.getAs(name));
       CellStatus ended = CellStatus.of(cell.getAs("status"));
       EvalCase c = chat == null ? null : cases.get(cell.<String>getAs("case_id"));
+      Integer turn = cell.getAs("turn");
+      if (c != null && turn != null && chat.isConversation()) {
+        Conversation conversation = Conversation.parse(c.input(), c.where());
+        c = turn <= conversation.turns().size() ? ConversationRunner.turnCase(c, conversation.turns().get(turn - 1), turn) : null;
+      }
       if (chat != null && c == null) {
         v.put("run_id", runId);
         return RowFactory.create(v.values().toArray());

@@ -4,10 +4,10 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * What a served request's reply says, counts and takes, decided before a byte is written: a judge prompt is judged,
- * else a retrieval question is answered, anything else gets sampled text from a model with {@code text} weights
- * ({@link SampledText}) or the judge's fallback; a malformed fault breaks the text,
- * {@code max_tokens} cuts it. Knows no HTTP, no clock and no server state (the {@link Serving} brings what it needs);
+ * What a served request's reply says, counts and takes, decided before a byte is written: a multi-turn arithmetic
+ * conversation ({@link RunningTotal}) is carried on, a judge prompt is judged, else a retrieval question is answered,
+ * anything else gets sampled text from a model with {@code text} weights ({@link SampledText}) or the judge's fallback;
+ * a malformed fault breaks the text, {@code max_tokens} cuts it. Knows no HTTP, no clock and no server state (the {@link Serving} brings what it needs);
  * stateless.
  */
 final class AnswerComposer {
@@ -51,6 +51,11 @@ final class AnswerComposer {
 
   private static Text text(ChatRequest request, SimModel model, RequestDraws draws, boolean malformed,
       double judgeErrorRate) {
+    Optional<RunningTotal> arithmetic = RunningTotal.parse(request);
+    if (arithmetic.isPresent()) {
+      return new Text(ReplyMode.CONTENT, malformed ? "I lost track of the number."
+          : arithmetic.get().answer(judgeErrorRate, draws.judgeError(), draws.wrongLetter()), "stop");
+    }
     Optional<RetrievalPrompt> retrieval = JudgePrompt.parse(request.lastUserContent()).isPresent()
         ? Optional.empty() : RetrievalPrompt.parse(request);
     if (retrieval.isEmpty() && model.text().samples() && JudgePrompt.parse(request.lastUserContent()).isEmpty()) {

@@ -22,9 +22,12 @@ import java.util.Map;
  *                  JSON object text; {@code {}} for none.
  * @param extractor how the output is read from the reply.
  * @param scorers   the scorers, in job order; the first that is not NonNull is the primary ({@code correct_score}).
+ * @param history   for a multi-turn task ({@code type: conversation}), which earlier replies each turn carries; null
+ *                  for a single-turn chat task. Then {@code messages} open every turn's request and each case's
+ *                  {@link Conversation} follows them.
  */
-public record ChatTask(List<MessageTemplate> messages, String params, ExtractorSpec extractor, List<ScorerSpec> scorers)
-    implements Serializable {
+public record ChatTask(List<MessageTemplate> messages, String params, ExtractorSpec extractor, List<ScorerSpec> scorers,
+    ConversationHistory history) implements Serializable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public ChatTask {
@@ -32,9 +35,19 @@ public record ChatTask(List<MessageTemplate> messages, String params, ExtractorS
     scorers = List.copyOf(scorers);
   }
 
+  /** A single-turn chat task. */
+  public ChatTask(List<MessageTemplate> messages, String params, ExtractorSpec extractor, List<ScorerSpec> scorers) {
+    this(messages, params, extractor, scorers, null);
+  }
+
   /** The same task with other scorers. */
   public ChatTask withScorers(List<ScorerSpec> list) {
-    return new ChatTask(messages, params, extractor, list);
+    return new ChatTask(messages, params, extractor, list, history);
+  }
+
+  /** Whether each case is a conversation whose turns are cells of their own. */
+  public boolean isConversation() {
+    return history != null;
   }
 
   /**

@@ -91,6 +91,17 @@ class DriverPathAgreementTest {
   }
 
   @Test
+  void turnsOfConversationsAndCachedTokens() throws Exception {
+    // The fixture's trials as turns of conversations, the second provider reporting half of each prompt cached.
+    spark.read().parquet(dir.resolve("fixture").toString())
+        .selectExpr("* EXCEPT (turn, conversation_id, cached_tokens)", "CAST(trial AS INT) AS turn", "case_id AS conversation_id",
+            "CASE WHEN provider = 'P2' THEN CAST(prompt_tokens * (trial - 1) / 2 AS BIGINT) END AS cached_tokens")
+        .write().mode(SaveMode.Overwrite).partitionBy("run_id").parquet(dir.resolve("turns").toString());
+    String both = compare("turns", List.of(), options(null, null), LoadOptions.defaults());
+    assertTrue(both.contains("\"id\" : \"turns\"") && both.contains("\"id\" : \"cache\""), both);
+  }
+
+  @Test
   void aRunWithoutAPrimaryScoreIsRefusedWithTheFixByBothPaths() {
     // The fixture as a job whose only scorer is NonNull writes it: no cell has a primary score.
     spark.read().parquet(dir.resolve("fixture").toString()).withColumn("correct_score", functions.lit(null).cast("double"))
@@ -133,7 +144,8 @@ class DriverPathAgreementTest {
     compare(folder, List.of(), options(null, null), new LoadOptions(LoadOptions.defaults().objective(), LoadOptions.defaults().kneeGrowth(), step));
   }
 
-  private static void compare(String folder, List<String> runs, AnalysisOptions options, LoadOptions load) throws Exception {
+  /** Analyses the folder by both paths, asserts they agree and returns the write-up as JSON. */
+  private static String compare(String folder, List<String> runs, AnalysisOptions options, LoadOptions load) throws Exception {
     StoragePath results = StoragePath.local(dir.resolve(folder));
     String driver = OutputFormat.JSON.render(ResultsAnalyzer.analyze(spark, results, runs, false, options, load).writeUp());
     String sql;
@@ -145,6 +157,7 @@ class DriverPathAgreementTest {
     }
     assertTrue(driver.length() > 1000, driver);
     same("", JSON.readTree(sql), JSON.readTree(driver));
+    return driver;
   }
 
   /** The two trees hold the same values, numbers to a relative 1e-9. */

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
+import dev.provbench.task.ConversationHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,42 @@ class JobReaderTest {
     assertEquals(Job.DEFAULT_PARTITIONS_PER_MODEL, job.partitionsPerModel());
     assertEquals(CommitPolicy.DEFAULTS, job.commit());
     assertTrue(read(GOOD.replace("{template: judge.yaml}", "{template: judge.yaml, cache_bust: true}")).task().cacheBust());
+  }
+
+  /** A cached-input price bills the cached share of the prompt at its own rate; without one, at the input rate. */
+  @Test
+  void cachedInputPrice() throws Exception {
+    Price cached = read(GOOD.replace("input_per_1m: 0.9, output_per_1m: 0.9", "input_per_1m: 0.9, cached_input_per_1m: 0.3,"
+        + " output_per_1m: 0.6")).providers().get(0).models().get(0).price();
+    assertEquals((600 * 0.9 + 400 * 0.3 + 100 * 0.6) / 1e6, cached.cost(1000, 400, 100), 1e-15);
+    assertEquals((1000 * 0.9 + 100 * 0.6) / 1e6, cached.cost(1000, 100), 1e-15);
+    assertEquals((1000 * 0.3 + 100 * 0.6) / 1e6, cached.cost(1000, 5000, 100), 1e-15, "never more cached than prompt");
+    Price plain = read(GOOD).providers().get(0).models().get(0).price();
+    assertEquals(plain.cost(1000, 100), plain.cost(1000, 400, 100), 1e-15);
+    rejects(GOOD.replace("input_per_1m: 0.9,", "input_per_1m: 0.9, cached_input_per_1m: -1,"),
+        "providers[0].models[0].price.cached_input_per_1m: must be at least 0, got -1. Fix: give US dollars per million"
+            + " tokens, zero or more");
+  }
+
+  /** A conversation task: its history, its opening messages optional, and what it cannot be combined with. */
+  @Test
+  void conversationTask() throws Exception {
+    String conversation = GOOD.replace("task: {template: judge.yaml}", "task: {type: conversation}\nscorers: [NonNull]");
+    Job job = read(conversation);
+    assertTrue(job.task().chat().isConversation());
+    assertEquals(ConversationHistory.OWN, job.task().chat().history());
+    assertEquals(List.of(), job.task().chat().messages());
+    assertEquals(ConversationHistory.RECORDED,
+        read(conversation.replace("type: conversation", "type: conversation, history: recorded")).task().chat().history());
+    assertNull(read(GOOD.replace("task: {template: judge.yaml}", "task: {type: chat, messages: [{role: user, content: hi}]}"
+        + "\nscorers: [NonNull]")).task().chat().history(), "a single-turn chat task");
+    rejects(GOOD.replace("task: {template: judge.yaml}", "task: {type: chat, history: own, messages: [{role: user, content: hi}]}"
+        + "\nscorers: [NonNull]"), "task.history: is not a known field. Fix: remove it; known fields here: cache_bust, extract, max_tokens, messages,"
+        + " params, stream, temperature, template, type");
+    rejects(conversation.replace("type: conversation", "type: conversatoin"),
+        "task.type: unknown task `conversatoin`. Fix: did you mean `conversation`?");
+    rejects(conversation + "adaptive: {decisions: [most_accurate]}\n", "adaptive: a conversation task does not run in adaptive"
+        + " rounds. Fix: run the conversations as a plain run (remove `adaptive:`), or use `type: chat` for single-turn cases");
   }
 
   /** The rules read inside each provider and model: URLs, headers, run ids; one line per bad value. */

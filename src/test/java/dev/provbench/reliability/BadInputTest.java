@@ -61,6 +61,9 @@ class BadInputTest {
       {"timestamp": 200, "input_length": 40, "output_length": 3, "hash_ids": [1]}
       {"timestamp": 400, "input_length": 40, "output_length": 4, "hash_ids": [2]}
       """;
+  private static final String TURNS = """
+      {"id": "t1", "input": {"turns": [{"user": "Start with 5.", "expected": "5", "assistant": "5"}, {"user": "Add 2.", "expected": "7", "assistant": "7"}, {"user": "Add 1.", "expected": "8"}]}}
+      """;
   private static final String UNSET_KEY = "PROVBENCH_RELIABILITY_UNSET_KEY";
 
   @StartStop
@@ -77,6 +80,13 @@ class BadInputTest {
   /** One change to a job folder that is otherwise valid. */
   interface Change {
     void apply(Path dir) throws IOException;
+
+    default Change andThen(Change next) {
+      return dir -> {
+        apply(dir);
+        next.apply(dir);
+      };
+    }
   }
 
   @BeforeEach
@@ -227,6 +237,20 @@ class BadInputTest {
     rejects("unclosed mustache section", template(t -> t.replace("[Question]: {{input}}", "[Question]: {{#input}}")),
         "judge.yaml: prompt: is not a valid mustache template: Section missing close tag 'input' @ line 1."
             + " Fix: close every {{#section}} with {{/section}}");
+    rejects("conversation case without turns", conversation("own", CASES),
+        "case 1 (id c1, cases.jsonl: line 1): input has no `turns`. Fix: give the conversation as \"input\": {\"turns\":"
+            + " [{\"user\": \"...\", \"expected\": \"...\"}, ...]}");
+    rejects("conversation turn without user text", conversation("own", TURNS.replace("\"user\": \"Add 2.\"", "\"usr\": \"Add 2.\"")),
+        "case 1 (id t1, cases.jsonl: line 1): turns[1]: a turn needs a non-empty `user` text. Fix: write each turn as {\"user\": \"...\"}");
+    rejects("recorded history without a recorded reply", conversation("recorded", TURNS.replace(", \"assistant\": \"7\"", "")),
+        "job.yaml: task.history: is `recorded`, but case 1 (id t1, cases.jsonl: line 1): turns[1] has no `assistant` reply."
+            + " Fix: give every turn but the last its recorded \"assistant\" reply, or use `history: own`");
+    rejects("unknown conversation history", conversation("mine", TURNS),
+        "job.yaml: task.history: unknown history `mine`. Fix: use `own` (each turn carries the model's own earlier replies)"
+            + " or `recorded` (the case's `assistant` replies)");
+    rejects("conversation task on a load ladder", edit("job.yaml", j -> j + "load: {concurrency: [1, 2]}\n").andThen(conversation("own", TURNS)),
+        "job.yaml: load: a conversation task does not climb a load ladder. Fix: run the conversations as a plain run (remove"
+            + " `load:`), or use `type: chat` for single-turn cases");
     rejects("output folder blocked by a file", outputBlockedByAFile(),
         "results: output is a file, not a folder. Fix: remove the file or choose another `output` or --out");
     rejects("results of an incompatible version", file("results/_provbench.json", "{\"format\": 99}\n"),
@@ -321,6 +345,13 @@ class BadInputTest {
               + " content: '{{prompt}}'}]}\ntrace: {file: trace.jsonl, prompts: synthetic}")
           .replace("scorers: [CorrectScore, NonNull]", "scorers: [NonNull]"))).apply(dir);
     };
+  }
+
+  /** The job as a conversation task with {@code history}, over {@code cases}. */
+  private static Change conversation(String history, String cases) {
+    return job(j -> j.replace("task: {template: judge.yaml, stream: false}", "task: {type: conversation, history: " + history
+        + ", stream: false, extract: {type: regex, pattern: '(\\d+)'}}").replace("[CorrectScore, NonNull]", "[ExactMatch, NonNull]"))
+        .andThen(cases(c -> cases));
   }
 
   private static Change baseUrl(String url) {

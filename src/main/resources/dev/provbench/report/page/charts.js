@@ -119,6 +119,25 @@
     return option;
   }
 
+  /** A run of conversations: each experiment's accuracy at each turn, a line per experiment of the size. */
+  function accuracyByTurn(content, size) {
+    const at = content.turns.filter(t => t.size === size && t.accuracy !== null);
+    const option = base(content, 'Accuracy by turn at ' + size, 'mean primary score per turn; failed and unsent turns score 0');
+    option.tooltip.trigger = 'item';
+    option.tooltip.formatter = p => p.data && p.data.point ? '<b>' + pb.text(p.data.point.provider) + ' at '
+      + pb.text(p.data.point.size) + '</b><br>turn ' + p.data.point.turn + ': accuracy ' + pb.fixed(p.data.point.accuracy, 3)
+      + ' over ' + p.data.point.cells + ' cells<br><i>click for its cells</i>' : '';
+    option.xAxis = {type: 'value', name: 'turn', nameLocation: 'middle', nameGap: 28, minInterval: 1, min: 1};
+    option.yAxis = {type: 'value', name: 'accuracy', nameLocation: 'middle', nameGap: 44, scale: true};
+    const ids = [...new Set(at.map(t => t.id))];
+    option.series = ids.map(id => {
+      const points = at.filter(t => t.id === id);
+      return {name: points[0].provider, type: 'line', symbolSize: 9, itemStyle: {color: colourOf(content, points[0].provider)},
+        data: points.map(t => ({name: t.id, value: [t.turn, t.accuracy], point: t}))};
+    });
+    return option;
+  }
+
   /** The change per experiment between two runs: accuracy points with the interval, or p50 seconds. */
   function comparisonOption(content, hidden, accuracy) {
     const rows = content.comparison.filter(r => !hidden.has(r.size)).reverse();
@@ -184,6 +203,11 @@
     scatter = draw(box(grid, 'chart-score-duration', '', true), scoreDuration(content, hidden), openCells('slowest'));
     for (const size of content.sizes) draw(box(grid, 'chart-latency-' + size, size), latencyAt(content, size), openCells('slowest'));
     for (const size of content.sizes) draw(box(grid, 'chart-accuracy-' + size, size), accuracyAt(content, size), openCells('lowest'));
+    for (const size of content.sizes) {
+      if (content.turns.some(t => t.size === size)) {
+        draw(box(grid, 'chart-turns-' + size, size), accuracyByTurn(content, size), openCells('lowest'));
+      }
+    }
     const compared = document.getElementById('comparison-charts');
     if (compared && content.compared && content.comparison.length) {
       comparison.push(draw(box(compared, 'chart-comparison-accuracy', ''), comparisonOption(content, hidden, true), openCells('lowest')));

@@ -1,0 +1,85 @@
+package dev.provbench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provbench.dataset.EvalCase;
+import dev.provbench.job.ModelSpec;
+import dev.provbench.job.ProviderSpec;
+import dev.provbench.results.CellResult;
+import dev.provbench.task.Conversation;
+import dev.provbench.task.ConversationHistory;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs one trial of a conversation: its turns in order, each sent with the conversation so far (the model's own
+ * earlier replies, or the recorded ones, as the task says), each judged against its own turn's {@code expected}.
+ * Once a turn gets no answer under {@code own} history, the later turns are rows with status {@code not_sent}:
+ * there is no reply to carry on from. One per partition share; thread-safe (each call keeps its own replies).
+ */
+final class ConversationRunner {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final RunSpec spec;
+  private final ProviderSpec provider;
+  private final ModelSpec model;
+  private final CellRunner cells;
+
+  ConversationRunner(RunSpec spec, PartitionSpec part, CellRunner cells) {
+    this.spec = spec;
+    this.provider = spec.providers().get(part.provider());
+    this.model = provider.models().get(part.model());
+    this.cells = cells;
+  }
+
+  /**
+   * The rows of the given turns of one conversation's trial, in turn order.
+   *
+   * @param turns    the trial's turns still to run, in order (all of them, unless an earlier execution committed some).
+   * @param finished told of each row as its turn ends, before the next turn is sent.
+   */
+  List<CellResult> run(List<Cell> turns, EvalCase c, Consumer<CellResult> finished) {
+    Conversation conversation = Conversation.parse(c.input(), c.where());
+    boolean own = spec.chat().history() == ConversationHistory.OWN;
+    List<String> replies = own ? new ArrayList<>() : conversation.recordedReplies();
+    // One nonce per conversation's trial: the cache may serve the conversation's own earlier turns, never a trial's.
+    String nonceCell = turns.get(0).cellId();
+    List<CellResult> out = new ArrayList<>();
+    String broken = null;
+    for (Cell cell : turns) {
+      EvalCase turnCase = turnCase(c, conversation.turns().get(cell.turn() - 1), cell.turn());
+      if (own && broken == null && replies.size() < cell.turn() - 1) {
+        broken = "turn " + (replies.size() + 1) + " of this conversation was committed by an earlier execution, whose reply"
+            + " is not at hand";
+      }
+      CellResult r = broken != null ? cells.notSent(cell, turnCase, broken)
+          : cells.run(cell, turnCase, () -> CellRequest.turn(spec, provider, model, nonceCell, c, conversation, cell.turn(),
+              replies));
+      if (own && broken == null) {
+        if (r.outcome().status().answered()) replies.add(r.answer().response() == null ? "" : r.answer().response());
+        else broken = "turn " + cell.turn() + " got no answer (" + r.outcome().status().value() + "), so the conversation"
+            + " stopped there";
+      }
+      finished.accept(r);
+      out.add(r);
+    }
+    return out;
+  }
+
+  /** The case as one turn sees it: the turn's object as its input, the turn's {@code expected} as its expected value. */
+  static EvalCase turnCase(EvalCase c, Conversation.Turn turn, int index) {
+    return new EvalCase(c.id(), c.vars(), number(turn.expectedJson()), c.metadata(), turn.json(), turn.expectedJson(),
+        c.where() + ": turn " + index);
+  }
+
+  private static double number(String json) {
+    if (json == null) return Double.NaN;
+    try {
+      JsonNode node = JSON.readTree(json);
+      return node.isNumber() ? node.asDouble() : Double.NaN;
+    } catch (IOException e) {
+      return Double.NaN;
+    }
+  }
+}
