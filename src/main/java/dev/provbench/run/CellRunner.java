@@ -78,7 +78,8 @@ public final class CellRunner {
     Verdict verdict = Verdict.of(spec, c, CellStatus.valueOf(last.outcome().name()), last.error(),
         reply == null ? null : reply.content(), toolCalls, judges == null ? CellJudges.NOT_JUDGED : judges);
     VerdictColumns.Decided decided = VerdictColumns.of(verdict, new CellResult.Answer(last.responseId(),
-        reply == null ? null : reply.content(), reply == null ? null : reply.reasoning(), toolCalls));
+        reply == null ? null : reply.content(), reply == null ? null : reply.reasoning(), toolCalls,
+        StoredLogprobs.of(reply)));
     return new CellResult(
         new CellResult.Identity(spec.runId(), cell.cellId(), provider.name(), model.id(), model.size(), c.id(), cell.trial()),
         new CellResult.Setup(toolMode(spec), spec.stream(), spec.cacheBust(), c.expected(), expectedText(c),
