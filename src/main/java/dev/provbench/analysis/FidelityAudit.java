@@ -28,8 +28,6 @@ import java.util.TreeMap;
  * @param deployments every deployment of the audit, the reference included, with its completions by prompt.
  */
 public record FidelityAudit(Experiment reference, List<Completions> deployments) {
-  /** The MMD's kernel, as the table's note describes it. */
-  public static final String TEST = "MMD, Hamming kernel, first 100 characters";
   public static final double ALPHA = 0.05;
   static final long SEED = 20250424L;
   static final int POWER_REPLICATES = 100;
@@ -116,8 +114,8 @@ public record FidelityAudit(Experiment reference, List<Completions> deployments)
     List<Completions> audited = deployments.stream().filter(d -> !d.deployment().equals(reference)).toList();
     List<Result> out = new ArrayList<>(mmd(audited, power));
     if (deployments.stream().anyMatch(Completions::returnedLogprobs)) out.addAll(logprob(audited, power));
-    out.sort(Comparator.comparingInt((Result r) -> audited.indexOf(completionsOf(r.deployment())))
-        .thenComparing(Result::test));
+    List<Experiment> order = audited.stream().map(Completions::deployment).toList();
+    out.sort(Comparator.comparingInt((Result r) -> order.indexOf(r.deployment())).thenComparing(Result::test));
     return out;
   }
 
