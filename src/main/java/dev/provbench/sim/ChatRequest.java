@@ -20,9 +20,11 @@ import java.util.List;
  * @param includeUsage {@code stream_options.include_usage}: send a usage chunk before {@code [DONE]}.
  * @param maxTokens    {@code max_tokens} (or {@code max_completion_tokens}); 0 when absent.
  * @param temperature  {@code temperature}; 1 when absent, as OpenAI's API defaults it. Only sampled text reads it.
+ * @param logprobs     {@code logprobs}: return the sampled text's token log-probabilities; false when absent.
+ * @param topLogprobs  {@code top_logprobs}: alternatives per position, 0 when absent (then only the chosen token's).
  */
 record ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens,
-    double temperature) {
+    double temperature, boolean logprobs, int topLogprobs) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Message(String role, String content) {}
@@ -40,6 +42,12 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
 
   ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens) {
     this(model, messages, stream, includeUsage, maxTokens, 1.0);
+  }
+
+  /** A request that asks for no log-probabilities. */
+  ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens,
+      double temperature) {
+    this(model, messages, stream, includeUsage, maxTokens, temperature, false, 0);
   }
 
   static ChatRequest parse(byte[] body) throws Invalid {
@@ -61,7 +69,8 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
     int maxTokens = root.path("max_tokens").asInt(root.path("max_completion_tokens").asInt(0));
     return new ChatRequest(model.asText(), out, root.path("stream").asBoolean(false),
         root.path("stream_options").path("include_usage").asBoolean(false), Math.max(0, maxTokens),
-        root.path("temperature").asDouble(1.0));
+        root.path("temperature").asDouble(1.0), root.path("logprobs").asBoolean(false),
+        Math.max(0, root.path("top_logprobs").asInt(0)));
   }
 
   /** Text content, or the text parts of a content array. */
