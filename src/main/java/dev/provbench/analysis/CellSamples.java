@@ -48,6 +48,7 @@ public record CellSamples(Experiment experiment, List<Cell> failed, long failedA
    * @param cellId           the cell's id.
    * @param caseId           the dataset case.
    * @param trial            the trial, from 1.
+   * @param turn             the cell's turn in its conversation, or null outside one.
    * @param status           how it ended ({@link CellStatus} value).
    * @param httpStatus       the last attempt's HTTP status, or null when none came back.
    * @param error            what went wrong (its first {@link #TEXT_CHARS} characters), or null.
@@ -70,7 +71,7 @@ public record CellSamples(Experiment experiment, List<Cell> failed, long failedA
    * @param scores           every scorer's score, by scorer name, in stored order (a score may be null).
    * @param startedAt        when the cell's first request was sent.
    */
-  public record Cell(String cellId, String caseId, int trial, String status, Integer httpStatus, String error,
+  public record Cell(String cellId, String caseId, int trial, Integer turn, String status, Integer httpStatus, String error,
       int attempts, int rateLimited, long durationMs, Long latencyMs, Long ttftMs, Long promptTokens,
       Long completionTokens, String responseId, String response, int responseChars, String extracted, String reasons,
       Double output, double expected, String expectedText, Double correctScore, Map<String, Double> scores,
@@ -79,14 +80,14 @@ public record CellSamples(Experiment experiment, List<Cell> failed, long failedA
   /** The kinds, one row per cell that belongs to at least one, each row flagged with its kinds. */
   private static final String SQL = """
       WITH run AS (
-        SELECT provider, model, size, cell_id, case_id, trial, status, http_status, substring(error, 1, %1$d) AS error,
+        SELECT provider, model, size, cell_id, case_id, trial, turn, status, http_status, substring(error, 1, %1$d) AS error,
                attempts, rate_limited, duration_ms, latency_ms, ttft_ms, prompt_tokens, completion_tokens, response_id,
                substring(response, 1, %1$d) AS response, coalesce(length(response), 0) AS response_chars,
                coalesce(extracted, choice) AS extracted, substring(reasons, 1, %1$d) AS reasons, output, expected,
                substring(expected_text, 1, %1$d) AS expected_text, correct_score, scores, started_at,
                %2$s AS answered,
                size(collect_set(coalesce(CAST(output AS STRING), 'null'))
-                    OVER (PARTITION BY provider, model, size, case_id)) > 1 AS disagrees
+                    OVER (PARTITION BY provider, model, size, case_id, turn)) > 1 AS disagrees
         FROM cells WHERE run_id = :run AND %%s),
       ranked AS (
         SELECT *,
@@ -94,7 +95,7 @@ public record CellSamples(Experiment experiment, List<Cell> failed, long failedA
                                   ORDER BY CASE WHEN answered THEN -duration_ms END, case_id, trial, cell_id) AS pos,
                row_number() OVER (PARTITION BY provider, model, size, answered
                                   ORDER BY correct_score NULLS FIRST, duration_ms DESC, case_id, trial, cell_id) AS low_pos,
-               dense_rank() OVER (PARTITION BY provider, model, size, disagrees ORDER BY case_id) AS case_pos,
+               dense_rank() OVER (PARTITION BY provider, model, size, disagrees ORDER BY case_id, turn) AS case_pos,
                count_if(NOT answered) OVER (PARTITION BY provider, model, size) AS failed_all,
                count_if(answered) OVER (PARTITION BY provider, model, size) AS answered_all
         FROM run),
@@ -147,13 +148,15 @@ public record CellSamples(Experiment experiment, List<Cell> failed, long failedA
   /** The rows flagged {@code flag}, in the order of the column {@code position} (by case and trial when null). */
   private static List<Cell> kind(List<Row> rows, String flag, String position) {
     Comparator<Row> order = position == null
-        ? Comparator.comparing((Row r) -> r.<String>getAs("case_id")).thenComparing(r -> r.<Integer>getAs("trial"))
+        ? Comparator.comparing((Row r) -> r.<String>getAs("case_id"))
+            .thenComparing(r -> r.<Integer>getAs("turn"), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(r -> r.<Integer>getAs("trial"))
         : Comparator.comparing(r -> r.<Integer>getAs(position));
     return rows.stream().filter(r -> r.<Boolean>getAs(flag)).sorted(order).map(CellSamples::cell).toList();
   }
 
   private static Cell cell(Row r) {
-    return new Cell(r.getAs("cell_id"), r.getAs("case_id"), r.<Integer>getAs("trial"), r.getAs("status"),
+    return new Cell(r.getAs("cell_id"), r.getAs("case_id"), r.<Integer>getAs("trial"), r.getAs("turn"), r.getAs("status"),
         r.getAs("http_status"), r.getAs("error"), r.<Integer>getAs("attempts"), r.<Integer>getAs("rate_limited"),
         r.<Long>getAs("duration_ms"), r.getAs("latency_ms"), r.getAs("ttft_ms"), r.getAs("prompt_tokens"),
         r.getAs("completion_tokens"), r.getAs("response_id"), r.getAs("response"), r.<Integer>getAs("response_chars"),

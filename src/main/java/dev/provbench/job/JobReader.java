@@ -59,6 +59,7 @@ public final class JobReader {
     if (audit != null) {
       trials = audit.samples();
       task = task.withSampling(audit.temperature(), audit.maxTokens());
+      providers = AuditReader.withRequestFields(f, audit, providers, task);
     }
     conversationAlone(f, task, load, adaptive, audit);
     f.finish();

@@ -148,7 +148,7 @@ public final class ChatCompletionClient {
     JsonNode content = message.path("content");
     String reasoning = CompletionFields.reasoning(message);
     Reply reply = new Reply(content.isTextual() ? content.asText() : "", reasoning.isEmpty() ? null : reasoning,
-        CompletionFields.toolCalls(message), id);
+        CompletionFields.toolCalls(message), id, CompletionFields.logprobs(choices.get(0)));
     return AttemptResult.answered(status, latency, reply, serverOrEstimate(CompletionFields.usage(root), chat, reply),
         StreamTiming.NONE);
   }

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Reads the parts of an OpenAI-style completion (or stream chunk) that providers spell differently: the
- * reasoning text, native tool calls, the response id and usage. Stateless.
+ * reasoning text, native tool calls, the response id, usage and log-probabilities. Stateless.
  */
 final class CompletionFields {
   private CompletionFields() {}
@@ -32,6 +32,28 @@ final class CompletionFields {
       calls.add(new ToolCall(function.path("name").asText(""), arguments(function.path("arguments"))));
     }
     return calls;
+  }
+
+  /**
+   * A choice's {@code logprobs.content} positions ({@code token}, {@code logprob}, {@code top_logprobs[]} of
+   * {@code {token, logprob}}), in order; null when the choice carries none. A position without a numeric logprob is
+   * skipped: it cannot be compared.
+   */
+  static List<TokenLogprob> logprobs(JsonNode choice) {
+    JsonNode content = choice.path("logprobs").path("content");
+    if (!content.isArray()) return null;
+    List<TokenLogprob> out = new ArrayList<>();
+    for (JsonNode position : content) {
+      if (!position.path("logprob").isNumber()) continue;
+      List<TokenLogprob.Alternative> top = new ArrayList<>();
+      for (JsonNode alt : position.path("top_logprobs")) {
+        if (alt.path("logprob").isNumber()) {
+          top.add(new TokenLogprob.Alternative(alt.path("token").asText(""), alt.path("logprob").asDouble()));
+        }
+      }
+      out.add(new TokenLogprob(position.path("token").asText(""), position.path("logprob").asDouble(), top));
+    }
+    return out;
   }
 
   static String arguments(JsonNode arguments) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * A streamed completion as its chunks arrive: content, reasoning and tool-call deltas joined, the first
+ * A streamed completion as its chunks arrive: content, reasoning, tool-call and log-probability deltas joined, the first
  * response id, the last usage seen, and when the non-empty deltas came. One per attempt; not thread-safe.
  */
 final class StreamedReply {
@@ -16,6 +16,8 @@ final class StreamedReply {
   /** Tool calls by their {@code index}: the first delta brings the name, later ones argument fragments. */
   private final TreeMap<Integer, ToolCallParts> toolCalls = new TreeMap<>();
   private final List<Integer> gapsMs = new ArrayList<>();
+  /** The chunks' {@code logprobs.content} positions joined; null until a chunk carries some. */
+  private List<TokenLogprob> logprobs;
   private String responseId;
   private Usage usage;
   private boolean sawChoice;
@@ -43,6 +45,11 @@ final class StreamedReply {
     if (!choices.isArray() || choices.isEmpty()) return;
     sawChoice = true;
     JsonNode delta = choices.get(0).path("delta");
+    List<TokenLogprob> positions = CompletionFields.logprobs(choices.get(0));
+    if (positions != null) {
+      if (logprobs == null) logprobs = new ArrayList<>();
+      logprobs.addAll(positions);
+    }
     String text = delta.path("content").isTextual() ? delta.path("content").asText() : "";
     String thought = CompletionFields.reasoning(delta);
     boolean tools = addToolCalls(delta.path("tool_calls"));
@@ -107,7 +114,7 @@ final class StreamedReply {
     List<ToolCall> calls = new ArrayList<>();
     toolCalls.values().forEach(c -> calls.add(new ToolCall(c.name.toString(), c.arguments.toString())));
     return new Reply(content.toString(), reasoning.length() == 0 ? null : reasoning.toString(), calls,
-        responseId != null ? responseId : fallbackId);
+        responseId != null ? responseId : fallbackId, logprobs);
   }
 
   StreamTiming timing() {

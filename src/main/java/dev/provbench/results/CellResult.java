@@ -140,8 +140,20 @@ public record CellResult(Identity identity, Setup setup, Attempts attempts, Timi
    * @param response   the answer's content text, reasoning stripped.
    * @param reasoning  reasoning text (reasoning_content / reasoning deltas), or null.
    * @param toolCalls  the native tool calls as JSON [{"name", "arguments"}], or null.
+   * @param logprobs   the first {@link PositionLogprobs#STORED_POSITIONS} output positions' log-probabilities, or null
+   *                   when the provider returned none (not asked, or not given).
    */
-  public record Answer(String responseId, String response, String reasoning, String toolCalls) {}
+  public record Answer(String responseId, String response, String reasoning, String toolCalls,
+      List<PositionLogprobs> logprobs) {
+    public Answer {
+      logprobs = logprobs == null ? null : List.copyOf(logprobs);
+    }
+
+    /** An answer without log-probabilities. */
+    public Answer(String responseId, String response, String reasoning, String toolCalls) {
+      this(responseId, response, reasoning, toolCalls, null);
+    }
+  }
 
   /**
    * @param output    the task's output (the judge score), or null.

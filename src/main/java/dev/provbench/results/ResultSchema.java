@@ -24,8 +24,9 @@ public final class ResultSchema {
    * load_rate and load_warmup;
    * 4 added tool_mode and judge_calls, and a score in {@code scores} may be null (an LLM judge that could not answer);
    * 5 added temperature and audit_reference (a fidelity audit's cells; {@code trial} is the sample index);
-   * 6 added conversation_id and turn (a multi-turn conversation's turns), the status {@code not_sent}, and a
-   * trace replay's scheduled_ms and send_lag_ms.
+   * 6 added conversation_id and turn (a multi-turn conversation's turns), the status {@code not_sent}, logprobs
+   * (an audit's token log-probabilities, the first {@link PositionLogprobs#STORED_POSITIONS} positions), and a trace
+   * replay's scheduled_ms and send_lag_ms.
    */
   public static final int FORMAT_VERSION = 6;
   /** The oldest format whose files this version still reads and appends to. */
@@ -65,6 +66,14 @@ public final class ResultSchema {
       field("cost_usd", DOUBLE, true),
       field("error", STRING, true)});
   private static final DataType JUDGE_CALLS = DataTypes.createArrayType(JUDGE_CALL, false);
+  static final StructType LOGPROB_ALTERNATIVE = new StructType(new StructField[] {
+      field("token", STRING, false),
+      field("logprob", DOUBLE, false)});
+  static final StructType LOGPROB_POSITION = new StructType(new StructField[] {
+      field("token", STRING, false),
+      field("logprob", DOUBLE, false),
+      field("top", DataTypes.createArrayType(LOGPROB_ALTERNATIVE, false), false)});
+  private static final DataType LOGPROBS = DataTypes.createArrayType(LOGPROB_POSITION, false);
 
   /**
    * One column: its name, type, nullability and the field of a {@link CellResult} it holds.
@@ -126,6 +135,7 @@ public final class ResultSchema {
       col("judge_calls", JUDGE_CALLS, true, r -> judgeCallsColumn(r.scoring().judgeCalls())),
       col("temperature", DOUBLE, true, r -> r.setup().temperature()),
       col("audit_reference", STRING, true, r -> r.setup().auditReference()),
+      col("logprobs", LOGPROBS, true, r -> logprobsColumn(r.answer().logprobs())),
       col("stream", BOOL, false, r -> r.setup().stream()),
       col("cache_bust", BOOL, false, r -> r.setup().cacheBust()),
       col("load_step", INT, true, r -> r.load().step()),
@@ -169,6 +179,24 @@ public final class ResultSchema {
     return CollectionConverters.asScala(calls.stream().map(c -> (Row) new GenericRowWithSchema(new Object[] {c.scorer(),
         c.model(), c.status(), c.latencyMs(), c.promptTokens(), c.completionTokens(), c.costUsd(), c.error()}, JUDGE_CALL))
         .toList()).toSeq();
+  }
+
+  /** The {@code logprobs} column's value of a list, or null. */
+  private static Object logprobsColumn(List<PositionLogprobs> positions) {
+    if (positions == null) return null;
+    return CollectionConverters.asScala(positions.stream().map(p -> (Row) new GenericRowWithSchema(new Object[] {
+        p.token(), p.logprob(), CollectionConverters.asScala(p.top().stream().map(a -> (Row) new GenericRowWithSchema(
+            new Object[] {a.token(), a.logprob()}, LOGPROB_ALTERNATIVE)).toList()).toSeq()}, LOGPROB_POSITION))
+        .toList()).toSeq();
+  }
+
+  /** A stored {@code logprobs} value (a Spark row's), or null. */
+  public static List<PositionLogprobs> logprobs(scala.collection.Seq<Row> stored) {
+    if (stored == null) return null;
+    return CollectionConverters.asJava(stored).stream().map(r -> new PositionLogprobs(r.getAs("token"),
+        r.<Double>getAs("logprob"), CollectionConverters.asJava(r.<scala.collection.Seq<Row>>getAs("top")).stream()
+            .map(a -> new PositionLogprobs.Alternative(a.getAs("token"), a.<Double>getAs("logprob"))).toList()))
+        .toList();
   }
 
   /** A stored {@code judge_calls} value (a Spark row's), or null. */

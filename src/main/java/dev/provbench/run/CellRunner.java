@@ -120,7 +120,7 @@ public final class CellRunner {
   CellResult notSent(Cell cell, EvalCase c, String why) {
     Instant now = Instant.now();
     Verdict verdict = Verdict.of(spec, c, CellStatus.NOT_SENT, why, null, null, CellJudges.NOT_JUDGED);
-    VerdictColumns.Decided decided = VerdictColumns.of(verdict, new CellResult.Answer(null, null, null, null));
+    VerdictColumns.Decided decided = VerdictColumns.of(verdict, new CellResult.Answer(null, null, null, null, null));
     return new CellResult(identity(cell, c), setup(c),
         new CellResult.Attempts(0, 0, 0, 0, 0, null, List.of()), new CellResult.Timing(now, now, 0),
         CellResult.Speed.NONE, CellResult.Tokens.NONE, new CellResult.Cost(null,
@@ -145,7 +145,8 @@ public final class CellRunner {
     Verdict verdict = Verdict.of(spec, c, CellStatus.valueOf(last.outcome().name()), last.error(),
         reply == null ? null : reply.content(), toolCalls, judges == null ? CellJudges.NOT_JUDGED : judges);
     VerdictColumns.Decided decided = VerdictColumns.of(verdict, new CellResult.Answer(last.responseId(),
-        reply == null ? null : reply.content(), reply == null ? null : reply.reasoning(), toolCalls));
+        reply == null ? null : reply.content(), reply == null ? null : reply.reasoning(), toolCalls,
+        StoredLogprobs.of(reply)));
     return new CellResult(identity(cell, c), setup(c),
         new CellResult.Attempts(call.attempts(), call.reconnects(), call.rateLimited(), call.backoffMs(),
             call.totalThrottleMs(), last.httpStatus(), log(call)),

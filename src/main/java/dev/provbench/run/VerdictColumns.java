@@ -34,7 +34,7 @@ final class VerdictColumns {
     ParsedChoice parsed = verdict.parsed();
     return new Decided(new CellResult.Outcome(verdict.status(), verdict.error()),
         new CellResult.Answer(received.responseId(), verdict.storedResponse(received.response()),
-            verdict.reasoning(received.reasoning()), received.toolCalls()),
+            verdict.reasoning(received.reasoning()), received.toolCalls(), received.logprobs()),
         new CellResult.Reading(verdict.output(), parsed == null ? null : parsed.choice(),
             parsed == null ? null : parsed.reasons(), verdict.extracted()),
         new CellResult.Scoring(verdict.scores().correct(), verdict.scores().nonNull(), verdict.scores().note(),

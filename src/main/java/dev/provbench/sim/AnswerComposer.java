@@ -1,5 +1,6 @@
 package dev.provbench.sim;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -13,6 +14,8 @@ import java.util.SplittableRandom;
 final class AnswerComposer {
   /** Mixed into the request's seed for sampled text, so the earlier draws keep their values. */
   static final long SAMPLE_STREAM = 0x5A4D504C45L;
+  /** Mixed into the request's seed for the log-probabilities' jitter, apart from the sample's own draws. */
+  static final long JITTER_STREAM = 0x4C4F475052L;
   /** Appended to pad an answer, then cut to whole tokens of four characters. */
   private static final String FILLER = " and so on, as ";
 
@@ -42,7 +45,8 @@ final class AnswerComposer {
         request.minTokens());
     int reasoningTokens = ReasoningText.tokens(draws.reasoningMs(), draws.tokensPerS());
     Completion.Message message = new Completion.Message(text.mode(), text.text(), "call_" + tag,
-        model.reasons() ? ReasoningText.of(reasoningTokens) : null, text.finishReason());
+        model.reasons() ? ReasoningText.of(reasoningTokens) : null, text.finishReason(),
+        logprobs(request, model, draws, text));
     Completion.Usage usage = new Completion.Usage(model.usage(), model.prefixCache(), request.promptTokens(),
         serving.cachedTokens(), TokenCount.of(text.text()), reasoningTokens);
     return new Completion(new Completion.Head("chatcmpl-" + tag, serving.createdS(), request.model()), message, usage,
@@ -58,7 +62,7 @@ final class AnswerComposer {
     }
     Optional<RetrievalPrompt> retrieval = JudgePrompt.parse(request.lastUserContent()).isPresent()
         ? Optional.empty() : RetrievalPrompt.parse(request);
-    if (retrieval.isEmpty() && model.text().samples() && JudgePrompt.parse(request.lastUserContent()).isEmpty()) {
+    if (samplesText(request, model, retrieval)) {
       return new Text(ReplyMode.CONTENT, SampledText.reply(model.text(), request.lastUserContent(), request.temperature(),
           new SplittableRandom(draws.streamSeed() ^ SAMPLE_STREAM)), "stop");
     }
@@ -74,6 +78,24 @@ final class AnswerComposer {
     }
     return new Text(ReplyMode.CONTENT,
         malformed ? ToolCallReply.malformed(verdict, draws.flavour()) : ToolCallReply.wellFormed(verdict), "stop");
+  }
+
+  private static boolean samplesText(ChatRequest request, SimModel model, Optional<RetrievalPrompt> retrieval) {
+    return retrieval.isEmpty() && model.text().samples() && JudgePrompt.parse(request.lastUserContent()).isEmpty();
+  }
+
+  /**
+   * Sampled text's log-probabilities when asked (the same words again from the same draws, cut where the text was);
+   * null when not asked, or when the reply is not sampled text (a malformed fault leaves sampled text as it is).
+   */
+  private static List<Completion.TokenLogprob> logprobs(ChatRequest request, SimModel model, RequestDraws draws, Text text) {
+    if (!request.logprobs() || text.mode() != ReplyMode.CONTENT) return null;
+    boolean judged = JudgePrompt.parse(request.lastUserContent()).isPresent();
+    if (!samplesText(request, model, judged ? Optional.empty() : RetrievalPrompt.parse(request))) return null;
+    int[] words = SampledText.words(model.text(), request.lastUserContent(), request.temperature(),
+        new SplittableRandom(draws.streamSeed() ^ SAMPLE_STREAM));
+    return SampledText.logprobs(model.text(), request.lastUserContent(), request.temperature(), words,
+        text.text().length(), request.topLogprobs(), new SplittableRandom(draws.streamSeed() ^ JITTER_STREAM));
   }
 
   /** The text cut to {@code max_tokens} (4 characters a token), finishing for {@code length}; as it is within it. */

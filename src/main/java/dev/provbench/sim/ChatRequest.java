@@ -20,11 +20,13 @@ import java.util.List;
  * @param includeUsage {@code stream_options.include_usage}: send a usage chunk before {@code [DONE]}.
  * @param maxTokens    {@code max_tokens} (or {@code max_completion_tokens}); 0 when absent.
  * @param temperature  {@code temperature}; 1 when absent, as OpenAI's API defaults it. Only sampled text reads it.
+ * @param logprobs     {@code logprobs}: return the sampled text's token log-probabilities; false when absent.
+ * @param topLogprobs  {@code top_logprobs}: alternatives per position, 0 when absent (then only the chosen token's).
  * @param minTokens    the answer's least length in tokens: vLLM's {@code min_tokens}, or {@code max_tokens} when
  *                     {@code ignore_eos} is true (generation runs to the limit); 0 when neither is given.
  */
 record ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens,
-    double temperature, int minTokens) {
+    double temperature, boolean logprobs, int topLogprobs, int minTokens) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   record Message(String role, String content) {}
@@ -44,9 +46,16 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
     this(model, messages, stream, includeUsage, maxTokens, 1.0);
   }
 
+  /** A request that asks for no log-probabilities. */
   ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens,
       double temperature) {
-    this(model, messages, stream, includeUsage, maxTokens, temperature, 0);
+    this(model, messages, stream, includeUsage, maxTokens, temperature, false, 0, 0);
+  }
+
+  /** A request without a least answer length. */
+  ChatRequest(String model, List<Message> messages, boolean stream, boolean includeUsage, int maxTokens,
+      double temperature, boolean logprobs, int topLogprobs) {
+    this(model, messages, stream, includeUsage, maxTokens, temperature, logprobs, topLogprobs, 0);
   }
 
   static ChatRequest parse(byte[] body) throws Invalid {
@@ -71,7 +80,8 @@ record ChatRequest(String model, List<Message> messages, boolean stream, boolean
     if (maxTokens > 0) minTokens = Math.min(minTokens, maxTokens);
     return new ChatRequest(model.asText(), out, root.path("stream").asBoolean(false),
         root.path("stream_options").path("include_usage").asBoolean(false), maxTokens,
-        root.path("temperature").asDouble(1.0), minTokens);
+        root.path("temperature").asDouble(1.0), root.path("logprobs").asBoolean(false),
+        Math.max(0, root.path("top_logprobs").asInt(0)), minTokens);
   }
 
   /** Text content, or the text parts of a content array. */

@@ -1,5 +1,8 @@
 package dev.provbench.sim;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * One decided reply, before it is written: who sends it, what it says, what its usage counts and how long it takes.
  * Composed by {@link AnswerComposer}; written by {@link StreamedReply} or {@link BufferedReply}. Immutable.
@@ -24,8 +27,34 @@ record Completion(Head head, Message message, Usage usage, Pace pace) {
    * @param toolCallId   {@code call_...}; used only in {@link ReplyMode#TOOL_CALLS}.
    * @param reasoning    the {@code reasoning_content} text; null when the model does not reason.
    * @param finishReason {@code stop}, {@code tool_calls}, or {@code length} when {@code max_tokens} cut the text.
+   * @param logprobs     the text's token log-probabilities ({@link SampledText#logprobs}) when the request asked for them;
+   *                     null otherwise, and for a reply that is not sampled text (sent as {@code "logprobs": null}).
    */
-  record Message(ReplyMode mode, String text, String toolCallId, String reasoning, String finishReason) {}
+  record Message(ReplyMode mode, String text, String toolCallId, String reasoning, String finishReason,
+      List<TokenLogprob> logprobs) {
+    Message {
+      logprobs = logprobs == null ? null : List.copyOf(logprobs);
+    }
+
+    /** The positions whose word starts in the text's characters [from, to): a streamed delta's. */
+    List<TokenLogprob> logprobsIn(int from, int to) {
+      return logprobs.stream().filter(t -> t.offset() >= from && t.offset() < to).toList();
+    }
+  }
+
+  /**
+   * One output position's log-probabilities, in OpenAI's {@code logprobs.content[i]} shape.
+   *
+   * @param offset  where the position's word starts in the text (a streamed delta carries the positions it starts).
+   * @param token   the word, with a space before it past the first (as byte-pair tokens carry their space).
+   * @param logprob its log-probability.
+   * @param top     the {@code top_logprobs} likeliest tokens of the position, likeliest first: token to log-probability.
+   */
+  record TokenLogprob(int offset, String token, double logprob, List<Map.Entry<String, Double>> top) {
+    TokenLogprob {
+      top = List.copyOf(top);
+    }
+  }
 
   /**
    * What the reply's {@code usage} reports.

@@ -3,6 +3,8 @@ package dev.provbench.sim;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** The JSON bodies the server sends, in the OpenAI wire format. Stateless; thread-safe. */
@@ -26,6 +28,7 @@ final class ResponseBodies {
       message.put("content", m.text());
     }
     if (m.reasoning() != null) message.put("reasoning_content", m.reasoning());
+    if (m.logprobs() != null) logprobs(choice, m.logprobs());
     choice.put("finish_reason", m.finishReason());
     if (c.usage().sent()) usage(root, c);
     return root.toString();
@@ -39,8 +42,29 @@ final class ResponseBodies {
     return chunk(c, delta, null);
   }
 
-  static String contentChunk(Completion c, String content) {
-    return chunk(c, JSON.createObjectNode().put("content", content), null);
+  /** A content delta, with the log-probabilities of the positions it starts when the reply carries them. */
+  static String contentChunk(Completion c, String content, List<Completion.TokenLogprob> logprobs) {
+    ObjectNode root = chunkNode(c, JSON.createObjectNode().put("content", content), null);
+    if (logprobs != null) logprobs((ObjectNode) root.path("choices").get(0), logprobs);
+    return root.toString();
+  }
+
+  /** {@code logprobs: {content: [{token, logprob, bytes, top_logprobs: [{token, logprob, bytes}]}]}} on a choice. */
+  private static void logprobs(ObjectNode choice, List<Completion.TokenLogprob> positions) {
+    ArrayNode content = choice.putObject("logprobs").putArray("content");
+    for (Completion.TokenLogprob t : positions) {
+      ObjectNode position = content.addObject().put("token", t.token()).put("logprob", t.logprob());
+      bytes(position, t.token());
+      ArrayNode top = position.putArray("top_logprobs");
+      for (Map.Entry<String, Double> alt : t.top()) {
+        bytes(top.addObject().put("token", alt.getKey()).put("logprob", alt.getValue()), alt.getKey());
+      }
+    }
+  }
+
+  private static void bytes(ObjectNode node, String token) {
+    ArrayNode bytes = node.putArray("bytes");
+    for (byte b : token.getBytes(StandardCharsets.UTF_8)) bytes.add(b & 0xff);
   }
 
   static String reasoningChunk(Completion c, String reasoning) {
@@ -116,13 +140,17 @@ final class ResponseBodies {
   }
 
   private static String chunk(Completion c, ObjectNode delta, String finishReason) {
+    return chunkNode(c, delta, finishReason).toString();
+  }
+
+  private static ObjectNode chunkNode(Completion c, ObjectNode delta, String finishReason) {
     ObjectNode root = head(c, "chat.completion.chunk");
     ObjectNode choice = root.putArray("choices").addObject();
     choice.put("index", 0);
     choice.set("delta", delta);
     if (finishReason == null) choice.putNull("finish_reason");
     else choice.put("finish_reason", finishReason);
-    return root.toString();
+    return root;
   }
 
   private static ObjectNode head(Completion c, String object) {

@@ -11,7 +11,8 @@ import java.util.List;
  * Writes a reply as server-sent events, paced like generation: a role chunk at once; at the first-token
  * delay the reasoning deltas (if the model reasons), spread over its reasoning time; then the answer,
  * as content deltas or as a tool call (a first delta with id and name, then argument fragments), at the
- * model's tokens per second; then the finish chunk, the usage chunk if asked and sent, and
+ * model's tokens per second, each content delta with the log-probabilities of the words it starts when the request
+ * asked for them; then the finish chunk, the usage chunk if asked and sent, and
  * {@code data: [DONE]}. Each event is {@code data: <json>\n\n}, flushed. Stateless.
  */
 final class StreamedReply {
@@ -56,7 +57,8 @@ final class StreamedReply {
       clock.sleepUntil(pace.answerStartMs() + pace.generationMs() * sentChars / Math.max(1, m.text().length()));
       String piece = pieces.get(i);
       trace.delta(true);
-      event(out, toolCall ? ResponseBodies.toolArgumentsChunk(c, piece) : ResponseBodies.contentChunk(c, piece));
+      event(out, toolCall ? ResponseBodies.toolArgumentsChunk(c, piece) : ResponseBodies.contentChunk(c, piece,
+          m.logprobs() == null ? null : m.logprobsIn(sentChars, sentChars + piece.length())));
       sentChars += piece.length();
     }
     if (truncate) throw new DroppedConnection(Outcome.TRUNCATED);

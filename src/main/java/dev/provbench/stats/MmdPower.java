@@ -86,13 +86,13 @@ public final class MmdPower {
   }
 
   /** {@code count} of {@code from}: a random order without replacement while it lasts, then with replacement. */
-  static List<String> draw(List<String> from, int count, SplittableRandom random) {
-    List<String> pool = new ArrayList<>(from);
-    List<String> out = new ArrayList<>(count);
+  static <T> List<T> draw(List<T> from, int count, SplittableRandom random) {
+    List<T> pool = new ArrayList<>(from);
+    List<T> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       if (i < from.size()) {
         int j = i + random.nextInt(pool.size() - i);
-        String t = pool.get(i);
+        T t = pool.get(i);
         pool.set(i, pool.get(j));
         pool.set(j, t);
         out.add(pool.get(i));

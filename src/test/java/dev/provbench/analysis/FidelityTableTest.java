@@ -43,6 +43,63 @@ class FidelityTableTest {
         insights.get(0).text());
   }
 
+  @Test
+  void logprobRowsBesideTheMmdAndNotAvailableWithoutThem() {
+    Experiment silent = new Experiment("Silent", "m", "405b");
+    FidelityAudit audit = new FidelityAudit(REFERENCE, List.of(withLogprobs(completions(REFERENCE, 0, 1), 0, 11),
+        withLogprobs(completions(SAME, 0, 2), 0, 14), withLogprobs(completions(OTHER, 0, 3), 0.05, 13),
+        completions(silent, 0, 4)));
+    List<FidelityAudit.Result> results = audit.results();
+    AnalysisTable table = FidelityTable.of(audit, results);
+    assertEquals(List.of("Same mmd", "Same logprob", "Other mmd", "Other logprob", "Silent mmd", "Silent logprob"),
+        results.stream().map(r -> r.deployment().provider() + " " + r.test().word()).toList());
+    assertEquals("no difference detected", table.value(1, "verdict"));
+    assertEquals("no difference detected", table.value(2, "verdict"), "the same words: the MMD cannot tell");
+    assertEquals("differs", table.value(3, "verdict"), "0.05 nats per token");
+    assertEquals("not available: no logprobs returned", table.value(5, "verdict"));
+    assertEquals(20L, table.value(3, "prompts"));
+    assertTrue((double) table.value(3, "power") >= 0.8, "power " + table.value(3, "power"));
+    List<Insight> insights = FidelityTable.insights(audit, results);
+    assertTrue(insights.get(3).text().startsWith("Other 405b: log-probabilities differ from the reference Ref 405b"
+        + " (log-probability test p = 0.002 on 20 prompts × 10 samples)"), insights.get(3).text());
+    assertTrue(insights.get(1).text().startsWith("Same 405b: no difference in log-probabilities from the reference Ref"
+        + " 405b detected (log-probability test p = "), insights.get(1).text());
+    assertTrue(insights.get(1).text().contains("this audit could detect a shift of "), insights.get(1).text());
+    assertEquals("Silent 405b: the log-probability test is not available (it returned no log-probabilities); only the"
+        + " MMD of its outputs speaks for it.", insights.get(5).text());
+    AnalysisTable planning = FidelityTable.planning(audit);
+    assertEquals(List.of("test", "planted change", "prompts", "samples a side", "power"),
+        planning.columns().stream().map(c -> c.name()).toList());
+    assertEquals("logprob", planning.value(9, "test"));
+    assertEquals("0.01 nats per token", planning.value(9, "planted change"));
+  }
+
+  /**
+   * The same completions, each with a first position over the eight words: each prompt's log-probabilities fixed by
+   * the prompt, moved by a fixed draw of {@code shift} nats per word, jittered by 0.02 nats per sample, top 5.
+   */
+  private static FidelityAudit.Completions withLogprobs(FidelityAudit.Completions c, double shift, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Map<String, List<Map<String, Double>>> byPrompt = new LinkedHashMap<>();
+    c.byPrompt().forEach((prompt, texts) -> {
+      SplittableRandom fixed = new SplittableRandom(prompt.hashCode());
+      SplittableRandom moved = new SplittableRandom(prompt.hashCode() + 7L * (long) (shift * 1000));
+      double[] base = new double[WORDS.length];
+      for (int w = 0; w < base.length; w++) base[w] = -0.4 * w - fixed.nextDouble() + shift * moved.nextGaussian();
+      List<Map<String, Double>> samples = new ArrayList<>();
+      for (int s = 0; s < texts.size(); s++) {
+        List<Map.Entry<String, Double>> all = new ArrayList<>();
+        for (int w = 0; w < base.length; w++) all.add(Map.entry(WORDS[w], base[w] + 0.02 * random.nextGaussian()));
+        all.sort(Map.Entry.comparingByValue((a, b) -> Double.compare(b, a)));
+        Map<String, Double> top = new LinkedHashMap<>();
+        all.subList(0, 5).forEach(e -> top.put(e.getKey(), e.getValue()));
+        samples.add(top);
+      }
+      byPrompt.put(prompt, samples);
+    });
+    return new FidelityAudit.Completions(c.deployment(), c.byPrompt(), byPrompt);
+  }
+
   /** 20 prompts × 10 completions of six words; {@code shift} favours each prompt's first word that much more. */
   private static FidelityAudit.Completions completions(Experiment e, double shift, long seed) {
     SplittableRandom random = new SplittableRandom(seed);

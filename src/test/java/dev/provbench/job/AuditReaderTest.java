@@ -53,6 +53,27 @@ class AuditReaderTest {
     Job named = read("audit: {reference: Two/b, samples: 4, temperature: 0.7, max_tokens: 32}\n");
     assertEquals(new AuditPlan("Two", "b", 4, 0.7, 32), named.audit());
     assertEquals(4, named.trials());
+    assertNull(named.providers().get(0).models().get(0).request(), "no fields added without logprobs");
+  }
+
+  @Test
+  void logprobsAreAskedOfEveryModel() throws Exception {
+    Job job = read("audit: {reference: Ref, logprobs: true}\n");
+    assertEquals(new AuditPlan("Ref", "org/m-405b", 10, 1.0, 64, true, 5), job.audit());
+    for (ProviderSpec p : job.providers()) {
+      for (ModelSpec m : p.models()) assertEquals("{\"logprobs\":true,\"top_logprobs\":5}", m.request(), m.id());
+    }
+    assertEquals(20, read("audit: {reference: Ref, logprobs: true, top_logprobs: 20}\n").audit().topLogprobs());
+  }
+
+  @Test
+  void aModelsOwnLogprobsFieldIsRefused() throws Exception {
+    Path f = dir.resolve("job.yaml");
+    Files.writeString(f, JOB.replace("{id: b}", "{id: b, request: {top_logprobs: 2}}")
+        + "audit: {reference: Ref, logprobs: true}\n");
+    BadInputException e = assertThrows(BadInputException.class, () -> JobReader.read(f));
+    assertEquals(f + ": providers[1].models[1].request.top_logprobs: is set by `audit.logprobs`. Fix: remove it from the"
+        + " model's `request`", e.getMessage());
   }
 
   @Test
@@ -78,6 +99,14 @@ class AuditReaderTest {
         + " temperature above 0, e.g. `temperature: 1`: at 0 a deployment gives one completion per prompt");
     rejects("trials: 3\naudit: {reference: Ref}\n", "trials: cannot be given with `audit`. Fix: remove `trials`:"
         + " `audit.samples` is how many times each prompt is asked");
+    rejects("audit: {reference: Ref, logprobs: yes please}\n",
+        "audit.logprobs: must be true or false, got `yes please`. Fix: write true or false");
+    rejects("audit: {reference: Ref, logprobs: true, top_logprobs: 21}\n", "audit.top_logprobs: must be at most 20, got 21."
+        + " Fix: ask for 1 to 20 alternatives per position, e.g. `top_logprobs: 5`");
+    rejects("audit: {reference: Ref, logprobs: true, top_logprobs: 0}\n", "audit.top_logprobs: must be at least 1, got 0."
+        + " Fix: ask for 1 to 20 alternatives per position, e.g. `top_logprobs: 5`");
+    rejects("audit: {reference: Ref, top_logprobs: 3}\n", "audit.top_logprobs: is sent only with `logprobs: true`."
+        + " Fix: add `logprobs: true` or remove `top_logprobs`");
     rejects("audit: {reference: Ref, sample: 3}\n",
         "audit.sample: is not a known field (did you mean `samples`?). Fix: rename it to `samples`");
   }

@@ -125,7 +125,7 @@ class ReportWriterTest {
     CellSamples first = samples.get(0);
     CellSamples.Cell c = first.slowest().get(0);
     String reply = "</script><script>alert(1)</script><!-- <b>bold</b>";
-    CellSamples.Cell hostileCell = new CellSamples.Cell(c.cellId(), c.caseId(), c.trial(), c.status(), c.httpStatus(),
+    CellSamples.Cell hostileCell = new CellSamples.Cell(c.cellId(), c.caseId(), c.trial(), c.turn(), c.status(), c.httpStatus(),
         hostile, c.attempts(), c.rateLimited(), c.durationMs(), c.latencyMs(), c.ttftMs(), c.promptTokens(),
         c.completionTokens(), "</script>", reply, reply.length(), hostile, hostile, c.output(), c.expected(), hostile,
         c.correctScore(), Map.of(hostile, 1.0), c.startedAt());

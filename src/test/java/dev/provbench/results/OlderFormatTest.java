@@ -54,4 +54,28 @@ class OlderFormatTest {
         "a judge that gave no score is left out of an average");
     assertEquals(Timestamp.from(Instant.EPOCH), spark.sql("SELECT started_at FROM cells").first().get(0));
   }
+
+  /** Format 5 (no {@code logprobs}): the column reads as null, and an audit's cells read as they were. */
+  @Test
+  void formatFiveRowsReadLogprobsAsNull() {
+    SparkSession spark = SparkTestSession.get();
+    CellResult cell = new CellResult(new CellResult.Identity("five", "c1", "p", "m", "8b", "k", 1),
+        new CellResult.Setup("text", false, false, 1, null, 1.0, "p/m"), new CellResult.Attempts(1, 0, 0, 0, 0, null,
+            List.of()), new CellResult.Timing(Instant.EPOCH, Instant.EPOCH, 0), CellResult.Speed.NONE,
+        CellResult.Tokens.NONE, new CellResult.Cost(null, null), new CellResult.Outcome(CellStatus.OK, null),
+        new CellResult.Answer(null, "the sea", null, null), new CellResult.Reading(null, null, null, null),
+        new CellResult.Scoring(1.0, null, null, List.of(), null), CellResult.Load.NONE);
+    Row full = ResultSchema.toRow(cell);
+    StructType older = new StructType(Arrays.stream(ResultSchema.SCHEMA.fields())
+        .filter(f -> !f.name().equals("logprobs")).toArray(StructField[]::new));
+    Object[] values = Arrays.stream(older.fieldNames()).map(n -> full.get(full.fieldIndex(n))).toArray();
+    spark.createDataFrame(List.of(RowFactory.create(values)), older).write().partitionBy("run_id")
+        .parquet(dir.resolve("five").toString());
+
+    ResultsViews.register(spark, dir.resolve("five").toString());
+    Row read = spark.sql("SELECT logprobs, response, audit_reference FROM cells WHERE run_id = 'five'").first();
+    assertNull(read.get(0));
+    assertEquals("the sea", read.getString(1));
+    assertEquals("p/m", read.getString(2));
+  }
 }

@@ -22,6 +22,9 @@ class ResultSchemaTest {
   private static final Instant FINISHED = Instant.parse("2026-01-02T03:04:09Z");
   private static final AttemptRecord ATTEMPT = new AttemptRecord(1, "ok", 200, 1234, 0, null, 41L, 42L, "chatcmpl-1");
 
+  private static final List<PositionLogprobs> LOGPROBS = List.of(new PositionLogprobs("sea", -0.5,
+      List.of(new PositionLogprobs.Alternative("sea", -0.5), new PositionLogprobs.Alternative("rock", -1.5))));
+
   private static CellResult distinct() {
     return new CellResult(new CellResult.Identity("run", "cell", "prov", "mod", "8b", "case", 7),
         new CellResult.Setup("native", true, true, 0.4, "gold"),
@@ -31,7 +34,7 @@ class ResultSchemaTest {
         new CellResult.Tokens(17L, 18L, 19L, 20L, "server"),
         new CellResult.Cost(21.5, 22.5),
         new CellResult.Outcome(CellStatus.PARSE_ERROR, "err"),
-        new CellResult.Answer("rid", "resp", "think", "[]"),
+        new CellResult.Answer("rid", "resp", "think", "[]", LOGPROBS),
         new CellResult.Reading(0.6, "B", "because", "picked"),
         new CellResult.Scoring(0.8, 1.0, "note", List.of(new CellScore("s", 0.7, "why")),
             List.of(new JudgeCall("j", "judge-70b", "ok", 23L, 24, 25, 26.5, null))),
@@ -103,6 +106,9 @@ class ResultSchemaTest {
     @SuppressWarnings("unchecked")
     scala.collection.Seq<Row> stored = (scala.collection.Seq<Row>) row.get(index("judge_calls"));
     assertEquals(List.of(new JudgeCall("j", "judge-70b", "ok", 23L, 24, 25, 26.5, null)), ResultSchema.judgeCalls(stored));
+    @SuppressWarnings("unchecked")
+    scala.collection.Seq<Row> logprobs = (scala.collection.Seq<Row>) row.get(index("logprobs"));
+    assertEquals(LOGPROBS, ResultSchema.logprobs(logprobs));
     List<?> log = CollectionConverters.asJava((scala.collection.Seq<?>) row.get(index("attempt_log")));
     Row attempt = (Row) log.get(0);
     assertEquals(List.of(1, "ok", 200, 1234L, 0L, "chatcmpl-1", 41L, 42L),

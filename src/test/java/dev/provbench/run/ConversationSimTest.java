@@ -27,6 +27,7 @@ import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,7 +99,9 @@ class ConversationSimTest {
       String page = Files.readString(RunReport.write(SparkTestSession.get(), analysis, LoadOptions.defaults(),
           AnalysisOptions.defaults(), dir.resolve("report")));
       assertTrue(page.contains("\"turns\":[{\"id\":\"provider-1-") && page.contains("id=\"turns\""), "turns in the page");
-      assertEquals(byTurn.rows().size(), page.split("\"turn\":").length - 1, "a point per row of table turns");
+      assertEquals(byTurn.rows().size(), Pattern.compile("\\{\"id\":\"[^\"]+\",\"provider\":\"[^\"]+\",\"size\":\"70b\",\"turn\":")
+          .matcher(page).results().count(), "a point per row of table turns");
+      assertTrue(page.contains("\"turn\":3,\"status\""), "the sampled cells name their turn");
     }
   }
 }

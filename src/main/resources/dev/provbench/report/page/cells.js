@@ -11,7 +11,7 @@
     {key: 'disagreeing', label: 'Disagreeing trials', of: 'cases whose trials disagree', order: 'every trial of each case, by case and trial'}];
 
   const COLUMNS = [
-    ['case', false, c => c.caseId], ['trial', true, c => c.trial], ['status', false, c => c.status],
+    ['case', false, c => c.turn ? c.caseId + ' turn ' + c.turn : c.caseId], ['trial', true, c => c.trial], ['status', false, c => c.status],
     ['HTTP', true, c => c.httpStatus], ['attempts', true, c => c.attempts], ['429s', true, c => c.rateLimited],
     ['duration ms', true, c => c.durationMs], ['latency ms', true, c => c.latencyMs], ['TTFT ms', true, c => c.ttftMs],
     ['CorrectScore', true, c => c.correctScore, v => pb.fixed(v, 3)], ['extracted', false, c => c.extracted],
