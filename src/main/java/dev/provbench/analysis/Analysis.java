@@ -44,7 +44,7 @@ public record Analysis(RunAnalysis run, RunAnalysis compared, List<AnalysisTable
       tables.add(LoadTables.steps(more.loadCurves()));
       tables.add(LoadTables.findings(more.loadCurves(), more.objective()));
     }
-    if (!more.trace().isEmpty()) tables.add(TraceTable.table(more.trace()));
+    if (!more.trace().isEmpty()) tables.add(TraceTable.table(more.trace(), more.cache()));
     if (more.decisions() != null) tables.add(DecisionsTable.of(more.decisions().walk(), more.decisions().plan()));
     List<FidelityAudit.Result> fidelity = more.fidelity() == null ? null : more.fidelity().results();
     if (fidelity != null) tables.addAll(List.of(FidelityTable.of(more.fidelity(), fidelity), FidelityTable.planning(more.fidelity())));

@@ -16,8 +16,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * A trace replay per experiment: how closely the sends followed the trace (rows sent, sends more than
  * {@value #LATE_MS} ms late, the send lag's p50, p99 and max, the achieved against the trace's request rate), how fast
- * the deployment answered (TTFT p50, p99) and how much of the prompts its prefix cache served (Σ cached_tokens ÷
- * Σ prompt_tokens over the answered cells that report cached_tokens). Rows of a replay are those with
+ * the deployment answered (TTFT p50, p99) and how much of the prompts its prefix cache served (the cached share of
+ * {@link CacheFigures}, as table {@code cache} shows it). Rows of a replay are those with
  * {@code scheduled_ms}; a run without any has no such table. Each figure's rule is written once in {@link #SQL} and
  * once on the driver ({@link #of}).
  */
@@ -32,8 +32,7 @@ public final class TraceTable {
              max(send_lag_ms) AS lag_max_ms,
              (count(*) - 1) / nullif((max(scheduled_ms) - min(scheduled_ms)) / 1000, 0) AS trace_rate,
              (count(*) - 1) / nullif((max(unix_micros(started_at)) - min(unix_micros(started_at))) / 1e6, 0) AS achieved_rate,
-             percentile(ttft_ms, 0.5) AS ttft_p50_ms, percentile(ttft_ms, 0.99) AS ttft_p99_ms,
-             sum(cached_tokens) / nullif(sum(CASE WHEN cached_tokens IS NOT NULL THEN prompt_tokens END), 0) AS cached_share
+             percentile(ttft_ms, 0.5) AS ttft_p50_ms, percentile(ttft_ms, 0.99) AS ttft_p99_ms
       FROM cells
       WHERE run_id = :run_id AND scheduled_ms IS NOT NULL
       GROUP BY provider, model, size""".formatted(LATE_MS);
@@ -51,10 +50,9 @@ public final class TraceTable {
    * @param achievedRate (rows − 1) ÷ the span of the first sends, requests per second; null for one row.
    * @param ttftP50Ms    the answered cells' median TTFT, ms; null when none streamed.
    * @param ttftP99Ms    their 99th percentile TTFT, ms.
-   * @param cachedShare  Σ cached_tokens ÷ Σ prompt_tokens over the cells reporting cached_tokens; null when none does.
    */
   public record Replay(Experiment experiment, long rows, long late, Double lagP50Ms, Double lagP99Ms, Double lagMaxMs,
-      Double traceRate, Double achievedRate, Double ttftP50Ms, Double ttftP99Ms, Double cachedShare) {}
+      Double traceRate, Double achievedRate, Double ttftP50Ms, Double ttftP99Ms) {}
 
   private static final Comparator<Replay> ORDER = Comparator.comparing(Replay::experiment, Experiment.ORDER);
 
@@ -67,7 +65,7 @@ public final class TraceTable {
       out.add(new Replay(new Experiment(r.getAs("provider"), r.getAs("model"), r.getAs("size")), RowValues.lng(r, "rows_sent"),
           RowValues.lng(r, "late"), RowValues.dbl(r, "lag_p50_ms"), RowValues.dbl(r, "lag_p99_ms"),
           RowValues.dbl(r, "lag_max_ms"), RowValues.dbl(r, "trace_rate"), RowValues.dbl(r, "achieved_rate"),
-          RowValues.dbl(r, "ttft_p50_ms"), RowValues.dbl(r, "ttft_p99_ms"), RowValues.dbl(r, "cached_share")));
+          RowValues.dbl(r, "ttft_p50_ms"), RowValues.dbl(r, "ttft_p99_ms")));
     }
     return out.stream().sorted(ORDER).toList();
   }
@@ -77,16 +75,12 @@ public final class TraceTable {
     List<Replay> out = new ArrayList<>();
     DriverCells.byExperiment(all.stream().filter(c -> c.scheduledMs() != null).toList()).forEach((e, cells) -> {
       long n = cells.size();
-      List<Cell> reporting = cells.stream().filter(c -> c.cachedTokens() != null).toList();
-      Long cached = SqlAggregates.sumLong(cells, Cell::cachedTokens);
-      Long prompt = SqlAggregates.sumLong(reporting, Cell::promptTokens);
       out.add(new Replay(e, n, SqlAggregates.countIf(cells, c -> c.sendLagMs() != null && c.sendLagMs() > LATE_MS),
           SqlAggregates.percentile(cells, Cell::sendLagMs, 0.5), SqlAggregates.percentile(cells, Cell::sendLagMs, 0.99),
           max(cells.stream().map(Cell::sendLagMs).filter(Objects::nonNull).toList()),
           rate(n, span(cells.stream().map(Cell::scheduledMs).toList()), 1000),
           rate(n, span(cells.stream().map(Cell::startedUs).toList()), 1e6),
-          SqlAggregates.percentile(cells, Cell::ttftMs, 0.5), SqlAggregates.percentile(cells, Cell::ttftMs, 0.99),
-          cached == null || prompt == null || prompt == 0 ? null : (double) cached / prompt));
+          SqlAggregates.percentile(cells, Cell::ttftMs, 0.5), SqlAggregates.percentile(cells, Cell::ttftMs, 0.99)));
     });
     return out.stream().sorted(ORDER).toList();
   }
@@ -108,7 +102,8 @@ public final class TraceTable {
     return values.stream().max(Double::compare).orElse(null);
   }
 
-  public static AnalysisTable table(List<Replay> replays) {
+  /** @param cache each experiment's prefix-cache figures ({@link CacheFigures#byExperiment}): the cached share. */
+  public static AnalysisTable table(List<Replay> replays, List<CacheFigures> cache) {
     AnalysisTable.Builder t = AnalysisTable.builder(ID, "Trace replay: how closely the sends followed the trace",
         text("provider"), text("size"), text("model"), number("rows", "%d"), number("late", "%d"),
         number("lag p50 ms", "%.2f"), number("lag p99 ms", "%.2f"), number("lag max ms", "%.1f"),
@@ -117,11 +112,15 @@ public final class TraceTable {
     for (Replay r : replays) {
       Experiment e = r.experiment();
       t.row(e.provider(), e.size(), e.model(), r.rows(), r.late(), r.lagP50Ms(), r.lagP99Ms(), r.lagMaxMs(), r.traceRate(),
-          r.achievedRate(), r.ttftP50Ms(), r.ttftP99Ms(), r.cachedShare());
+          r.achievedRate(), r.ttftP50Ms(), r.ttftP99Ms(), cachedShare(cache, e));
     }
     return t.build("every row of the replay per deployment; lag = first send − due time (the row's timestamp ÷ speed from"
         + " the deployment's replay start), late above " + LATE_MS + " ms; rates = (rows − 1) ÷ the span of the due"
-        + " times and of the first sends; TTFT over answered streamed cells; cached share = Σ cached_tokens ÷ Σ"
-        + " prompt_tokens over the cells that report cached_tokens");
+        + " times and of the first sends; TTFT over answered streamed cells; cached share as in table " + CacheTable.ID);
+  }
+
+  /** The experiment's cached share, or null when it reports none. */
+  private static Double cachedShare(List<CacheFigures> cache, Experiment e) {
+    return cache.stream().filter(f -> f.experiment().equals(e)).findFirst().map(CacheFigures::cachedShare).orElse(null);
   }
 }

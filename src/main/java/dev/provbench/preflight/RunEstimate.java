@@ -74,20 +74,22 @@ public record RunEstimate(List<ModelEstimate> models, int maxAttempts, int maxTo
         long chars = 0;
         long heuristic = 0;
         long cells = 0;
-        for (EvalCase c : run.cases()) {
+        long completion = 0;
+        for (int i = 0; i < run.cases().size(); i++) {
+          EvalCase c = run.cases().get(i);
           String cellId = CellPlanner.cellId(job.runId(), p.name(), m.id(), c.id(), 1);
           List<ChatRequest> requests = conversations ? CellRequest.turns(run.spec(), p, m, cellId, c)
-              : List.of(CellRequest.of(run.spec(), p, m, cellId, c));
+              : List.of(CellRequest.of(run.spec(), p, m, cellId, c, i));
           long left = trialsLeft(job, p, m, c, done, conversations);
           for (ChatRequest r : requests) {
             chars += ((r.system() == null ? 0 : r.system().length()) + r.user().length()) * left;
             heuristic += ProviderThrottle.estimateTokens(r.system(), r.user()) * left;
+            completion += (long) r.maxTokens() * left; // a trace replay's row asks for its own output length
             cells += left;
           }
         }
         long planned = cells;
         long prompt = check.isPresent() ? Math.round(chars * check.get().tokensPerChar()) : heuristic;
-        long completion = cells * maxTokens;
         Long typical = check.map(k -> Math.round(planned * Math.min(maxTokens, k.completionTokensPerCall()))).orElse(null);
         Double cost = m.price() == null ? null : m.price().cost(prompt, completion);
         Double typicalCost = m.price() == null || typical == null ? null : m.price().cost(prompt, typical);

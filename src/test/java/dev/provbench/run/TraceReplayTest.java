@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.provbench.Slow;
 import dev.provbench.SparkTestSession;
 import dev.provbench.analysis.AnalysisOptions;
+import dev.provbench.analysis.CacheFigures;
 import dev.provbench.analysis.DriverCells;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.TraceTable;
+import dev.provbench.analysis.load.LadderStep;
 import dev.provbench.analysis.output.AnalysisTable;
 import dev.provbench.dataset.TraceReader;
 import dev.provbench.dataset.TraceRow;
@@ -100,10 +102,12 @@ class TraceReplayTest {
       ResultsViews.register(spark, job.output().toString());
       List<TraceTable.Replay> bySql = TraceTable.load(spark, "replay");
       assertEquals(2, bySql.size());
+      List<CacheFigures> cache = CacheFigures.byExperiment(spark, "replay", LadderStep.NONE);
       for (TraceTable.Replay r : bySql) {
         long[] j = journal.get(r.experiment().provider());
         assertTrue(j[0] > 0, r.experiment().provider() + " served cached tokens");
-        assertEquals((double) j[0] / j[1], r.cachedShare(), 1e-12, r.experiment().provider());
+        CacheFigures figures = cache.stream().filter(f -> f.experiment().equals(r.experiment())).findFirst().orElseThrow();
+        assertEquals((double) j[0] / j[1], figures.cachedShare(), 1e-12, r.experiment().provider());
         assertEquals(ROWS, r.rows());
         assertEquals(trace.size() - 1, r.traceRate() * (trace.get(ROWS - 1).timestampMs() - trace.get(0).timestampMs())
             / SPEED / 1000, 0.1, "the trace rate from the whole-ms due times");
