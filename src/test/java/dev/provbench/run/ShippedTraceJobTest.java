@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provbench.job.JobReader;
 import dev.provbench.job.TracePrompts;
+import dev.provbench.preflight.RunEstimate;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,5 +37,8 @@ class ShippedTraceJobTest {
     assertEquals(631 * 4, prompt.length(), "631 tokens of four characters");
     String next = new ObjectMapper().readTree(run.cases().get(1).input()).path("prompt").asText();
     assertTrue(prompt.regionMatches(0, next, 0, 512 * 4), "rows sharing hash id 0 share the system block");
+    // The estimate asks each row's own output length, not the task's max_tokens.
+    long outputs = Arrays.stream(schedule.outputTokens()).asLongStream().sum();
+    assertEquals(2 * outputs, RunEstimate.of(run, 1000, List.of(), "none", Set.of()).maxCompletionTokens());
   }
 }
