@@ -7,7 +7,7 @@ import java.util.List;
  * The scores of one cell, computed from its stored output alone, so they can be recomputed later.
  *
  * @param correct the primary score ({@code correct_score}): the reference task's CorrectScore, or a chat task's first
- *                scorer other than NonNull; null when the job has none.
+ *                scorer other than NonNull, else its NonNull; null when the job has none.
  * @param nonNull the NonNull score, or null when the job does not use it.
  * @param note    the primary score's note, or null.
  * @param all     every scorer's score, in job order ({@code scores} column).
@@ -65,6 +65,8 @@ public record Scores(Double correct, Double nonNull, String note, List<NamedScor
         primary = named;
       }
     }
+    // A job that scores nothing but NonNull (a trace replay, say) has it as its accuracy.
+    if (primary == null) primary = nonNull;
     return new Scores(primary == null ? null : primary.score(), nonNull == null ? null : nonNull.score(),
         primary == null ? null : primary.note(), all);
   }

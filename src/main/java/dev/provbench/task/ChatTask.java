@@ -21,7 +21,8 @@ import java.util.Map;
  *                  {@code response_format}, {@code tools}, {@code tool_choice}, {@code reasoning_effort}, …), as a
  *                  JSON object text; {@code {}} for none.
  * @param extractor how the output is read from the reply.
- * @param scorers   the scorers, in job order; the first that is not NonNull is the primary ({@code correct_score}).
+ * @param scorers   the scorers, in job order; the first that is not NonNull is the primary ({@code correct_score}),
+ *                  NonNull itself when it is the only one.
  * @param history   for a multi-turn task ({@code type: conversation}), which earlier replies each turn carries; null
  *                  for a single-turn chat task. Then {@code messages} open every turn's request and each case's
  *                  {@link Conversation} follows them.

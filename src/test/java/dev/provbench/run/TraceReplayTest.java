@@ -121,7 +121,7 @@ class TraceReplayTest {
     try {
       if (!onDriver) spark.conf().set(DriverCells.LIMIT_CONF, "0");
       AnalysisTable t = ResultsAnalyzer.analyze(spark, StoragePath.local(dir.resolve("results")), List.of("replay"), true,
-          AnalysisOptions.defaults().withScorer("NonNull")).table(TraceTable.ID);
+          AnalysisOptions.defaults()).table(TraceTable.ID);
       return t.rows();
     } finally {
       spark.conf().unset(DriverCells.LIMIT_CONF);

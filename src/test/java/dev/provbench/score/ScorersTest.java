@@ -122,6 +122,17 @@ class ScorersTest {
     test(0, "JSONDiff", "{}", null, "{}");
   }
 
+  /** The primary score is the first scorer other than NonNull, else NonNull itself. */
+  @Test
+  void thePrimaryScore() {
+    ScorerSpec exact = new ScorerSpec("ExactMatch", "exact", "{}");
+    ScorerSpec nonNull = new ScorerSpec("NonNull", "NonNull", "{}");
+    Answer paris = new Answer("Paris", JSON.getNodeFactory().textNode("Rome"), JSON.createObjectNode());
+    assertEquals(0.0, Scores.of(List.of(nonNull, exact), paris).correct());
+    assertEquals(1.0, Scores.of(List.of(nonNull), paris).correct(), "NonNull alone is the primary");
+    assertEquals(0.0, Scores.of(List.of(nonNull), new Answer(null, null, JSON.createObjectNode())).correct());
+  }
+
   @Test
   void regexMatch() {
     test(1, "RegexMatch", "{\"pattern\": \"^\\\\d{4}-\\\\d{2}-\\\\d{2}$\"}", "2024-05-01", null);
