@@ -130,7 +130,9 @@ public final class Rescorer {
   /** A chat task's scorers read the case (its input fields, its expected value): the job's dataset, by case id. */
   private static Map<String, EvalCase> casesById(Job job) {
     Map<String, EvalCase> out = new LinkedHashMap<>();
-    for (EvalCase c : DatasetReader.readAny(job.dataset())) out.put(c.id(), c);
+    // A trace replay's cases are its rows (synthesized prompts need no dataset).
+    List<EvalCase> cases = job.trace() != null ? TraceCases.read(job).cases() : DatasetReader.readAny(job.dataset());
+    for (EvalCase c : cases) out.put(c.id(), c);
     return out;
   }
 

@@ -113,6 +113,10 @@ class TraceReplayTest {
             / SPEED / 1000, 0.1, "the trace rate from the whole-ms due times");
       }
       assertEquals(table(spark, true), table(spark, false), "the driver path and Spark SQL give the same table");
+      // Rescoring finds the rows again from the trace itself: synthesized prompts need no dataset.
+      Rescorer.Rescored again = Rescorer.rescore(spark, job.output(), "replay", "replay-again", job);
+      assertEquals(ROWS * 2, again.cells());
+      assertEquals(0, again.changed());
     }
   }
 
