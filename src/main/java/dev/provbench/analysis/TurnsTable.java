@@ -45,9 +45,13 @@ public final class TurnsTable {
       CacheFigures first = turns.get(0);
       CacheFigures last = turns.get(turns.size() - 1);
       if (turns.size() < 2 || first.accuracy() == null || last.accuracy() == null) return;
-      String move = last.accuracy() < first.accuracy() ? "falls" : last.accuracy() > first.accuracy() ? "rises" : "stays";
-      out.add(new Insight(String.format(Locale.ROOT, "%s (%s): accuracy %s from %.0f%% at turn %d to %.0f%% at turn %d.",
-              e.label(), e.model(), move, first.accuracy() * 100, first.turn(), last.accuracy() * 100, last.turn()),
+      String sentence = last.accuracy().equals(first.accuracy())
+          ? String.format(Locale.ROOT, "%s (%s): accuracy stays at %.0f%% from turn %d to turn %d.", e.label(), e.model(),
+              first.accuracy() * 100, first.turn(), last.turn())
+          : String.format(Locale.ROOT, "%s (%s): accuracy %s from %.0f%% at turn %d to %.0f%% at turn %d.", e.label(),
+              e.model(), last.accuracy() < first.accuracy() ? "falls" : "rises", first.accuracy() * 100, first.turn(),
+              last.accuracy() * 100, last.turn());
+      out.add(new Insight(sentence,
           String.format(Locale.ROOT, "mean primary score of %d cells at turn %d and %d at turn %d, without intervals"
               + " (table %s)", first.cells(), first.turn(), last.cells(), last.turn(), ID)));
     });

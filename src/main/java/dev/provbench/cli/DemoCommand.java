@@ -21,7 +21,8 @@ final class DemoCommand implements Callable<Integer> {
           + " ladder (jobs/load-demo.yaml), adaptive the reference task over a 600-case eval in rounds that stop when"
           + " decided (jobs/adaptive.yaml),"
           + " audit a fidelity audit of three deployments of one model (jobs/audit.yaml), chat multi-turn conversations"
-          + " with accuracy per turn and each provider's prefix cache (jobs/chat.yaml)")
+          + " with accuracy per turn and each provider's prefix cache (jobs/chat.yaml), trace a chat trace replayed at its"
+          + " own times (jobs/trace.yaml)")
   DemoRun.Workload workload;
 
   @Option(names = "--job", paramLabel = "FILE", description = "job file (default: the workload's, e.g. jobs/demo.yaml)")

@@ -8,6 +8,7 @@ import dev.provbench.analysis.FidelityTable;
 import dev.provbench.analysis.ResultsAnalyzer;
 import dev.provbench.analysis.SpeedByPromptSize;
 import dev.provbench.analysis.SpeedTables;
+import dev.provbench.analysis.TraceTable;
 import dev.provbench.analysis.TradeoffTable;
 import dev.provbench.analysis.TurnsTable;
 import dev.provbench.analysis.load.LoadOptions;
@@ -64,7 +65,9 @@ final class DemoRun {
     /** A fidelity audit: sampled completions of three deployments of one model, tested against the reference's. */
     AUDIT("audit", "jobs/audit.yaml", "data/sim/audit-profile.yaml", List.of(FidelityTable.ID)),
     /** Multi-turn conversations: accuracy turn by turn, and what each provider's prefix cache served. */
-    CHAT("chat", "jobs/chat.yaml", "data/sim/chat-profile.yaml", List.of(TurnsTable.ID, CacheTable.ID));
+    CHAT("chat", "jobs/chat.yaml", "data/sim/chat-profile.yaml", List.of(TurnsTable.ID, CacheTable.ID)),
+    /** A production-shaped trace replayed at its own times: how closely sends followed it, and the caches it hit. */
+    TRACE("trace", "jobs/trace.yaml", "data/sim/trace-profile.yaml", List.of(TraceTable.ID, CacheTable.ID));
 
     private final String label;
     private final String job;

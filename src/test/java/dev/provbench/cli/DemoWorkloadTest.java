@@ -35,8 +35,9 @@ class DemoWorkloadTest {
     workload("adaptive", "jobs/adaptive.yaml", "data/sim/demo-profile.yaml");
     workload("audit", "jobs/audit.yaml", "data/sim/audit-profile.yaml");
     workload("chat", "jobs/chat.yaml", "data/sim/chat-profile.yaml");
+    workload("trace", "jobs/trace.yaml", "data/sim/trace-profile.yaml");
     TypeConversionException e = assertThrows(TypeConversionException.class, () -> WORKLOADS.convert("longcontext"));
-    assertEquals("unknown workload `longcontext`; use one of reference, long-context, load, adaptive, audit, chat", e.getMessage());
+    assertEquals("unknown workload `longcontext`; use one of reference, long-context, load, adaptive, audit, chat, trace", e.getMessage());
     assertEquals(Main.EXIT_BAD_INPUT, Main.execute("demo", "--workload", "nope"));
   }
 

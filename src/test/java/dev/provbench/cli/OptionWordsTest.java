@@ -83,7 +83,7 @@ class OptionWordsTest {
     refuses("Invalid value for option '--format': unknown format `json`; use one of console, markdown, csv",
         "replay", "results", "--run", "r", "--format", "json");
     refuses("Invalid value for option '--workload': unknown workload `long_context`; use one of reference,"
-        + " long-context, load, adaptive, audit, chat", "demo", "--workload", "long_context");
+        + " long-context, load, adaptive, audit, chat, trace", "demo", "--workload", "long_context");
   }
 
   private static void refuses(String message, String... args) {
@@ -94,7 +94,7 @@ class OptionWordsTest {
   void theHelpListsTheWords() {
     assertTrue(help("analyze").contains("one of console, csv, json, markdown (default: console)"), help("analyze"));
     assertTrue(help("replay").contains("one of console, markdown, csv (default: console)"), help("replay"));
-    assertTrue(help("demo").contains("one of reference, long-context, load, adaptive, audit, chat (default: reference)"), help("demo"));
+    assertTrue(help("demo").contains("one of reference, long-context, load, adaptive, audit, chat, trace (default: reference)"), help("demo"));
   }
 
   private static String help(String command) {
