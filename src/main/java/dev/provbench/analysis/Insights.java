@@ -139,9 +139,13 @@ public final class Insights {
       PairedComparison next = at.get(0);
       Interval best = run.accuracy().get(next.a());
       PairedDifference d = next.difference();
-      out.add(new Insight(fmt("At %s, %s is the most accurate (CorrectScore %.3f), %.1f points ahead of %s: %s.",
-          size.size(), next.a().provider(), best.mean(), d.difference() * 100, next.b().provider(),
-          d.significant() ? "a significant difference" : "not a significant difference"),
+      String sentence = d.difference() == 0
+          ? fmt("At %s, %s and %s tie as the most accurate (CorrectScore %.3f each).", size.size(), next.a().provider(),
+              next.b().provider(), best.mean())
+          : fmt("At %s, %s is the most accurate (CorrectScore %.3f), %.1f points ahead of %s: %s.", size.size(),
+              next.a().provider(), best.mean(), d.difference() * 100, next.b().provider(),
+              d.significant() ? "a significant difference" : "not a significant difference");
+      out.add(new Insight(sentence,
           fmt("95%% CI %.3f–%.3f; paired bootstrap on %d shared cases: %+.1f points, 95%% CI %+.1f to %+.1f, p = %s,"
               + " Holm-adjusted p = %s; %d cells with no answer at %s score 0", best.low(), best.high(), d.cases(),
               d.difference() * 100, d.low() * 100, d.high() * 100, Column.formatP(d.pValue()), Column.formatP(d.adjustedP()),

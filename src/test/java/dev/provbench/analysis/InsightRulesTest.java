@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.provbench.analysis.load.LadderStep;
 import dev.provbench.analysis.output.Insight;
 import dev.provbench.stats.Interval;
+import dev.provbench.stats.PairedDifference;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,23 @@ class InsightRulesTest {
     RunAnalysis run = run(List.of(size("8b", 0.5, 1.5)), Map.of(p1.experiment(), new Interval(1.0, low1, high1, 5),
         p2.experiment(), new Interval(2.0, low2, high2, 5)), p1, p2);
     assertEquals(sentences, text(Insights::speedRanks, run));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      # P1 − P2 pts | adjusted p | sentences
+        4.0         | 0.01       | At 8b, P1 is the most accurate (CorrectScore 0.900), 4.0 points ahead of P2: a significant difference.
+        1.0         | 0.40       | At 8b, P1 is the most accurate (CorrectScore 0.900), 1.0 points ahead of P2: not a significant difference.
+        0.0         | 1.00       | At 8b, P1 and P2 tie as the most accurate (CorrectScore 0.900 each).
+      """)
+  void accuracyLeaders(double points, double adjustedP, String sentences) {
+    ExperimentStats p1 = stats("P1", "8b", reliability(10, 0, 0, 0), 1.0);
+    ExperimentStats p2 = stats("P2", "8b", reliability(10, 0, 0, 0), 1.0);
+    PairedDifference d = new PairedDifference(points / 100, points / 100 - 0.02, points / 100 + 0.02, adjustedP, adjustedP, 10);
+    RunAnalysis run = new RunAnalysis("r1", false, AnalysisOptions.defaults(), List.of(size("8b", 0.9, 1.0)), List.of(p1, p2),
+        Map.of(), Map.of(p1.experiment(), new Interval(0.9, 0.85, 0.95, 10)), Map.of(), Map.of(),
+        Map.of("8b", List.of(new PairedComparison(p1.experiment(), p2.experiment(), d))), Map.of(), LadderStep.NONE);
+    assertEquals(sentences, text(Insights::accuracyLeaders, run));
   }
 
   /** A rule's sentences, one per line. */
