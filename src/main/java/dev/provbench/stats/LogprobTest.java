@@ -71,7 +71,7 @@ public final class LogprobTest {
     double total = 0;
     for (Block block : blocks) {
       int n = block.vectors.length;
-      int[] order = random == null ? block.identity : shuffled(block.identity, random);
+      int[] order = random == null ? block.identity : Permutations.shuffled(block.identity, random);
       int tokens = block.vectors[0].length;
       double distance = 0;
       for (int t = 0; t < tokens; t++) {
@@ -88,17 +88,6 @@ public final class LogprobTest {
       total += distance / tokens;
     }
     return total / blocks.size();
-  }
-
-  private static int[] shuffled(int[] identity, SplittableRandom random) {
-    int[] out = identity.clone();
-    for (int i = out.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = out[i];
-      out[i] = out[j];
-      out[j] = t;
-    }
-    return out;
   }
 
   /** One prompt's pooled samples (the reference's first) as vectors over the prompt's tokens, computed once. */

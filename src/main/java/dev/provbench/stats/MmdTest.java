@@ -54,7 +54,7 @@ public final class MmdTest {
     long nxx = 0, nxy = 0, nyy = 0;
     for (Block block : blocks) {
       int n = block.size();
-      int[] order = random == null ? block.identity : shuffled(block.identity, random);
+      int[] order = random == null ? block.identity : Permutations.shuffled(block.identity, random);
       for (int i = 0; i < n; i++) {
         boolean xi = i < block.x;
         double[] row = block.kernel[order[i]];
@@ -71,17 +71,6 @@ public final class MmdTest {
       nxy += (long) block.x * m;
     }
     return xx / nxx - 2 * xy / nxy + yy / nyy;
-  }
-
-  private static int[] shuffled(int[] identity, SplittableRandom random) {
-    int[] out = identity.clone();
-    for (int i = out.length - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = out[i];
-      out[i] = out[j];
-      out[j] = t;
-    }
-    return out;
   }
 
   /** One prompt's pooled completions (the reference's first) and their kernel matrix, computed once. */
