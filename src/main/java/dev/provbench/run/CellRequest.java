@@ -8,8 +8,10 @@ import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
 import dev.provbench.provider.ChatRequest;
+import dev.provbench.task.ChatMessage;
 import dev.provbench.task.ChatTask;
 import dev.provbench.task.Conversation;
+import dev.provbench.task.ConversationReply;
 import dev.provbench.task.FactualityTask;
 import dev.provbench.task.MessageTemplate;
 import dev.provbench.task.Prompt;
@@ -61,18 +63,19 @@ public final class CellRequest {
 
   private static ChatRequest chat(RunSpec spec, ProviderSpec provider, ModelSpec model, String nonce, EvalCase evalCase,
       int caseIndex) {
-    return messages(spec, provider, model, nonce, spec.chat().render(evalCase.input()), caseIndex);
+    return messages(spec, provider, model, nonce, spec.chat().render(evalCase.input()).stream().map(ChatMessage::of).toList(),
+        caseIndex);
   }
 
   /**
    * The request of a conversation's turn: the task's opening messages for the case, then the earlier turns with
-   * {@code replies}, then this turn's user message.
+   * {@code replies}, then this turn's message (a user message, or the results of the tools the reply before called).
    *
    * @param turn    1-based.
    * @param replies the earlier turns' replies, in order (the model's own or the recorded ones).
    */
   public static ChatRequest turn(RunSpec spec, ProviderSpec provider, ModelSpec model, String cellId, EvalCase evalCase,
-      Conversation conversation, int turn, List<String> replies) {
+      Conversation conversation, int turn, List<ConversationReply> replies) {
     String nonce = spec.cacheBust() ? CacheBust.nonce(spec.runId(), cellId) : "";
     List<MessageTemplate> opening = spec.chat().render(evalCase.input());
     return messages(spec, provider, model, nonce, conversation.messages(opening, turn, replies), -1);
@@ -84,9 +87,10 @@ public final class CellRequest {
    */
   public static List<ChatRequest> turns(RunSpec spec, ProviderSpec provider, ModelSpec model, String cellId, EvalCase evalCase) {
     Conversation conversation = Conversation.parse(evalCase.input(), evalCase.where());
-    List<String> replies = new ArrayList<>();
+    List<ConversationReply> replies = new ArrayList<>();
     for (Conversation.Turn t : conversation.turns()) {
-      replies.add(t.assistant() != null ? t.assistant() : t.expectedJson() == null ? "" : expectedAsText(t.expectedJson()));
+      replies.add(t.recorded() != null ? t.recorded()
+          : new ConversationReply(t.expectedJson() == null ? "" : expectedAsText(t.expectedJson()), null));
     }
     List<ChatRequest> out = new ArrayList<>();
     for (int turn = 1; turn <= conversation.turns().size(); turn++) {
@@ -106,14 +110,11 @@ public final class CellRequest {
 
   /** @param caseIndex a trace replay's row, whose output length is {@code max_tokens}; -1 for the task's. */
   private static ChatRequest messages(RunSpec spec, ProviderSpec provider, ModelSpec model, String nonce,
-      List<MessageTemplate> messages, int caseIndex) {
+      List<ChatMessage> messages, int caseIndex) {
     ChatTask task = spec.chat();
     ObjectNode overrides = (ObjectNode) task.paramsJson();
     ArrayNode array = overrides.putArray("messages");
-    for (int i = 0; i < messages.size(); i++) {
-      MessageTemplate m = messages.get(i);
-      array.addObject().put("role", m.role()).put("content", i == 0 ? nonce + m.content() : m.content());
-    }
+    for (int i = 0; i < messages.size(); i++) message(array.addObject(), messages.get(i), i == 0 ? nonce : "");
     int maxTokens = spec.maxTokens();
     if (spec.trace() != null && caseIndex >= 0) {
       maxTokens = spec.trace().outputTokens()[caseIndex];
@@ -121,12 +122,31 @@ public final class CellRequest {
     }
     overrides = withModelFields(overrides, model);
     // system and user only size the request (estimates, pacing): the messages themselves go in the overrides.
-    String system = messages.stream().filter(m -> m.role().equals("system")).map(MessageTemplate::content)
+    String system = messages.stream().filter(m -> m.role().equals("system")).map(ChatMessage::content)
         .collect(Collectors.joining("\n"));
-    String rest = messages.stream().filter(m -> !m.role().equals("system")).map(MessageTemplate::content)
+    String rest = messages.stream().filter(m -> !m.role().equals("system")).map(m -> m.content() == null ? "" : m.content())
         .collect(Collectors.joining("\n"));
     return new ChatRequest(model.id(), nonce + system, rest, spec.temperature(), maxTokens, spec.stream(),
         provider.streamOptions(), overrides);
+  }
+
+  /** One message as the chat completions API takes it: an assistant's tool calls and a tool result's call id too. */
+  private static void message(ObjectNode out, ChatMessage m, String nonce) {
+    out.put("role", m.role());
+    if (m.content() == null) out.putNull("content");
+    else out.put("content", nonce + m.content());
+    if (m.toolCalls() != null) {
+      ArrayNode calls = out.putArray("tool_calls");
+      try {
+        for (JsonNode c : JSON.readTree(m.toolCalls())) {
+          calls.addObject().put("id", c.path("id").asText()).put("type", "function").putObject("function")
+              .put("name", c.path("name").asText()).put("arguments", c.path("arguments").asText());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (m.toolCallId() != null) out.put("tool_call_id", m.toolCallId());
   }
 
   private static ObjectNode withModelFields(ObjectNode overrides, ModelSpec model) {

@@ -60,12 +60,19 @@ final class ChatTaskCheck {
 
   /** A conversation's case: its turns read, every turn has what the scorers and the history need. */
   private static void checkTurns(String file, ChatTask task, EvalCase c, int i) {
-    List<Conversation.Turn> turns = Conversation.parse(c.input(), "case " + (i + 1) + " (id " + c.id() + ", " + c.where() + ")").turns();
+    Conversation conversation = Conversation.parse(c.input(), "case " + (i + 1) + " (id " + c.id() + ", " + c.where() + ")");
+    List<Conversation.Turn> turns = conversation.turns();
     for (int t = 0; t < turns.size(); t++) {
       String turn = "case " + (i + 1) + " (id " + c.id() + ", " + c.where() + "): turns[" + t + "]";
-      if (task.history() == ConversationHistory.RECORDED && t < turns.size() - 1 && turns.get(t).assistant() == null) {
+      if (task.history() == ConversationHistory.RECORDED && t < turns.size() - 1 && turns.get(t).recorded() == null) {
         throw new BadInputException(file + ": task.history", "is `recorded`, but " + turn + " has no `assistant` reply",
             "give every turn but the last its recorded \"assistant\" reply, or use `history: own`");
+      }
+      String mismatch = task.history() == ConversationHistory.RECORDED && t > 0
+          ? conversation.mismatch(t + 1, turns.get(t - 1).recorded()) : null;
+      if (mismatch != null) {
+        throw new BadInputException(file + ": task.history", "is `recorded`, but in " + turn + " " + mismatch,
+            "record the reply's calls as \"assistant_tool_calls\": [{\"name\": ..., \"arguments\": ...}], one per result");
       }
       for (int s = 0; s < task.scorers().size(); s++) {
         ScorerSpec spec = task.scorers().get(s);

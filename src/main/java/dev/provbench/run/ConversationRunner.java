@@ -8,6 +8,7 @@ import dev.provbench.job.ProviderSpec;
 import dev.provbench.results.CellResult;
 import dev.provbench.task.Conversation;
 import dev.provbench.task.ConversationHistory;
+import dev.provbench.task.ConversationReply;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ final class ConversationRunner {
   List<CellResult> run(List<Cell> turns, EvalCase c, Consumer<CellResult> finished) {
     Conversation conversation = Conversation.parse(c.input(), c.where());
     boolean own = spec.chat().history() == ConversationHistory.OWN;
-    List<String> replies = own ? new ArrayList<>() : conversation.recordedReplies();
+    List<ConversationReply> replies = own ? new ArrayList<>() : conversation.recordedReplies();
     // One nonce per conversation's trial: the cache may serve the conversation's own earlier turns, never a trial's.
     String nonceCell = turns.get(0).cellId();
     List<CellResult> out = new ArrayList<>();
@@ -53,11 +54,13 @@ final class ConversationRunner {
         broken = "turn " + (replies.size() + 1) + " of this conversation was committed by an earlier execution, whose reply"
             + " is not at hand";
       }
-      CellResult r = broken != null ? cells.notSent(cell, turnCase, broken)
+      String mismatch = broken != null || cell.turn() == 1 ? null : conversation.mismatch(cell.turn(), replies.get(cell.turn() - 2));
+      if (mismatch != null && own) broken = mismatch + ", so the conversation stopped there";
+      CellResult r = broken != null || mismatch != null ? cells.notSent(cell, turnCase, broken != null ? broken : mismatch)
           : cells.run(cell, turnCase, () -> CellRequest.turn(spec, provider, model, nonceCell, c, conversation, cell.turn(),
               replies));
       if (own && broken == null) {
-        if (r.outcome().status().answered()) replies.add(r.answer().response() == null ? "" : r.answer().response());
+        if (r.outcome().status().answered()) replies.add(new ConversationReply(r.answer().response(), r.answer().toolCalls()));
         else broken = "turn " + cell.turn() + " got no answer (" + r.outcome().status().value() + "), so the conversation"
             + " stopped there";
       }

@@ -67,6 +67,7 @@ class ConversationRequestTest {
           JsonNode messages = body.path("messages");
           String last = messages.get(messages.size() - 1).path("content").asText();
           if (last.equals("FAIL")) return new MockResponse.Builder().code(400).body("{\"error\": {\"message\": \"no\"}}").build();
+          if (last.equals("Look it up.")) return toolCall(body.path("model").asText());
           ObjectNode reply = JSON.createObjectNode().put("id", "r").put("model", body.path("model").asText());
           reply.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("message")
               .put("role", "assistant").put("content", "reply " + messages.size() + " to " + last);
@@ -89,8 +90,23 @@ class ConversationRequestTest {
     return run(runId, history, "");
   }
 
+  /** A reply that calls the tool {@code lookup} with {@code {"q": "x"}}, under the server's own call id. */
+  private static MockResponse toolCall(String model) {
+    ObjectNode reply = JSON.createObjectNode().put("id", "r").put("model", model);
+    ObjectNode message = reply.putArray("choices").addObject().put("index", 0).put("finish_reason", "tool_calls")
+        .putObject("message").put("role", "assistant").putNull("content");
+    message.putArray("tool_calls").addObject().put("id", "srv_1").put("type", "function").putObject("function")
+        .put("name", "lookup").put("arguments", "{\"q\": \"x\"}");
+    reply.putObject("usage").put("prompt_tokens", 10).put("completion_tokens", 4);
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(reply.toString()).build();
+  }
+
   private List<Row> run(String runId, String history, String more) throws IOException {
-    Files.writeString(dir.resolve("cases.jsonl"), CASES);
+    return run(runId, history, more, CASES);
+  }
+
+  private List<Row> run(String runId, String history, String more, String cases) throws IOException {
+    Files.writeString(dir.resolve("cases.jsonl"), cases);
     Path file = dir.resolve(runId + ".yaml");
     Files.writeString(file, "run_id: " + runId + "\ndataset: cases.jsonl\noutput: results\n"
         + "task:\n  type: conversation\n  history: " + history + "\n  stream: false\n"
@@ -191,6 +207,43 @@ class ConversationRequestTest {
     assertEquals(4, rows.groupBy("case_id", "trial").agg(functions.countDistinct("file").as("files"),
         functions.count("*").as("turns")).where("files = 1 AND turns = 3").count());
     assertTrue(rows.where("file LIKE '%-a1-%'").count() > 0, "the second attempt ran what was left");
+  }
+
+  /**
+   * A turn of tool results answers the calls of the reply before it: the history sends the reply's calls under ids of
+   * its own, and each result as a {@code tool} message naming its call; a turn of results after a reply that called no
+   * tool is not sent.
+   */
+  @Test
+  void toolResultsAnswerThePreviousRepliesCalls() throws IOException {
+    String cases = """
+        {"id": "t", "input": {"turns": [{"user": "Look it up.", "expected": "x"}, {"tool": "42", "expected": "42"}, {"user": "Thanks.", "expected": "y"}]}}
+        {"id": "u", "input": {"turns": [{"user": "Hello.", "expected": "x"}, {"tool": "42", "expected": "42"}, {"user": "Thanks.", "expected": "y"}]}}
+        """;
+    List<Row> rows = run("tools", "own", "", cases);
+    List<String> afterTheCall = List.of("system: Keep count.", "user: Look it up.",
+        "assistant:  calls [{\"id\":\"call_t1_0\",\"type\":\"function\",\"function\":{\"name\":\"lookup\",\"arguments\":\"{\\\"q\\\": \\\"x\\\"}\"}}]",
+        "tool: 42 answers call_t1_0");
+    List<List<String>> sent = new ArrayList<>();
+    for (JsonNode b : bodies) {
+      List<String> m = new ArrayList<>();
+      for (JsonNode x : b.path("messages")) {
+        m.add(x.path("role").asText() + ": " + x.path("content").asText("")
+            + (x.has("tool_calls") ? " calls " + x.get("tool_calls") : "")
+            + (x.has("tool_call_id") ? " answers " + x.get("tool_call_id").asText() : ""));
+      }
+      sent.add(m);
+    }
+    assertEquals(2, sent.stream().filter(afterTheCall::equals).count(), "turn 2 of t in both trials, sent " + sent);
+    List<String> table = new ArrayList<>();
+    for (Row r : rows) table.add(r.getAs("case_id") + " t" + r.getAs("turn") + " " + r.getAs("status"));
+    assertEquals(List.of("t t1 parse_error", "t t1 parse_error", "t t2 ok", "t t2 ok", "t t3 ok", "t t3 ok",
+        "u t1 ok", "u t1 ok", "u t2 not_sent", "u t2 not_sent", "u t3 not_sent", "u t3 not_sent"),
+        table.stream().sorted().toList());
+    String why = rows.stream().filter(r -> "u".equals(r.getAs("case_id")) && r.<Integer>getAs("turn") == 2).findFirst()
+        .orElseThrow().getAs("error");
+    assertEquals("turn 2 gives 1 tool result, but the reply to turn 1 called 0 tools, so the conversation stopped there", why);
+    assertEquals(8, sent.size(), "t: 3 turns, u: 1, in each of 2 trials");
   }
 
   @Test
