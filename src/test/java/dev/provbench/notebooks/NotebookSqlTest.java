@@ -45,7 +45,7 @@ class NotebookSqlTest {
   @Test
   void everySqlFileRuns() throws Exception {
     List<Path> files = sqlFiles();
-    assertEquals(5, files.size(), files.toString());
+    assertEquals(6, files.size(), files.toString());
     registerResultsOnly();
     for (Path f : files) {
       for (Dataset<Row> result : SqlScript.run(spark, Files.readString(f))) result.collectAsList();
