@@ -39,8 +39,8 @@ public final class JobRunner {
 
   public static Outcome execute(PreparedRun run, PrintStream out, long progressSeconds, Summary summary) {
     Job job = run.job();
-    out.printf("provbench: run %s: %d providers, %d models, %d cases x %d trials = %d cells -> %s%n", job.runId(),
-        job.providers().size(), job.modelCount(), run.cases().size(), job.trials(), run.totalCells(),
+    out.printf("provbench: run %s: %d providers, %d models, %s x %d trials = %d cells -> %s%n", job.runId(),
+        job.providers().size(), job.modelCount(), run.describeCases(), job.trials(), run.totalCells(),
         ResultsFolder.runDir(job.output(), job.runId()));
     int slots = Math.max(Runtime.getRuntime().availableProcessors(), run.spec().partitions().size());
     SparkSession spark = SparkSessions.create("provbench " + job.name(), slots, Map.of());

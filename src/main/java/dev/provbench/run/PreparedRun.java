@@ -55,6 +55,12 @@ public record PreparedRun(Job job, List<EvalCase> cases, RunSpec spec, Resume re
     return cellsPerTrial() * job.trials() * job.modelCount();
   }
 
+  /** What one trial of a model runs: {@code 60 cases}, or {@code 40 conversations (201 turns)}. */
+  public String describeCases() {
+    if (spec.chat() == null || !spec.chat().isConversation()) return cases.size() + " cases";
+    return cases.size() + " conversations (" + cellsPerTrial() + " turns)";
+  }
+
   /** The cells of one trial of one model: a case each, or a conversation's turns each. */
   private long cellsPerTrial() {
     if (spec.chat() == null || !spec.chat().isConversation()) return cases.size();

@@ -118,6 +118,7 @@ class ConversationRequestTest {
     PreparedRun prepared = PreparedRun.prepare(job, Map.of());
     estimate = RunEstimate.of(prepared, 1000, List.of(), "none", Set.of());
     assertEquals(12, prepared.totalCells(), "2 conversations x 3 turns x 2 trials");
+    assertEquals("2 conversations (6 turns)", prepared.describeCases());
     BenchmarkRun.execute(SparkTestSession.get(), prepared, new PrintStream(OutputStream.nullOutputStream()), 0);
     this.job = job;
     return SparkTestSession.get().read().parquet(job.output().toString()).where("run_id = '" + runId + "'")
