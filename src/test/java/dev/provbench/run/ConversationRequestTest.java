@@ -247,6 +247,24 @@ class ConversationRequestTest {
     assertEquals(8, sent.size(), "t: 3 turns, u: 1, in each of 2 trials");
   }
 
+  /** --retry-failed runs a conversation's trial with a failed turn again from its first turn, never a turn alone. */
+  @Test
+  void retryingFailedCellsRunsTheirConversationsAgainWhole() throws IOException {
+    run("again", "own");
+    bodies.clear();
+    BenchmarkRun.execute(SparkTestSession.get(), PreparedRun.prepare(job, Map.of(), new PreparedRun.Resume(true)),
+        new PrintStream(OutputStream.nullOutputStream()), 0);
+    // b failed at turn 2 in both trials: its turns 1 and 2 are sent again, a's are not.
+    List<List<String>> sent = sent();
+    assertEquals(4, sent.size(), "b's turns 1 and 2, twice: " + sent);
+    assertEquals(2, sent.stream().filter(List.of("system: Keep count.", "user: Start with 1.")::equals).count());
+    Dataset<Row> rows = SparkTestSession.get().read().parquet(dir.resolve("results").toString()).where("run_id = 'again'");
+    assertEquals(12, rows.count());
+    assertEquals(12, rows.select("cell_id").distinct().count());
+    assertEquals("[[b,1,ok], [b,2,http_error], [b,3,not_sent]]", rows.where("trial = 1 AND case_id = 'b'")
+        .select("case_id", "turn", "status").orderBy("turn").collectAsList().toString());
+  }
+
   @Test
   void recordedHistorySendsTheCasesReplies() throws IOException {
     List<Row> rows = run("recorded", "recorded");
