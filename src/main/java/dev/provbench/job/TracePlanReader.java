@@ -20,7 +20,7 @@ final class TracePlanReader {
             + other + "` section in a job of its own");
       }
     }
-    if (f.has("trials") && f.integer("trials", 1, 1, "") != 1) {
+    if (f.has("trials") && f.integer("trials", 1, 1, "remove `trials`; a trace replay sends each row once per deployment") != 1) {
       throw f.error("trials", "must be 1 with `trace` (each row is sent once per deployment)",
           "remove `trials`; to replay the trace again, run the job again under another run id");
     }

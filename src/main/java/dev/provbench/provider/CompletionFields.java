@@ -36,15 +36,15 @@ final class CompletionFields {
 
   /**
    * A choice's {@code logprobs.content} positions ({@code token}, {@code logprob}, {@code top_logprobs[]} of
-   * {@code {token, logprob}}), in order; null when the choice carries none. A position without a numeric logprob is
-   * skipped: it cannot be compared.
+   * {@code {token, logprob}}), in order; null when the choice carries none. The positions end before the first one
+   * without a numeric logprob: skipping it would move every later position up one.
    */
   static List<TokenLogprob> logprobs(JsonNode choice) {
     JsonNode content = choice.path("logprobs").path("content");
     if (!content.isArray()) return null;
     List<TokenLogprob> out = new ArrayList<>();
     for (JsonNode position : content) {
-      if (!position.path("logprob").isNumber()) continue;
+      if (!position.path("logprob").isNumber()) break;
       List<TokenLogprob.Alternative> top = new ArrayList<>();
       for (JsonNode alt : position.path("top_logprobs")) {
         if (alt.path("logprob").isNumber()) {

@@ -105,7 +105,8 @@ public final class CellRunner {
     TraceSchedule t = spec.trace();
     int i = cell.caseIndex();
     Double lag = due == null ? null : TracePacer.lagMs(due, firstSent);
-    if (lag != null && t.late() != null) t.late().add((long) Math.floor(lag));
+    // ceil, so a lag just above the tolerance counts here as it does in table trace (send_lag_ms > 10).
+    if (lag != null && t.late() != null) t.late().add((long) Math.ceil(lag));
     CellResult.Identity id = r.identity();
     String session = t.conversationIds()[i];
     return new CellResult(new CellResult.Identity(id.runId(), id.cellId(), id.provider(), id.model(), id.size(), id.caseId(),

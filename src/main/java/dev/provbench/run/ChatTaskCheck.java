@@ -71,8 +71,9 @@ final class ChatTaskCheck {
       String mismatch = task.history() == ConversationHistory.RECORDED && t > 0
           ? conversation.mismatch(t + 1, turns.get(t - 1).recorded()) : null;
       if (mismatch != null) {
-        throw new BadInputException(file + ": task.history", "is `recorded`, but in " + turn + " " + mismatch,
-            "record the reply's calls as \"assistant_tool_calls\": [{\"name\": ..., \"arguments\": ...}], one per result");
+        throw new BadInputException(file + ": task.history", "is `recorded`, but " + turn + " answers the reply recorded in"
+            + " turns[" + (t - 1) + "]: " + mismatch, "record that reply's calls in turns[" + (t - 1) + "] as"
+            + " \"assistant_tool_calls\": [{\"name\": ..., \"arguments\": ...}], one per result");
       }
       for (int s = 0; s < task.scorers().size(); s++) {
         ScorerSpec spec = task.scorers().get(s);

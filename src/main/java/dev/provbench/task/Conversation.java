@@ -142,10 +142,30 @@ public record Conversation(List<Turn> turns) {
     for (int i = 0; i < turn - 1; i++) {
       out.addAll(said(i));
       ConversationReply r = replies.get(i);
-      out.add(new ChatMessage("assistant", r.content(), withIds(r.toolCalls(), i + 1), null));
+      // Tool calls go out as calls only when the next turn answers them: calls left unanswered are refused by the API.
+      boolean answered = !turns.get(i + 1).toolResults().isEmpty();
+      out.add(answered ? new ChatMessage("assistant", r.content(), withIds(r.toolCalls(), i + 1), null)
+          : new ChatMessage("assistant", r.content() != null ? r.content() : asText(r.toolCalls()), null, null));
     }
     out.addAll(said(turn - 1));
     return out;
+  }
+
+  /** Stored tool calls as text, {@code <function=NAME>ARGS</function>} a line each (the text tool format); "" for none. */
+  private static String asText(String toolCalls) {
+    if (toolCalls == null) return "";
+    try {
+      StringBuilder text = new StringBuilder();
+      for (JsonNode c : JSON.readTree(toolCalls)) {
+        JsonNode args = c.path("arguments");
+        if (!text.isEmpty()) text.append('\n');
+        text.append("<function=").append(c.path("name").asText()).append('>')
+            .append(args.isTextual() ? args.asText() : args.toString()).append("</function>");
+      }
+      return text.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Stored tool calls with the ids the reply to turn {@code turn} gives them ({@link ChatMessage#toolCallId}). */

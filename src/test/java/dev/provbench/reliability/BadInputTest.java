@@ -245,9 +245,9 @@ class BadInputTest {
             + " write each turn as {\"user\": \"...\"}, or {\"tool\": \"...\"} to answer the previous reply's tool call");
     rejects("recorded tool results without the recorded calls", conversation("recorded", TURNS.replace("{\"user\": \"Add 2.\"",
         "{\"tool\": \"2\"")),
-        "job.yaml: task.history: is `recorded`, but in case 1 (id t1, cases.jsonl: line 1): turns[1] turn 2 gives 1 tool"
-            + " result, but the reply to turn 1 called 0 tools. Fix: record the reply's calls as \"assistant_tool_calls\":"
-            + " [{\"name\": ..., \"arguments\": ...}], one per result");
+        "job.yaml: task.history: is `recorded`, but case 1 (id t1, cases.jsonl: line 1): turns[1] answers the reply recorded"
+            + " in turns[0]: turn 2 gives 1 tool result, but the reply to turn 1 called 0 tools. Fix: record that reply's calls"
+            + " in turns[0] as \"assistant_tool_calls\": [{\"name\": ..., \"arguments\": ...}], one per result");
     rejects("recorded history without a recorded reply", conversation("recorded", TURNS.replace(", \"assistant\": \"7\"", "")),
         "job.yaml: task.history: is `recorded`, but case 1 (id t1, cases.jsonl: line 1): turns[1] has no `assistant` reply."
             + " Fix: give every turn but the last its recorded \"assistant\" reply, or use `history: own`");

@@ -29,6 +29,10 @@ class ConversationTest {
             + "{\"id\":\"call_t1_1\",\"name\":\"g\",\"arguments\":\"{}\"}]",
         "tool: a answers call_t1_0", "tool: b answers call_t1_1"), lines(C.messages(opening, 2, List.of(CALLS))));
     assertEquals("assistant: done", lines(C.messages(opening, 3, List.of(CALLS, new ConversationReply("done", null)))).get(5));
+    // Calls that the next turn does not answer go out as text: the API refuses unanswered calls.
+    Conversation plain = Conversation.parse("{\"turns\": [{\"user\": \"Judge it.\"}, {\"user\": \"And now?\"}]}", "case 2");
+    assertEquals(List.of("user: Judge it.", "assistant: <function=f>{}</function>\n<function=g>{}</function>", "user: And now?"),
+        lines(plain.messages(List.of(), 2, List.of(CALLS))));
   }
 
   @Test
