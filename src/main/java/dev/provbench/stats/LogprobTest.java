@@ -33,19 +33,8 @@ public final class LogprobTest {
     if (blocks.isEmpty()) return LogprobResult.none(reference, candidate);
     double observed = statistic(blocks, null);
     SplittableRandom random = new SplittableRandom(seed ^ pooledKey(blocks));
-    int atLeast = 0;
-    double sum = 0;
-    double squares = 0;
-    for (int b = 0; b < permutations; b++) {
-      double permuted = statistic(blocks, random);
-      if (permuted >= observed - 1e-12) atLeast++;
-      sum += permuted;
-      squares += permuted * permuted;
-    }
-    double mean = sum / permutations;
-    double sd = Math.sqrt(Math.max(0, squares / permutations - mean * mean));
-    double p = (1.0 + atLeast) / (1.0 + permutations);
-    return new LogprobResult(observed, p, sd > 0 ? (observed - mean) / sd : Double.NaN, blocks.size(), reference,
+    Permutations.Null versusNull = Permutations.test(observed, permutations, random, r -> statistic(blocks, r));
+    return new LogprobResult(observed, versusNull.p(), versusNull.effectSd(), blocks.size(), reference,
         candidate);
   }
 

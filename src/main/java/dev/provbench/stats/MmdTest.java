@@ -28,19 +28,8 @@ public final class MmdTest {
     if (blocks.isEmpty()) return new MmdResult(Double.NaN, Double.NaN, Double.NaN, 0, reference, candidate);
     double observed = statistic(blocks, null);
     SplittableRandom random = new SplittableRandom(seed);
-    int atLeast = 0;
-    double sum = 0;
-    double squares = 0;
-    for (int b = 0; b < permutations; b++) {
-      double permuted = statistic(blocks, random);
-      if (permuted >= observed - 1e-12) atLeast++;
-      sum += permuted;
-      squares += permuted * permuted;
-    }
-    double mean = sum / permutations;
-    double sd = Math.sqrt(Math.max(0, squares / permutations - mean * mean));
-    double p = (1.0 + atLeast) / (1.0 + permutations);
-    return new MmdResult(observed, p, sd > 0 ? (observed - mean) / sd : Double.NaN, blocks.size(), reference, candidate);
+    Permutations.Null versusNull = Permutations.test(observed, permutations, random, r -> statistic(blocks, r));
+    return new MmdResult(observed, versusNull.p(), versusNull.effectSd(), blocks.size(), reference, candidate);
   }
 
   /** The unbiased MMD² alone, no permutations. */
