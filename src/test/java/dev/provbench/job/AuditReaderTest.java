@@ -2,9 +2,7 @@ package dev.provbench.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.provbench.input.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,21 +22,19 @@ class AuditReaderTest {
   @TempDir
   Path dir;
 
+  private JobFolder folder;
+
   @BeforeEach
-  void files() throws Exception {
-    Files.writeString(dir.resolve("cases.jsonl"), "{\"input\": \"q\", \"expected\": 1}\n");
-    Files.writeString(dir.resolve("judge.yaml"), "prompt: x\nchoice_scores: {A: 1}\n");
+  void files() {
+    folder = new JobFolder(dir);
   }
 
   private Job read(String more) throws Exception {
-    Path f = dir.resolve("job.yaml");
-    Files.writeString(f, JOB + more);
-    return JobReader.read(f);
+    return folder.read(JOB + more);
   }
 
-  private void rejects(String more, String message) throws Exception {
-    BadInputException e = assertThrows(BadInputException.class, () -> read(more));
-    assertEquals(dir.resolve("job.yaml") + ": " + message, e.getMessage());
+  private void rejects(String more, String message) {
+    folder.rejects(JOB + more, message);
   }
 
   @Test
@@ -67,13 +63,9 @@ class AuditReaderTest {
   }
 
   @Test
-  void aModelsOwnLogprobsFieldIsRefused() throws Exception {
-    Path f = dir.resolve("job.yaml");
-    Files.writeString(f, JOB.replace("{id: b}", "{id: b, request: {top_logprobs: 2}}")
-        + "audit: {reference: Ref, logprobs: true}\n");
-    BadInputException e = assertThrows(BadInputException.class, () -> JobReader.read(f));
-    assertEquals(f + ": providers[1].models[1].request.top_logprobs: is set by `audit.logprobs`. Fix: remove it from the"
-        + " model's `request`", e.getMessage());
+  void aModelsOwnLogprobsFieldIsRefused() {
+    folder.rejects(JOB.replace("{id: b}", "{id: b, request: {top_logprobs: 2}}") + "audit: {reference: Ref, logprobs: true}\n",
+        "providers[1].models[1].request.top_logprobs: is set by `audit.logprobs`. Fix: remove it from the model's `request`");
   }
 
   @Test

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.provbench.input.BadInputException;
 import dev.provbench.input.StoragePath;
 import dev.provbench.task.ConversationHistory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,22 +36,20 @@ class JobReaderTest {
   @TempDir
   Path dir;
 
+  private JobFolder folder;
+
   @BeforeEach
-  void files() throws Exception {
-    Files.writeString(dir.resolve("cases.jsonl"), "{\"input\": \"q\", \"expected\": 1}\n");
-    Files.writeString(dir.resolve("judge.yaml"), "prompt: x\nchoice_scores: {A: 1}\n");
+  void files() {
+    folder = new JobFolder(dir);
   }
 
   private Job read(String yaml) throws Exception {
-    Path f = dir.resolve("job.yaml");
-    Files.writeString(f, yaml);
-    return JobReader.read(f);
+    return folder.read(yaml);
   }
 
   /** One line per bad job: the YAML after a change, and the exact message after the file name. */
-  private void rejects(String yaml, String message) throws Exception {
-    BadInputException e = assertThrows(BadInputException.class, () -> read(yaml));
-    assertEquals(dir.resolve("job.yaml") + ": " + message, e.getMessage());
+  private void rejects(String yaml, String message) {
+    folder.rejects(yaml, message);
   }
 
   @Test

@@ -2,10 +2,7 @@ package dev.provbench.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.provbench.input.BadInputException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,21 +20,19 @@ class LoadReaderTest {
   @TempDir
   Path dir;
 
+  private JobFolder folder;
+
   @BeforeEach
-  void files() throws Exception {
-    Files.writeString(dir.resolve("cases.jsonl"), "{\"input\": \"q\", \"expected\": 1}\n");
-    Files.writeString(dir.resolve("judge.yaml"), "prompt: x\nchoice_scores: {A: 1}\n");
+  void files() {
+    folder = new JobFolder(dir);
   }
 
   private Job read(String load) throws Exception {
-    Path f = dir.resolve("job.yaml");
-    Files.writeString(f, JOB + load);
-    return JobReader.read(f);
+    return folder.read(JOB + load);
   }
 
-  private void rejects(String load, String message) throws Exception {
-    BadInputException e = assertThrows(BadInputException.class, () -> read(load));
-    assertEquals(dir.resolve("job.yaml") + ": " + message, e.getMessage());
+  private void rejects(String load, String message) {
+    folder.rejects(JOB + load, message);
   }
 
   @Test
