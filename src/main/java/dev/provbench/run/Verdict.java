@@ -22,6 +22,7 @@ import dev.provbench.task.FactualityTask;
 import dev.provbench.task.JudgeTemplate;
 import dev.provbench.task.ParsedChoice;
 import dev.provbench.task.ThinkSplit;
+import dev.provbench.task.ToolCallParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,7 +164,7 @@ public record Verdict(CellStatus status, String error, ParsedChoice parsed, Scor
       JsonNode calls = JSON.readTree(toolCalls);
       if (!calls.isArray() || calls.isEmpty()) return response;
       JsonNode first = calls.get(0);
-      return "<function=" + first.path("name").asText("") + ">" + first.path("arguments").asText("") + "</function>";
+      return ToolCallParser.text(first.path("name").asText(""), first.path("arguments").asText(""));
     } catch (IOException e) {
       return response;
     }

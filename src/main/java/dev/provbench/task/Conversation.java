@@ -159,8 +159,7 @@ public record Conversation(List<Turn> turns) {
       for (JsonNode c : JSON.readTree(toolCalls)) {
         JsonNode args = c.path("arguments");
         if (!text.isEmpty()) text.append('\n');
-        text.append("<function=").append(c.path("name").asText()).append('>')
-            .append(args.isTextual() ? args.asText() : args.toString()).append("</function>");
+        text.append(ToolCallParser.text(c.path("name").asText(), args.isTextual() ? args.asText() : args.toString()));
       }
       return text.toString();
     } catch (IOException e) {

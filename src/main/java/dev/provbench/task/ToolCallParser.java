@@ -22,6 +22,11 @@ public final class ToolCallParser {
 
   private ToolCallParser() {}
 
+  /** One call in the text tool format this parser reads: {@code <function=NAME>ARGS</function>}. */
+  public static String text(String name, String arguments) {
+    return "<function=" + name + ">" + arguments + "</function>";
+  }
+
   public static ParsedChoice parse(String reply, Map<String, Double> choiceScores) {
     if (reply == null || reply.isBlank()) return ParsedChoice.failed(null, "empty reply");
     Matcher m = CALL.matcher(reply);
