@@ -53,7 +53,7 @@ final class CaseParser {
   }
 
   /** The expected value as a number; NaN when it is missing or not a number (a chat task may compare text). */
-  private static double expected(JsonNode e, String where) {
+  static double expected(JsonNode e, String where) {
     if (e == null || e.isNull()) return Double.NaN;
     if (e.isNumber()) {
       if (Double.isFinite(e.asDouble())) return e.asDouble();

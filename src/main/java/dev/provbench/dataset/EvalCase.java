@@ -1,7 +1,9 @@
 package dev.provbench.dataset;
 
 import dev.provbench.input.BadInputException;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -21,6 +23,26 @@ public record EvalCase(String id, Map<String, String> vars, double expected, Str
 
   public EvalCase {
     vars = Map.copyOf(vars);
+  }
+
+  /**
+   * A part of this case judged on its own, such as a conversation's turn: its own input and expected value, the
+   * expected value read as a number by the dataset's rule (a number, or text that is one; else NaN).
+   *
+   * @param partInput        the part's input as JSON text.
+   * @param partExpectedJson the part's expected value as JSON text, or null.
+   * @param partWhere        where the part was read, for error messages.
+   */
+  public EvalCase part(String partInput, String partExpectedJson, String partWhere) {
+    double number = Double.NaN;
+    if (partExpectedJson != null) {
+      try {
+        number = CaseParser.expected(CaseParser.JSON.readTree(partExpectedJson), partWhere);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new EvalCase(id, vars, number, metadata, partInput, partExpectedJson, partWhere);
   }
 
   /** Fails, naming the case's line, unless its expected value is a number (the reference task compares scores). */

@@ -1,7 +1,5 @@
 package dev.provbench.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provbench.dataset.EvalCase;
 import dev.provbench.job.ModelSpec;
 import dev.provbench.job.ProviderSpec;
@@ -9,7 +7,6 @@ import dev.provbench.results.CellResult;
 import dev.provbench.task.Conversation;
 import dev.provbench.task.ConversationHistory;
 import dev.provbench.task.ConversationReply;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,7 +18,6 @@ import java.util.function.Consumer;
  * there is no reply to carry on from. One per partition share; thread-safe (each call keeps its own replies).
  */
 final class ConversationRunner {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final RunSpec spec;
   private final ProviderSpec provider;
   private final ModelSpec model;
@@ -72,17 +68,6 @@ final class ConversationRunner {
 
   /** The case as one turn sees it: the turn's object as its input, the turn's {@code expected} as its expected value. */
   static EvalCase turnCase(EvalCase c, Conversation.Turn turn, int index) {
-    return new EvalCase(c.id(), c.vars(), number(turn.expectedJson()), c.metadata(), turn.json(), turn.expectedJson(),
-        c.where() + ": turn " + index);
-  }
-
-  private static double number(String json) {
-    if (json == null) return Double.NaN;
-    try {
-      JsonNode node = JSON.readTree(json);
-      return node.isNumber() ? node.asDouble() : Double.NaN;
-    } catch (IOException e) {
-      return Double.NaN;
-    }
+    return c.part(turn.json(), turn.expectedJson(), c.where() + ": turn " + index);
   }
 }
