@@ -90,22 +90,13 @@ public final class CellRequest {
     List<ConversationReply> replies = new ArrayList<>();
     for (Conversation.Turn t : conversation.turns()) {
       replies.add(t.recorded() != null ? t.recorded()
-          : new ConversationReply(t.expectedJson() == null ? "" : expectedAsText(t.expectedJson()), null));
+          : new ConversationReply(t.expectedJson() == null ? "" : CellRunner.expectedText(t.expectedJson()), null));
     }
     List<ChatRequest> out = new ArrayList<>();
     for (int turn = 1; turn <= conversation.turns().size(); turn++) {
       out.add(turn(spec, provider, model, cellId, evalCase, conversation, turn, replies));
     }
     return out;
-  }
-
-  private static String expectedAsText(String json) {
-    try {
-      JsonNode node = JSON.readTree(json);
-      return node.isTextual() ? node.asText() : json;
-    } catch (IOException e) {
-      return json;
-    }
   }
 
   /** @param caseIndex a trace replay's row, whose output length is {@code max_tokens}; -1 for the task's. */

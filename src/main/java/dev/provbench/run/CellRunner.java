@@ -177,7 +177,11 @@ public final class CellRunner {
 
   /** The expected value as text: a string as it is, anything else as JSON; null when the case has none. */
   static String expectedText(EvalCase c) {
-    String json = c.expectedJson();
+    return expectedText(c.expectedJson());
+  }
+
+  /** An expected value's JSON text as text: a string as it is, anything else as JSON; null for null. */
+  static String expectedText(String json) {
     if (json == null || !json.startsWith("\"")) return json;
     try {
       return JSON.readTree(json).asText();
